@@ -1,0 +1,81 @@
+import helmet from '@fastify/helmet';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DestinationStream } from 'pino';
+import packageJson from '../package.json' with { type: 'json' };
+import type { Config } from './config.ts';
+import { deriveKeys, loadMasterKey, type ServerKeys } from './crypto/keys.ts';
+import type { DatabaseHandle } from './db/connect.ts';
+import type { Database } from './db/types.ts';
+import { loggerOptions } from './logger.ts';
+import { errorHandlerPlugin } from './plugins/error-handler.ts';
+import { openApiPlugin } from './plugins/openapi.ts';
+import { partnerAuth } from './plugins/partner-auth.ts';
+import { widgetAuth } from './plugins/widget-auth.ts';
+import { healthRoutes } from './routes/health.ts';
+import { sessionRoutes } from './routes/partner/sessions.ts';
+import { userRoutes } from './routes/partner/users.ts';
+import { widgetSessionRoutes } from './routes/widget/session.ts';
+import { BODY_LIMIT_BYTES } from './security-constants.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: Kysely<Database>;
+    keys: ServerKeys;
+  }
+}
+
+export interface AppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  /** Derived from `ENCRYPTION_KEY` (or the development key file) when not given. */
+  keys?: ServerKeys;
+  /** Where logs go; stdout when not given. Tests capture them here. */
+  logStream?: DestinationStream;
+}
+
+/** The whole server as a plugin tree; `main.ts` only listens. */
+export async function buildApp({ config, database, keys, logStream }: AppOptions) {
+  const app = Fastify({
+    logger: loggerOptions(config, logStream),
+    bodyLimit: BODY_LIMIT_BYTES,
+    // A hop count is valid at run time (proxy-addr) though Fastify's types omit it.
+    trustProxy: config.trustProxy as boolean | string | string[],
+    // Unknown fields must fail validation, not be silently dropped.
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.removeContentTypeParser('text/plain');
+  app.decorate('config', config);
+  app.decorate('db', database.db);
+  app.decorate('keys', keys ?? deriveKeys(await loadMasterKey(config, app.log)));
+
+  await app.register(helmet, {
+    // The widget API is called, and the bundle loaded, from partner origins.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+  await app.register(errorHandlerPlugin);
+  await app.register(openApiPlugin, { publicUrl: config.publicUrl, version: packageJson.version });
+  await app.register(healthRoutes);
+
+  await app.register(
+    async (partner) => {
+      await partnerAuth(partner);
+      await partner.register(sessionRoutes);
+      await partner.register(userRoutes);
+    },
+    { prefix: '/v1' },
+  );
+
+  await app.register(
+    async (widget) => {
+      await widgetAuth(widget);
+      await widget.register(widgetSessionRoutes);
+    },
+    { prefix: '/v1/widget' },
+  );
+
+  return app;
+}

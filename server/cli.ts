@@ -1,0 +1,34 @@
+import { runCommand, UsageError, usage } from './cli/commands.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openDatabase } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { AppError } from './errors.ts';
+
+/** `tfa …` (`npm run tfa -- …`): tenant administration and migrations, on the configured database. */
+async function main(args: string[]) {
+  if (args.length === 0 || args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  try {
+    if (args[0] !== 'migrate') await migrateToLatest(database.db);
+    await runCommand(args, database.db, (text) => process.stdout.write(text));
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    const known =
+      error instanceof UsageError || error instanceof ConfigError || error instanceof AppError;
+    const isArgs = (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
+    process.stderr.write(`${known || isArgs ? error.message : error.stack}\n`);
+    if (error instanceof UsageError || isArgs) process.stderr.write('Run tfa --help for usage.\n');
+    process.exit(known || isArgs ? 2 : 1);
+  },
+);

@@ -1,0 +1,134 @@
+import { parseArgs } from 'node:util';
+import type { Kysely } from 'kysely';
+import { migrateToLatest } from '../db/migrate.ts';
+import type { Database } from '../db/types.ts';
+import { KEY_ROTATION_GRACE_HOURS_DEFAULT } from '../security-constants.ts';
+import {
+  createTenant,
+  listTenants,
+  loadTenant,
+  revokeKey,
+  rotateKey,
+  updateTenant,
+} from '../services/tenants.ts';
+import { settingFlags, settingsFromFlags, settingsHelp } from './settings-flags.ts';
+
+export const usage = `Usage: tfa <command> [options]
+
+  tenant create --name NAME --origin ORIGIN [--origin ORIGIN…] [settings] [--json]
+      Creates a tenant; prints its id and secret key (shown this once).
+  tenant list [--json]
+  tenant set --tenant ID [--name NAME] [--origin ORIGIN…] [settings] [--json]
+      --origin replaces the allowed origins; settings change only what is given.
+  tenant rotate-key --tenant ID [--grace-hours ${KEY_ROTATION_GRACE_HOURS_DEFAULT}] [--json]
+      Issues a new secret key; the old ones keep working for the grace period (0 ends them now).
+  tenant revoke-key --tenant ID --key sk_PREFIX
+      Ends one key at once.
+  migrate
+      Runs the database migrations (the server also runs them on start).
+
+Settings (tenant create / tenant set):
+${settingsHelp()}
+`;
+
+export class UsageError extends Error {}
+
+const options = {
+  name: { type: 'string' },
+  origin: { type: 'string', multiple: true },
+  tenant: { type: 'string' },
+  key: { type: 'string' },
+  'grace-hours': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  ...Object.fromEntries(Object.keys(settingFlags).map((flag) => [flag, { type: 'string' }])),
+} as const;
+
+function required(value: unknown, flag: string): string {
+  if (typeof value !== 'string' || value === '') throw new UsageError(`--${flag} is required`);
+  return value;
+}
+
+/** Runs one CLI command against an open database; writes its output through `write`. */
+export async function runCommand(
+  args: string[],
+  db: Kysely<Database>,
+  write: (text: string) => void,
+) {
+  const { values, positionals } = parseArgs({
+    args,
+    options,
+    allowPositionals: true,
+    strict: true,
+  });
+  const print = (json: unknown, text: string) =>
+    write(values.json ? `${JSON.stringify(json, null, 2)}\n` : text);
+  const command = positionals.join(' ');
+  const settings = () => settingsFromFlags(values);
+
+  switch (command) {
+    case 'migrate': {
+      const ran = await migrateToLatest(db);
+      return write(ran.length ? `Ran ${ran.join(', ')}\n` : 'Already up to date\n');
+    }
+    case 'tenant create': {
+      const created = await createTenant(db, {
+        name: required(values.name, 'name'),
+        origins: values.origin ?? [],
+        settings: settings(),
+      });
+      const { tenantId, secretKey } = created;
+      return print(
+        { tenantId, secretKey },
+        `Tenant ${tenantId}\nSecret key (shown once, keep it on your backend): ${secretKey}\n`,
+      );
+    }
+    case 'tenant list': {
+      const tenants = await listTenants(db);
+      return print(
+        tenants,
+        tenants
+          .map(
+            (t) =>
+              `${t.id}  ${t.name}\n  origins: ${t.origins.join(' ') || '(none)'}\n` +
+              `  keys: ${t.keys.map((k) => `${k.prefix}${k.revokedAt ? ' (revoked)' : k.expiresAt ? ` (expires ${k.expiresAt.toISOString()})` : ''}`).join(', ')}\n` +
+              `  settings: ${JSON.stringify(t.settings)}\n`,
+          )
+          .join('') ||
+          'No tenants yet. Create one with: tfa tenant create --name NAME --origin ORIGIN\n',
+      );
+    }
+    case 'tenant set': {
+      const tenant = await updateTenant(db, required(values.tenant, 'tenant'), {
+        name: values.name,
+        origins: values.origin,
+        settings: settings(),
+      });
+      return print(tenant, `Updated ${tenant.id}: ${JSON.stringify(tenant)}\n`);
+    }
+    case 'tenant rotate-key': {
+      const graceHours = Number(values['grace-hours'] ?? KEY_ROTATION_GRACE_HOURS_DEFAULT);
+      if (!Number.isFinite(graceHours) || graceHours < 0)
+        throw new UsageError('--grace-hours must be a number ≥ 0');
+      const tenantId = required(values.tenant, 'tenant');
+      const rotated = await rotateKey(db, tenantId, graceHours);
+      return print(
+        {
+          tenantId,
+          secretKey: rotated.secretKey,
+          previousKeysExpireAt: rotated.previousKeysExpireAt,
+        },
+        `New secret key (shown once): ${rotated.secretKey}\n` +
+          `Previous keys stop working at ${rotated.previousKeysExpireAt.toISOString()}\n`,
+      );
+    }
+    case 'tenant revoke-key': {
+      const tenantId = required(values.tenant, 'tenant');
+      await revokeKey(db, tenantId, required(values.key, 'key'));
+      await loadTenant(db, tenantId);
+      return write('Revoked\n');
+    }
+    default:
+      throw new UsageError(command ? `Unknown command "${command}"` : 'No command given');
+  }
+}

@@ -1,0 +1,94 @@
+import { type Static, Type } from 'typebox';
+import { Value } from 'typebox/value';
+
+/** Every environment variable the server reads. The `Config` type derives from this schema. */
+export const ConfigSchema = Type.Object({
+  NODE_ENV: Type.Union(
+    [Type.Literal('development'), Type.Literal('production'), Type.Literal('test')],
+    { default: 'development' },
+  ),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 4000 }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/\\s]+$' })),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://\\S+$' })),
+  DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://\\S+$' })),
+  ENCRYPTION_KEY: Type.Optional(Type.String({ pattern: '^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$' })),
+  TRUST_PROXY: Type.String({
+    pattern: '^(true|false|\\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$',
+    default: 'false',
+  }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) =>
+      Type.Literal(level),
+    ),
+    { default: 'info' },
+  ),
+  PLIVO_AUTH_ID: Type.Optional(Type.String({ minLength: 1 })),
+  PLIVO_AUTH_TOKEN: Type.Optional(Type.String({ minLength: 1 })),
+  PLIVO_SENDER: Type.Optional(Type.String({ minLength: 1 })),
+  PLIVO_API_URL: Type.Optional(Type.String({ pattern: '^https?://\\S+$' })),
+  POSTMARK_SERVER_TOKEN: Type.Optional(Type.String({ minLength: 1 })),
+  POSTMARK_FROM: Type.Optional(Type.String({ pattern: '^\\S+@\\S+$' })),
+  POSTMARK_MESSAGE_STREAM: Type.String({ minLength: 1, default: 'outbound' }),
+  POSTMARK_API_URL: Type.Optional(Type.String({ pattern: '^https?://\\S+$' })),
+});
+
+export type EnvConfig = Static<typeof ConfigSchema>;
+
+export type Config = EnvConfig & {
+  /** `PUBLIC_URL`, or where the server listens when it is not set. */
+  publicUrl: string;
+  /** `TRUST_PROXY` as Fastify's `trustProxy` option takes it. */
+  trustProxy: boolean | number | string[];
+};
+
+/** Variables that only make sense together: all of a group set, or none. */
+const groups: Record<string, (keyof EnvConfig)[]> = {
+  Plivo: ['PLIVO_AUTH_ID', 'PLIVO_AUTH_TOKEN', 'PLIVO_SENDER'],
+  Postmark: ['POSTMARK_SERVER_TOKEN', 'POSTMARK_FROM'],
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads, converts and validates the environment; throws one `ConfigError` naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, string> = {};
+  for (const name of Object.keys(ConfigSchema.properties)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') raw[name] = value;
+  }
+  const converted = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, raw));
+  const problems = Value.Errors(ConfigSchema, converted).map((error) => {
+    const name = error.instancePath.replace(/^\//, '') || 'configuration';
+    return `${name}: ${error.message}${name in raw ? ` (got "${raw[name]}")` : ''}`;
+  });
+  const config = converted as EnvConfig;
+  if (problems.length === 0 && config.NODE_ENV === 'production' && !config.ENCRYPTION_KEY) {
+    problems.push('ENCRYPTION_KEY: is required in production (32 bytes, hex or base64)');
+  }
+  for (const [group, names] of Object.entries(groups)) {
+    const missing = names.filter((name) => !(name in raw));
+    if (missing.length > 0 && missing.length < names.length) {
+      problems.push(`${missing.join(', ')}: ${group} needs ${names.join(', ')} together`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    ...config,
+    publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+    trustProxy: parseTrustProxy(config.TRUST_PROXY),
+  };
+}
+
+function parseTrustProxy(value: string): boolean | number | string[] {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',');
+}

@@ -1,0 +1,76 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.ts';
+import { authenticateWidgetToken, type Purpose, type WidgetContext } from '../services/sessions.ts';
+import { bearerToken } from './partner-auth.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    widget: WidgetContext;
+  }
+  interface FastifyContextConfig {
+    /** Session purposes a widget route serves; absent means every purpose. */
+    purposes?: readonly Purpose[];
+  }
+}
+
+const PREFLIGHT_MAX_AGE_SECONDS = 600;
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
+
+async function isKnownOrigin(app: FastifyInstance, origin: string) {
+  const row = await app.db
+    .selectFrom('tenant_origins')
+    .select('tenant_id')
+    .where('origin', '=', origin)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+function allowOrigin(reply: FastifyReply, origin: string) {
+  reply.header('access-control-allow-origin', origin);
+  reply.header('access-control-allow-credentials', 'true');
+  reply.header('access-control-expose-headers', 'retry-after');
+  reply.header('vary', 'Origin');
+}
+
+const refused = () => new AppError('origin_not_allowed');
+
+/**
+ * Widget routes: CORS for the tenant's exact origins (with credentials), a JSON-only body, and a
+ * `wst_…` session whose tenant lists the caller's `Origin`. The preflight cannot carry the token,
+ * so it is answered for any tenant's origin; the real request is then held to its own tenant's.
+ */
+export async function widgetAuth(app: FastifyInstance) {
+  app.decorateRequest('widget', null as unknown as WidgetContext);
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const origin = request.headers.origin;
+    if (!origin || origin === 'null' || !(await isKnownOrigin(app, origin))) throw refused();
+    allowOrigin(reply, origin);
+    if (request.method === 'OPTIONS') return;
+    const contentType = request.headers['content-type'];
+    if (contentType !== undefined && !JSON_TYPE.test(contentType)) {
+      throw new AppError('invalid_request', {
+        status: 415,
+        message: 'Send JSON, with Content-Type: application/json.',
+      });
+    }
+    const widget = await authenticateWidgetToken(app.db, bearerToken(request, 'wst_'));
+    if (!widget.tenant.origins.includes(origin)) throw refused();
+    const purposes = request.routeOptions.config.purposes;
+    if (purposes && !purposes.includes(widget.session.purpose)) {
+      throw new AppError('wrong_purpose', {
+        message: `A ${widget.session.purpose} session cannot do that.`,
+      });
+    }
+    request.widget = widget;
+  });
+
+  app.options('/*', { schema: { hide: true } }, async (_request, reply) => {
+    reply
+      .header('access-control-allow-methods', 'GET, POST, DELETE')
+      .header('access-control-allow-headers', 'authorization, content-type')
+      .header('access-control-max-age', String(PREFLIGHT_MAX_AGE_SECONDS))
+      .status(204)
+      .send();
+  });
+}

@@ -1,0 +1,34 @@
+import { type TProperties, Type } from 'typebox';
+import { errorCodes } from '../errors.ts';
+
+/** An object that rejects unknown fields (with Ajv's `removeAdditional` off, they fail validation). */
+export const StrictObject = <T extends TProperties>(
+  properties: T,
+  options: { description?: string } = {},
+) => Type.Object(properties, { additionalProperties: false, ...options });
+
+export const ErrorResponse = Type.Object(
+  {
+    error: Type.Object(
+      {
+        code: Type.Union(Object.keys(errorCodes).map((code) => Type.Literal(code))),
+        message: Type.String(),
+      },
+      { additionalProperties: true },
+    ),
+  },
+  {
+    description: 'Every error: a stable code, a readable message, and for some codes more fields.',
+  },
+);
+
+/** The error answers a route can give, for the OpenAPI document. */
+export function errorResponses(...statuses: number[]) {
+  return Object.fromEntries(statuses.map((status) => [status, ErrorResponse]));
+}
+
+export const UserIdParam = Type.String({
+  minLength: 1,
+  maxLength: 255,
+  description: "The partner's own id for the user.",
+});

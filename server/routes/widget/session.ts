@@ -1,0 +1,42 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { widgetSessionView } from '../../services/widget-session-view.ts';
+import { errorResponses } from '../schemas.ts';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
+
+export const WidgetSessionView = Type.Object({
+  purpose: Type.String(),
+  tenant: Type.Object({ name: Type.String() }),
+  locale: Type.String(),
+  expiresAt: Type.String({ format: 'date-time' }),
+  allowedCountries: Type.Array(Type.String(), {
+    description: 'Empty when every country is accepted.',
+  }),
+  defaultCountry: Nullable(Type.String()),
+  twoFactor: Type.Object({
+    enabled: Type.Boolean(),
+    maskedPhone: Nullable(Type.String()),
+    enabledAt: Nullable(Type.String({ format: 'date-time' })),
+    recoveryCodesRemaining: Type.Integer(),
+    recoveryCodesViewable: Type.Boolean(),
+  }),
+  stepUpValidUntil: Nullable(Type.String({ format: 'date-time' })),
+  trustBrowserDays: Type.Integer(),
+});
+
+export const widgetSessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/session',
+    {
+      schema: {
+        tags: ['widget'],
+        summary: 'What the element needs to show its first screen',
+        security: [{ widgetSession: [] }],
+        response: { 200: WidgetSessionView, ...errorResponses(401, 403) },
+      },
+    },
+    async (request) => widgetSessionView(request.widget),
+  );
+};

@@ -1,0 +1,80 @@
+import type { Kysely } from 'kysely';
+import { randomToken, sha256 } from '../crypto/tokens.ts';
+import type { Database, User, WidgetSession } from '../db/types.ts';
+import { AppError } from '../errors.ts';
+import { WIDGET_SESSION_TOKEN_BYTES, WIDGET_SESSION_TTL_SECONDS } from '../security-constants.ts';
+import { loadTenant, type TenantContext } from './tenants.ts';
+import { upsertUser } from './users.ts';
+
+export const purposes = ['setup', 'sign-in', 'verify-email'] as const;
+export type Purpose = (typeof purposes)[number];
+
+export const locales = ['en', 'fr', 'de', 'es'] as const;
+export type Locale = (typeof locales)[number];
+
+/** `fr-CA` → `fr`; anything unsupported → `en`. */
+export function supportedLocale(requested: string | undefined): Locale {
+  const language = requested?.toLowerCase().split(/[-_]/)[0];
+  return locales.find((locale) => locale === language) ?? 'en';
+}
+
+export interface WidgetContext {
+  session: WidgetSession & { purpose: Purpose; locale: Locale };
+  tenant: TenantContext;
+  user: User;
+}
+
+export async function createSession(
+  db: Kysely<Database>,
+  tenant: TenantContext,
+  input: { userId: string; purpose: Purpose; email?: string; locale?: string },
+) {
+  if (input.purpose === 'verify-email' && !input.email) {
+    throw new AppError('invalid_request', {
+      message: 'A verify-email session needs the email to verify.',
+    });
+  }
+  const token = randomToken('wst_', WIDGET_SESSION_TOKEN_BYTES);
+  const expiresAt = new Date(Date.now() + WIDGET_SESSION_TTL_SECONDS * 1000);
+  await db.transaction().execute(async (trx) => {
+    const user = await upsertUser(trx, tenant.id, input.userId, input.email);
+    await trx
+      .insertInto('widget_sessions')
+      .values({
+        tenant_id: tenant.id,
+        user_id: user.id,
+        purpose: input.purpose,
+        token_hash: sha256(token),
+        email: input.email ?? null,
+        locale: supportedLocale(input.locale),
+        expires_at: expiresAt,
+      })
+      .execute();
+  });
+  return { token, expiresAt };
+}
+
+const TOKEN_PATTERN = /^wst_[A-Za-z0-9_-]{43}$/;
+
+/** The session, tenant and user behind a `wst_…` token; `session_expired` once it has lapsed. */
+export async function authenticateWidgetToken(
+  db: Kysely<Database>,
+  token: string,
+): Promise<WidgetContext> {
+  if (!TOKEN_PATTERN.test(token))
+    throw new AppError('unauthorized', { message: 'Invalid session token.' });
+  const session = await db
+    .selectFrom('widget_sessions')
+    .selectAll()
+    .where('token_hash', '=', sha256(token))
+    .executeTakeFirst();
+  if (!session) throw new AppError('unauthorized', { message: 'Invalid session token.' });
+  if (session.expires_at <= new Date()) throw new AppError('session_expired');
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', session.user_id)
+    .executeTakeFirstOrThrow();
+  const tenant = await loadTenant(db, session.tenant_id);
+  return { session: session as WidgetContext['session'], tenant, user };
+}
