@@ -9,7 +9,7 @@ import { deriveKeys, loadMasterKey, type ServerKeys } from './crypto/keys.ts';
 import type { DatabaseHandle } from './db/connect.ts';
 import type { Database } from './db/types.ts';
 import { loggerOptions } from './logger.ts';
-import { errorHandlerPlugin } from './plugins/error-handler.ts';
+import { errorHandlerPlugin, frameworkErrorHandler } from './plugins/error-handler.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { partnerAuth } from './plugins/partner-auth.ts';
 import { widgetAuth } from './plugins/widget-auth.ts';
@@ -41,6 +41,9 @@ export async function buildApp({ config, database, keys, logStream }: AppOptions
   const app = Fastify({
     logger: loggerOptions(config, logStream),
     bodyLimit: BODY_LIMIT_BYTES,
+    // A user id may be 255 characters, up to three times that once URL-encoded.
+    routerOptions: { maxParamLength: 800 },
+    frameworkErrors: frameworkErrorHandler,
     // A hop count is valid at run time (proxy-addr) though Fastify's types omit it.
     trustProxy: config.trustProxy as boolean | string | string[],
     // Unknown fields must fail validation, not be silently dropped.

@@ -3,10 +3,7 @@ import { Value } from 'typebox/value';
 
 /** Every environment variable the server reads. The `Config` type derives from this schema. */
 export const ConfigSchema = Type.Object({
-  NODE_ENV: Type.Union(
-    [Type.Literal('development'), Type.Literal('production'), Type.Literal('test')],
-    { default: 'development' },
-  ),
+  NODE_ENV: Type.Enum(['development', 'production', 'test'], { default: 'development' }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 4000 }),
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
   PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/\\s]+$' })),
@@ -18,12 +15,9 @@ export const ConfigSchema = Type.Object({
     pattern: '^(true|false|\\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$',
     default: 'false',
   }),
-  LOG_LEVEL: Type.Union(
-    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) =>
-      Type.Literal(level),
-    ),
-    { default: 'info' },
-  ),
+  LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    default: 'info',
+  }),
   PLIVO_AUTH_ID: Type.Optional(Type.String({ minLength: 1 })),
   PLIVO_AUTH_TOKEN: Type.Optional(Type.String({ minLength: 1 })),
   PLIVO_SENDER: Type.Optional(Type.String({ minLength: 1 })),
@@ -49,6 +43,15 @@ const groups: Record<string, (keyof EnvConfig)[]> = {
   Postmark: ['POSTMARK_SERVER_TOKEN', 'POSTMARK_FROM'],
 };
 
+/** Never echoed back in a configuration error: they are, or may contain, secrets. */
+const SECRET_VARIABLES = new Set([
+  'ENCRYPTION_KEY',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'PLIVO_AUTH_TOKEN',
+  'POSTMARK_SERVER_TOKEN',
+]);
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -66,7 +69,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const converted = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, raw));
   const problems = Value.Errors(ConfigSchema, converted).map((error) => {
     const name = error.instancePath.replace(/^\//, '') || 'configuration';
-    return `${name}: ${error.message}${name in raw ? ` (got "${raw[name]}")` : ''}`;
+    const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues;
+    const message = allowed ? `must be one of ${allowed.join(', ')}` : error.message;
+    const shown = name in raw && !SECRET_VARIABLES.has(name) ? ` (got "${raw[name]}")` : '';
+    return `${name}: ${message}${shown}`;
   });
   const config = converted as EnvConfig;
   if (problems.length === 0 && config.NODE_ENV === 'production' && !config.ENCRYPTION_KEY) {

@@ -12,10 +12,8 @@ export const REDACTED_PATHS = [
   '*.token',
   '*.secretKey',
   '*.secret_key',
-  '*.code',
   '*.recoveryCode',
   '*.phone',
-  '*.number',
   '*.resultToken',
 ];
 

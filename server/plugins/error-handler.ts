@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, type ErrorCode, errorBody, errorCodes } from '../errors.ts';
 
@@ -11,7 +11,24 @@ const fastifyErrors: Record<string, { status: number; message: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, message: 'The body is larger than 16 KiB.' },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, message: 'The body is not valid JSON.' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, message: 'The body is empty but says it is JSON.' },
+  FST_ERR_BAD_URL: { status: 400, message: 'The URL is malformed.' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, message: 'A path parameter is too long.' },
 };
+
+/**
+ * Errors the router raises before any route (and so before the error handler): Fastify's
+ * `frameworkErrors` option sends them here.
+ */
+export function frameworkErrorHandler(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  const known = fastifyErrors[error.code];
+  reply
+    .status(known?.status ?? 400)
+    .send(errorBody('invalid_request', known?.message ?? errorCodes.invalid_request.message));
+}
 
 function describeValidation(error: FastifyError) {
   return (error.validation ?? []).map((issue) => {

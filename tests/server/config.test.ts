@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { describe, test } from 'node:test';
+import { ConfigError, loadConfig } from '../../server/config.ts';
+
+describe('config', () => {
+  test('defaults fill in when nothing is set', () => {
+    const config = loadConfig({});
+    assert.equal(config.PORT, 4000);
+    assert.equal(config.HOST, '127.0.0.1');
+    assert.equal(config.DATA_DIR, './data');
+    assert.equal(config.NODE_ENV, 'development');
+    assert.equal(config.trustProxy, false);
+    assert.equal(config.publicUrl, 'http://localhost:4000');
+    assert.equal(config.DATABASE_URL, undefined);
+  });
+
+  test('values are converted and derived', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      TRUST_PROXY: '2',
+      PUBLIC_URL: 'https://2fa.clinic.example',
+      DATABASE_URL: 'postgres://u@db/x',
+    });
+    assert.equal(config.PORT, 8080);
+    assert.equal(config.trustProxy, 2);
+    assert.equal(config.publicUrl, 'https://2fa.clinic.example');
+    assert.deepEqual(loadConfig({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).trustProxy, [
+      '10.0.0.0/8',
+      '127.0.0.1',
+    ]);
+    assert.equal(loadConfig({ TRUST_PROXY: 'true' }).trustProxy, true);
+  });
+
+  test('one error names every bad variable', () => {
+    const error = (() => {
+      try {
+        loadConfig({
+          PORT: 'eighty',
+          LOG_LEVEL: 'loud',
+          DATABASE_URL: 'mysql://x',
+          ENCRYPTION_KEY: 'short',
+        });
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    assert.ok(error instanceof ConfigError);
+    for (const name of ['PORT', 'LOG_LEVEL', 'DATABASE_URL', 'ENCRYPTION_KEY']) {
+      assert.match(error.message, new RegExp(`${name}:`), `${name} named`);
+    }
+    assert.equal(error.problems.length, 4);
+    assert.match(error.message, /LOG_LEVEL: must be one of fatal, error/);
+    assert.match(error.message, /got "eighty"/);
+    assert.doesNotMatch(error.message, /short|mysql/, 'secrets are not echoed');
+  });
+
+  test('production requires ENCRYPTION_KEY', () => {
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'production' }),
+      /ENCRYPTION_KEY: is required in production/,
+    );
+    const key = 'ab'.repeat(32);
+    assert.equal(loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: key }).ENCRYPTION_KEY, key);
+    const base64 = Buffer.alloc(32, 7).toString('base64');
+    assert.equal(
+      loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: base64 }).ENCRYPTION_KEY,
+      base64,
+    );
+  });
+
+  test('provider variables come as a group', () => {
+    assert.throws(
+      () => loadConfig({ PLIVO_AUTH_ID: 'MA123' }),
+      /PLIVO_AUTH_TOKEN, PLIVO_SENDER: Plivo needs/,
+    );
+    assert.throws(
+      () => loadConfig({ POSTMARK_FROM: 'a@b.example' }),
+      /POSTMARK_SERVER_TOKEN: Postmark needs/,
+    );
+    assert.doesNotThrow(() =>
+      loadConfig({ PLIVO_AUTH_ID: 'MA1', PLIVO_AUTH_TOKEN: 't', PLIVO_SENDER: 'Clinic' }),
+    );
+  });
+
+  test('the server refuses to start on bad config, naming each variable', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: { PATH: process.env.PATH, PORT: 'x', TRUST_PROXY: 'maybe' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /Invalid configuration/);
+    assert.match(result.stderr, /PORT:/);
+    assert.match(result.stderr, /TRUST_PROXY:/);
+  });
+});
