@@ -1,6 +1,7 @@
 import { runCommand, UsageError, usage } from './cli/commands.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
+import { DataDirInUseError } from './db/data-dir-lock.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { AppError } from './errors.ts';
 
@@ -25,7 +26,10 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
     const known =
-      error instanceof UsageError || error instanceof ConfigError || error instanceof AppError;
+      error instanceof UsageError ||
+      error instanceof ConfigError ||
+      error instanceof AppError ||
+      error instanceof DataDirInUseError;
     const isArgs = (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
     process.stderr.write(`${known || isArgs ? error.message : error.stack}\n`);
     if (error instanceof UsageError || isArgs) process.stderr.write('Run tfa --help for usage.\n');

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { type Static, Type } from 'typebox';
 import { Value } from 'typebox/value';
 
@@ -11,10 +12,7 @@ export const ConfigSchema = Type.Object({
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://\\S+$' })),
   ENCRYPTION_KEY: Type.Optional(Type.String({ pattern: '^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$' })),
-  TRUST_PROXY: Type.String({
-    pattern: '^(true|false|\\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$',
-    default: 'false',
-  }),
+  TRUST_PROXY: Type.String({ default: 'false' }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     default: 'info',
   }),
@@ -75,6 +73,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     return `${name}: ${message}${shown}`;
   });
   const config = converted as EnvConfig;
+  if (!validTrustProxy(config.TRUST_PROXY)) {
+    problems.push(
+      'TRUST_PROXY: must be true, false, a hop count, or a comma list of proxy addresses / CIDRs' +
+        ` (got "${config.TRUST_PROXY}")`,
+    );
+  }
   if (problems.length === 0 && config.NODE_ENV === 'production' && !config.ENCRYPTION_KEY) {
     problems.push('ENCRYPTION_KEY: is required in production (32 bytes, hex or base64)');
   }
@@ -92,9 +96,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+function validTrustProxy(value: string): boolean {
+  if (/^(true|false|\d{1,2})$/.test(value)) return true;
+  return value.split(',').every((entry) => {
+    const [address = '', bits, ...rest] = entry.trim().split('/');
+    const family = isIP(address);
+    const maxBits = family === 6 ? 128 : 32;
+    const bitsOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
+    return family !== 0 && bitsOk && rest.length === 0;
+  });
+}
+
 function parseTrustProxy(value: string): boolean | number | string[] {
   if (value === 'true') return true;
   if (value === 'false') return false;
   if (/^\d+$/.test(value)) return Number(value);
-  return value.split(',');
+  return value.split(',').map((entry) => entry.trim());
 }

@@ -2,7 +2,10 @@ import type { FastifyServerOptions } from 'fastify';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config.ts';
 
-/** Paths pino censors wherever they appear: credentials, cookies, codes, tokens and keys. */
+/**
+ * Paths pino censors, at the top level of a log object or one level down: credentials, cookies,
+ * tokens and keys. Codes and full numbers are never logged at all (the tests grep for them).
+ */
 export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',

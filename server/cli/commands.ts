@@ -49,6 +49,13 @@ function required(value: unknown, flag: string): string {
   return value;
 }
 
+function keyState(key: { revokedAt: Date | null; expiresAt: Date | null }) {
+  if (key.revokedAt) return ' (revoked)';
+  if (!key.expiresAt) return '';
+  const verb = key.expiresAt > new Date() ? 'expires' : 'expired';
+  return ` (${verb} ${key.expiresAt.toISOString()})`;
+}
+
 /** Runs one CLI command against an open database; writes its output through `write`. */
 export async function runCommand(
   args: string[],
@@ -72,6 +79,8 @@ export async function runCommand(
       return write(ran.length ? `Ran ${ran.join(', ')}\n` : 'Already up to date\n');
     }
     case 'tenant create': {
+      if (!values.origin?.length)
+        throw new UsageError('--origin is required (the site that embeds the elements)');
       const created = await createTenant(db, {
         name: required(values.name, 'name'),
         origins: values.origin ?? [],
@@ -91,7 +100,7 @@ export async function runCommand(
           .map(
             (t) =>
               `${t.id}  ${t.name}\n  origins: ${t.origins.join(' ') || '(none)'}\n` +
-              `  keys: ${t.keys.map((k) => `${k.prefix}${k.revokedAt ? ' (revoked)' : k.expiresAt ? ` (expires ${k.expiresAt.toISOString()})` : ''}`).join(', ')}\n` +
+              `  keys: ${t.keys.map((k) => `${k.prefix}${keyState(k)}`).join(', ')}\n` +
               `  settings: ${JSON.stringify(t.settings)}\n`,
           )
           .join('') ||
@@ -124,8 +133,8 @@ export async function runCommand(
     }
     case 'tenant revoke-key': {
       const tenantId = required(values.tenant, 'tenant');
-      await revokeKey(db, tenantId, required(values.key, 'key'));
       await loadTenant(db, tenantId);
+      await revokeKey(db, tenantId, required(values.key, 'key'));
       return write('Revoked\n');
     }
     default:

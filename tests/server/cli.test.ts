@@ -120,6 +120,14 @@ describeEachDatabase('tfa CLI', ({ build }) => {
   test('usage errors', async (t) => {
     const app = await build(t);
     await assert.rejects(run(app, 'tenant', 'create', '--origin', 'https://x.example'), UsageError);
+    await assert.rejects(
+      run(app, 'tenant', 'create', '--name', 'No origin'),
+      /--origin is required/,
+    );
+    await assert.rejects(
+      run(app, 'tenant', 'revoke-key', '--tenant', 'ten_missing', '--key', 'sk_x'),
+      /No tenant/,
+    );
     await assert.rejects(run(app, 'tenant', 'explode'), UsageError);
     await assert.rejects(run(app, 'tenant', 'list', '--bogus'), /Unknown option/);
   });

@@ -30,6 +30,13 @@ describe('config', () => {
       '127.0.0.1',
     ]);
     assert.equal(loadConfig({ TRUST_PROXY: 'true' }).trustProxy, true);
+    assert.deepEqual(loadConfig({ TRUST_PROXY: '::1, 2001:db8::/32' }).trustProxy, [
+      '::1',
+      '2001:db8::/32',
+    ]);
+    for (const bad of ['abc', '100', '10.0.0.0/40', 'yes']) {
+      assert.throws(() => loadConfig({ TRUST_PROXY: bad }), /TRUST_PROXY:/, bad);
+    }
   });
 
   test('one error names every bad variable', () => {

@@ -21,6 +21,7 @@ test('the logger censors credentials, cookies, tokens, recovery codes and number
     res: { headers: { 'set-cookie': '__Host-tfa_trust=cookie2' } },
     body: { token: 'wst_token1', phone: '+33612345678', recoveryCode: 'ABCD-EFGH' },
     result: { resultToken: 'rt_1', secretKey: 'sk_secret2' },
+    token: 'wst_top_level',
   });
   for (const secret of [
     'sk_secret1',
