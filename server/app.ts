@@ -13,10 +13,17 @@ import { errorHandlerPlugin, frameworkErrorHandler } from './plugins/error-handl
 import { openApiPlugin } from './plugins/openapi.ts';
 import { partnerAuth } from './plugins/partner-auth.ts';
 import { widgetAuth } from './plugins/widget-auth.ts';
+import { Outbox } from './providers/outbox.ts';
+import { createSmsSender } from './providers/sms/create-sms-sender.ts';
+import type { SmsSender } from './providers/sms/sms-sender.ts';
+import { devOutboxRoutes } from './routes/dev-outbox.ts';
 import { healthRoutes } from './routes/health.ts';
 import { sessionRoutes } from './routes/partner/sessions.ts';
 import { userRoutes } from './routes/partner/users.ts';
+import { manageRoutes } from './routes/widget/manage.ts';
+import { phoneRoutes } from './routes/widget/phone.ts';
 import { widgetSessionRoutes } from './routes/widget/session.ts';
+import { stepUpRoutes } from './routes/widget/step-up.ts';
 import { BODY_LIMIT_BYTES } from './security-constants.ts';
 
 declare module 'fastify' {
@@ -24,6 +31,8 @@ declare module 'fastify' {
     config: Config;
     db: Kysely<Database>;
     keys: ServerKeys;
+    smsSender: SmsSender;
+    outbox: Outbox;
   }
 }
 
@@ -32,12 +41,14 @@ export interface AppOptions {
   database: DatabaseHandle;
   /** Derived from `ENCRYPTION_KEY` (or the development key file) when not given. */
   keys?: ServerKeys;
+  /** Plivo or the outbox, from the configuration, when not given. */
+  smsSender?: SmsSender;
   /** Where logs go; stdout when not given. Tests capture them here. */
   logStream?: DestinationStream;
 }
 
 /** The whole server as a plugin tree; `main.ts` only listens. */
-export async function buildApp({ config, database, keys, logStream }: AppOptions) {
+export async function buildApp({ config, database, keys, smsSender, logStream }: AppOptions) {
   const app = Fastify({
     logger: loggerOptions(config, logStream),
     bodyLimit: BODY_LIMIT_BYTES,
@@ -54,6 +65,9 @@ export async function buildApp({ config, database, keys, logStream }: AppOptions
   app.decorate('config', config);
   app.decorate('db', database.db);
   app.decorate('keys', keys ?? deriveKeys(await loadMasterKey(config, app.log)));
+  const outbox = new Outbox();
+  app.decorate('outbox', outbox);
+  app.decorate('smsSender', smsSender ?? createSmsSender(config, { outbox, log: app.log }));
 
   await app.register(helmet, {
     // The widget API is called, and the bundle loaded, from partner origins.
@@ -62,6 +76,7 @@ export async function buildApp({ config, database, keys, logStream }: AppOptions
   await app.register(errorHandlerPlugin);
   await app.register(openApiPlugin, { publicUrl: config.publicUrl, version: packageJson.version });
   await app.register(healthRoutes);
+  if (config.NODE_ENV !== 'production') await app.register(devOutboxRoutes);
 
   await app.register(
     async (partner) => {
@@ -76,6 +91,9 @@ export async function buildApp({ config, database, keys, logStream }: AppOptions
     async (widget) => {
       await widgetAuth(widget);
       await widget.register(widgetSessionRoutes);
+      await widget.register(phoneRoutes);
+      await widget.register(stepUpRoutes);
+      await widget.register(manageRoutes);
     },
     { prefix: '/v1/widget' },
   );

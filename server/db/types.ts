@@ -33,6 +33,9 @@ export interface UsersTable {
   external_id: string;
   email: string | null;
   created_at: CreatedAt;
+  /** Consecutive failed verifications (codes and recovery codes alike); reset by a success. */
+  failed_attempts: ColumnType<number, number | undefined, number>;
+  locked_until: Date | null;
 }
 
 export interface WidgetSessionsTable {
@@ -59,6 +62,53 @@ export interface AuditEventsTable {
   created_at: CreatedAt;
 }
 
+export interface PhoneFactorsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  user_id: string;
+  status: 'pending' | 'active';
+  phone_encrypted: string;
+  /** HMAC of the E.164 number: finds a number without decrypting any. */
+  phone_index: string;
+  country: string;
+  masked: string;
+  created_at: CreatedAt;
+  verified_at: Date | null;
+}
+
+export interface VerificationCodesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  user_id: string;
+  session_id: string;
+  purpose: string;
+  channel: 'sms' | 'email';
+  phone_factor_id: string | null;
+  code_hash: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  /** 1 for the first code of a session and purpose, then one more per resend. */
+  send_number: number;
+  created_at: CreatedAt;
+  expires_at: Date;
+  resend_at: Date;
+  /** Null while the provider call is under way; only sent codes can be verified. */
+  sent_at: Date | null;
+  superseded_at: Date | null;
+  consumed_at: Date | null;
+}
+
+export interface RecoveryCodesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  user_id: string;
+  position: number;
+  code_hash: string;
+  /** Present only while the tenant lets users view their codes again. */
+  code_encrypted: string | null;
+  created_at: CreatedAt;
+  used_at: Date | null;
+}
+
 export interface Database {
   tenants: TenantsTable;
   tenant_origins: TenantOriginsTable;
@@ -66,6 +116,9 @@ export interface Database {
   users: UsersTable;
   widget_sessions: WidgetSessionsTable;
   audit_events: AuditEventsTable;
+  phone_factors: PhoneFactorsTable;
+  verification_codes: VerificationCodesTable;
+  recovery_codes: RecoveryCodesTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;
@@ -73,4 +126,6 @@ export type ApiKey = Selectable<ApiKeysTable>;
 export type User = Selectable<UsersTable>;
 export type WidgetSession = Selectable<WidgetSessionsTable>;
 export type AuditEvent = Selectable<AuditEventsTable>;
+export type PhoneFactor = Selectable<PhoneFactorsTable>;
+export type VerificationCode = Selectable<VerificationCodesTable>;
 export type NewAuditEvent = Insertable<AuditEventsTable>;

@@ -6,6 +6,8 @@ import { bearerToken } from './partner-auth.ts';
 declare module 'fastify' {
   interface FastifyRequest {
     widget: WidgetContext;
+    /** The caller's `Origin`, checked against the tenant's allowed origins. */
+    widgetOrigin: string;
   }
   interface FastifyContextConfig {
     /** Session purposes a widget route serves; absent means every purpose. */
@@ -41,6 +43,7 @@ const refused = () => new AppError('origin_not_allowed');
  */
 export async function widgetAuth(app: FastifyInstance) {
   app.decorateRequest('widget', null as unknown as WidgetContext);
+  app.decorateRequest('widgetOrigin', '');
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const origin = request.headers.origin;
@@ -63,6 +66,7 @@ export async function widgetAuth(app: FastifyInstance) {
       });
     }
     request.widget = widget;
+    request.widgetOrigin = origin;
   });
 
   app.options('/*', { schema: { hide: true } }, async (_request, reply) => {

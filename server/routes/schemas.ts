@@ -32,3 +32,18 @@ export const UserIdParam = Type.String({
   maxLength: 255,
   description: "The partner's own id for the user.",
 });
+
+export const CodeBody = StrictObject({
+  code: Type.String({ pattern: '^[0-9]{6}$', description: 'The 6-digit code' }),
+});
+
+export const CodeSent = Type.Object({
+  maskedPhone: Type.String({ description: 'e.g. +33 •• •• •• 78' }),
+  expiresAt: Type.String({ format: 'date-time' }),
+  resendAt: Type.String({ format: 'date-time', description: 'When a resend will be accepted' }),
+  codeLength: Type.Integer(),
+});
+
+export const RecoveryCodeList = Type.Object({
+  codes: Type.Array(Type.Object({ code: Type.String(), used: Type.Boolean() })),
+});

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, User } from '../db/types.ts';
+import { twoFactorState } from './two-factor-state.ts';
 
 /** The user for a partner's user id, created on first sight; a given email replaces the stored one. */
 export async function upsertUser(
@@ -31,11 +32,46 @@ export async function findUser(db: Kysely<Database>, tenantId: string, externalI
 
 /** What the partner sees of a user's two-factor state (DESIGN §3, `GET /v1/users/:userId`). */
 export async function userStatus(db: Kysely<Database>, tenantId: string, externalId: string) {
-  await findUser(db, tenantId, externalId);
+  const user = await findUser(db, tenantId, externalId);
+  const state = await twoFactorState(db, user?.id);
   return {
     userId: externalId,
-    twoFactor: { enabled: false, phone: null, enabledAt: null },
-    recoveryCodesRemaining: 0,
+    twoFactor: {
+      enabled: state.enabled,
+      phone: state.phone,
+      enabledAt: state.enabledAt?.toISOString() ?? null,
+    },
+    recoveryCodesRemaining: state.recoveryCodesRemaining,
     trustedBrowsers: 0,
   };
+}
+
+/** The user's security events, newest first, a page at a time (`before` is the last id seen). */
+export async function userEvents(
+  db: Kysely<Database>,
+  tenantId: string,
+  externalId: string,
+  page: { limit: number; before?: number },
+) {
+  const user = await findUser(db, tenantId, externalId);
+  if (!user) return { events: [], nextBefore: null };
+  let query = db
+    .selectFrom('audit_events')
+    .select(['id', 'type', 'ip', 'user_agent', 'details', 'created_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', user.id)
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1);
+  if (page.before !== undefined) query = query.where('id', '<', String(page.before));
+  const rows = await query.execute();
+  const events = rows.slice(0, page.limit).map((row) => ({
+    id: Number(row.id),
+    type: row.type,
+    ip: row.ip,
+    userAgent: row.user_agent,
+    details: row.details,
+    createdAt: row.created_at.toISOString(),
+  }));
+  const last = events.at(-1);
+  return { events, nextBefore: rows.length > page.limit && last ? last.id : null };
 }

@@ -1,7 +1,14 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/types.ts';
 import type { WidgetContext } from './sessions.ts';
+import { twoFactorState } from './two-factor-state.ts';
 
-/** The session as the element sees it. Later steps (2FA state, sign-in progress) fill it in. */
-export function widgetSessionView({ session, tenant }: WidgetContext) {
+/** The session as the element sees it. */
+export async function widgetSessionView(
+  db: Kysely<Database>,
+  { session, tenant, user }: WidgetContext,
+) {
+  const state = await twoFactorState(db, user.id);
   return {
     purpose: session.purpose,
     tenant: { name: tenant.name },
@@ -10,13 +17,16 @@ export function widgetSessionView({ session, tenant }: WidgetContext) {
     allowedCountries: tenant.settings.allowedCountries,
     defaultCountry: tenant.settings.defaultCountry,
     twoFactor: {
-      enabled: false,
-      maskedPhone: null,
-      enabledAt: null,
-      recoveryCodesRemaining: 0,
+      enabled: state.enabled,
+      maskedPhone: state.phone?.masked ?? null,
+      enabledAt: state.enabledAt?.toISOString() ?? null,
+      recoveryCodesRemaining: state.recoveryCodesRemaining,
       recoveryCodesViewable: tenant.settings.recoveryCodesViewable,
     },
-    stepUpValidUntil: session.step_up_until?.toISOString() ?? null,
+    stepUpValidUntil:
+      session.step_up_until && session.step_up_until > new Date()
+        ? session.step_up_until.toISOString()
+        : null,
     trustBrowserDays: tenant.settings.trustBrowserDays,
   };
 }

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { userStatus } from '../../services/users.ts';
+import { requestContext } from '../../plugins/request-context.ts';
+import { resetTwoFactor } from '../../services/management.ts';
+import { findUser, userEvents, userStatus } from '../../services/users.ts';
 import { errorResponses, StrictObject, UserIdParam } from '../schemas.ts';
 
 export const UserStatus = Type.Object({
@@ -20,6 +22,27 @@ export const UserStatus = Type.Object({
   trustedBrowsers: Type.Integer(),
 });
 
+const EventPage = Type.Object({
+  events: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      type: Type.String({
+        description: 'e.g. two_factor.enabled, phone.changed, recovery_code.used',
+      }),
+      ip: Type.Union([Type.String(), Type.Null()]),
+      userAgent: Type.Union([Type.String(), Type.Null()]),
+      details: Type.Object({}, { additionalProperties: true }),
+      createdAt: Type.String({ format: 'date-time' }),
+    }),
+  ),
+  nextBefore: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'Pass as `before` for the next page',
+  }),
+});
+
+const params = StrictObject({ userId: UserIdParam });
+const security = [{ partnerKey: [] }];
+
 export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/users/:userId',
@@ -27,11 +50,51 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['partner'],
         summary: "A user's two-factor state",
-        security: [{ partnerKey: [] }],
-        params: StrictObject({ userId: UserIdParam }),
+        security,
+        params,
         response: { 200: UserStatus, ...errorResponses(400, 401) },
       },
     },
     async (request) => userStatus(app.db, request.tenant.id, request.params.userId),
+  );
+
+  app.delete(
+    '/users/:userId/two-factor',
+    {
+      schema: {
+        tags: ['partner'],
+        summary: 'Support-desk reset: turn two-factor off and clear the lockout',
+        security,
+        params,
+        response: { 204: { type: 'null', description: 'Reset' }, ...errorResponses(400, 401) },
+      },
+    },
+    async (request, reply) => {
+      const user = await findUser(app.db, request.tenant.id, request.params.userId);
+      if (user) await resetTwoFactor(app.db, request.tenant.id, user.id, requestContext(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/users/:userId/events',
+    {
+      schema: {
+        tags: ['partner'],
+        summary: "The user's security events, newest first",
+        security,
+        params,
+        querystring: StrictObject({
+          limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
+          before: Type.Optional(Type.Integer({ minimum: 1 })),
+        }),
+        response: { 200: EventPage, ...errorResponses(400, 401) },
+      },
+    },
+    async (request) =>
+      userEvents(app.db, request.tenant.id, request.params.userId, {
+        limit: request.query.limit,
+        before: request.query.before,
+      }),
   );
 };

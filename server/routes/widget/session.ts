@@ -37,6 +37,6 @@ export const widgetSessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: WidgetSessionView, ...errorResponses(401, 403) },
       },
     },
-    async (request) => widgetSessionView(request.widget),
+    async (request) => widgetSessionView(app.db, request.widget),
   );
 };

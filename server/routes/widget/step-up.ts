@@ -1,0 +1,61 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { requestContext } from '../../plugins/request-context.ts';
+import { startStepUp, verifyStepUp } from '../../services/step-up.ts';
+import { CodeSent, errorResponses, StrictObject } from '../schemas.ts';
+
+const StepUpProof = Type.Union([
+  StrictObject({ code: Type.String({ pattern: '^[0-9]{6}$' }) }),
+  StrictObject({
+    recoveryCode: Type.String({
+      minLength: 16,
+      maxLength: 24,
+      description: 'With or without dashes, any case',
+    }),
+  }),
+]);
+
+const StepUpDone = Type.Object({
+  validUntil: Type.String({ format: 'date-time' }),
+  newRecoveryCodes: Type.Optional(
+    Type.Array(Type.String(), {
+      description: 'When the last recovery code was used: a new set, shown once',
+    }),
+  ),
+});
+
+const config = { purposes: ['setup'] as const };
+const security = [{ widgetSession: [] }];
+
+export const stepUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/step-up',
+    {
+      config,
+      schema: {
+        tags: ['widget'],
+        summary: 'Send a code to the current phone to confirm it is the user (again: a resend)',
+        security,
+        response: { 200: CodeSent, ...errorResponses(401, 403, 409, 423, 429, 502) },
+      },
+    },
+    async (request) =>
+      startStepUp(app, request.widget, request.widgetOrigin, requestContext(request)),
+  );
+
+  app.post(
+    '/step-up/verify',
+    {
+      config,
+      schema: {
+        tags: ['widget'],
+        summary:
+          'Verify the step-up with the code or a recovery code; valid 10 minutes in this session',
+        security,
+        body: StepUpProof,
+        response: { 200: StepUpDone, ...errorResponses(400, 401, 403, 409, 410, 422, 423) },
+      },
+    },
+    async (request) => verifyStepUp(app, request.widget, request.body, requestContext(request)),
+  );
+};

@@ -1,0 +1,151 @@
+import type { FastifyInstance } from 'fastify';
+import { blindIndex, encrypt } from '../crypto/encryption.ts';
+import { AppError } from '../errors.ts';
+import { type RequestContext, recordEvent } from './audit.ts';
+import { checkCode, codeSequences, currentCode } from './codes.ts';
+import { verificationAttempt } from './lockout.ts';
+import { assertPhoneAllowed, type PhoneInput, parsePhone } from './phone-numbers.ts';
+import { replaceRecoveryCodes } from './recovery-codes.ts';
+import type { WidgetContext } from './sessions.ts';
+import { sendSmsCode } from './sms-code-delivery.ts';
+import { requireStepUp } from './step-up.ts';
+import { activePhone } from './two-factor-state.ts';
+
+const sequence = codeSequences.phone;
+
+/**
+ * Sends a code to a new number: enrolment when two-factor is off, a change of phone when it is on
+ * (then only after a step-up). The number waits as a pending factor; the current one, if any,
+ * keeps protecting the account until the new one is verified.
+ */
+export async function startPhoneVerification(
+  app: FastifyInstance,
+  widget: WidgetContext,
+  input: PhoneInput,
+  origin: string,
+  context: RequestContext,
+) {
+  const { tenant, user } = widget;
+  const current = await activePhone(app.db, user.id);
+  if (current) {
+    try {
+      requireStepUp(widget);
+    } catch {
+      throw new AppError('already_enabled', {
+        message: 'Two-factor authentication is already on. Confirm it is you to change the number.',
+      });
+    }
+  }
+  const parsed = parsePhone(input);
+  assertPhoneAllowed(parsed, tenant.settings.allowedCountries);
+  const index = blindIndex(app.keys.blindIndex, parsed.e164);
+  if (current?.phone_index === index) {
+    throw new AppError('invalid_request', { message: 'That is already the number in use.' });
+  }
+  const pending = await app.db
+    .insertInto('phone_factors')
+    .values({
+      tenant_id: tenant.id,
+      user_id: user.id,
+      status: 'pending',
+      phone_encrypted: encrypt(app.keys.encryption, parsed.e164),
+      phone_index: index,
+      country: parsed.country,
+      masked: parsed.masked,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return sendSmsCode(app, widget, {
+    purpose: current ? 'change-phone' : 'enrol',
+    sequence,
+    phone: pending,
+    partnerOrigin: origin,
+    context,
+    onFailure: async () => {
+      await app.db.deleteFrom('phone_factors').where('id', '=', pending.id).execute();
+    },
+  });
+}
+
+/** A new code to the number of the live phone code, under the growing resend wait. */
+export async function resendPhoneCode(
+  app: FastifyInstance,
+  widget: WidgetContext,
+  origin: string,
+  context: RequestContext,
+) {
+  const live = await currentCode(app.db, widget.session.id, sequence);
+  const phone = live?.phone_factor_id
+    ? await app.db
+        .selectFrom('phone_factors')
+        .selectAll()
+        .where('id', '=', live.phone_factor_id)
+        .executeTakeFirst()
+    : undefined;
+  if (!live || !phone)
+    throw new AppError('invalid_request', {
+      message: 'There is no code to resend. Enter your number first.',
+    });
+  return sendSmsCode(app, widget, {
+    purpose: live.purpose as 'enrol',
+    sequence,
+    phone,
+    partnerOrigin: origin,
+    context,
+  });
+}
+
+/**
+ * Verifies the phone code. Enrolment turns two-factor on with a new set of recovery codes (shown
+ * once, in this answer); a change swaps the verified number in for the old one in one transaction.
+ */
+export async function verifyPhone(
+  app: FastifyInstance,
+  widget: WidgetContext,
+  code: string,
+  context: RequestContext,
+) {
+  const { session, tenant, user } = widget;
+  type Verified = { phoneChanged: true } | { enabled: true; recoveryCodes: string[] };
+  return verificationAttempt<Verified>(app.db, user.id, async (trx) => {
+    const outcome = await checkCode(trx, app.keys.codes, session.id, sequence, code);
+    if (!outcome.ok) return outcome;
+    const verified = outcome.value;
+    const current = await activePhone(trx, user.id);
+    if (verified.purpose === 'enrol' && current) throw new AppError('already_enabled');
+    if (verified.purpose === 'change-phone' && !current) throw new AppError('not_enabled');
+    if (current) await trx.deleteFrom('phone_factors').where('id', '=', current.id).execute();
+    await trx
+      .updateTable('phone_factors')
+      .set({ status: 'active', verified_at: new Date() })
+      .where('id', '=', verified.phone_factor_id as string)
+      .execute();
+    await trx
+      .deleteFrom('phone_factors')
+      .where('user_id', '=', user.id)
+      .where('status', '=', 'pending')
+      .execute();
+    if (verified.purpose === 'change-phone') {
+      await recordEvent(trx, {
+        tenantId: tenant.id,
+        userId: user.id,
+        type: 'phone.changed',
+        context,
+      });
+      return { ok: true, value: { phoneChanged: true } };
+    }
+    const recoveryCodes = await replaceRecoveryCodes(trx, app.keys, {
+      tenantId: tenant.id,
+      userId: user.id,
+      count: tenant.settings.recoveryCodeCount,
+      viewable: tenant.settings.recoveryCodesViewable,
+    });
+    await recordEvent(trx, {
+      tenantId: tenant.id,
+      userId: user.id,
+      type: 'two_factor.enabled',
+      context,
+    });
+    return { ok: true, value: { enabled: true, recoveryCodes } };
+  });
+}

@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { ServerKeys } from '../crypto/keys.ts';
+import type { Database } from '../db/types.ts';
+import { type RequestContext, recordEvent } from './audit.ts';
+import { replaceRecoveryCodes } from './recovery-codes.ts';
+import type { WidgetContext } from './sessions.ts';
+
+/**
+ * What follows the use of a recovery code, on every path that accepts one: an audit event and,
+ * when it was the last one, a fresh set to show once (returned).
+ */
+export async function recoveryCodeUsed(
+  trx: Kysely<Database>,
+  keys: ServerKeys,
+  { tenant, user }: Pick<WidgetContext, 'tenant' | 'user'>,
+  context: RequestContext,
+  remaining: number,
+): Promise<string[] | undefined> {
+  await recordEvent(trx, {
+    tenantId: tenant.id,
+    userId: user.id,
+    type: 'recovery_code.used',
+    context,
+    details: { remaining },
+  });
+  if (remaining > 0) return undefined;
+  const codes = await replaceRecoveryCodes(trx, keys, {
+    tenantId: tenant.id,
+    userId: user.id,
+    count: tenant.settings.recoveryCodeCount,
+    viewable: tenant.settings.recoveryCodesViewable,
+  });
+  await recordEvent(trx, {
+    tenantId: tenant.id,
+    userId: user.id,
+    type: 'recovery_codes.regenerated',
+    context,
+    details: { reason: 'last-code-used' },
+  });
+  return codes;
+}
