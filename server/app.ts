@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
@@ -13,17 +14,22 @@ import { errorHandlerPlugin, frameworkErrorHandler } from './plugins/error-handl
 import { openApiPlugin } from './plugins/openapi.ts';
 import { partnerAuth } from './plugins/partner-auth.ts';
 import { widgetAuth } from './plugins/widget-auth.ts';
+import { createEmailSender } from './providers/email/create-email-sender.ts';
+import type { EmailSender } from './providers/email/email-sender.ts';
 import { Outbox } from './providers/outbox.ts';
 import { createSmsSender } from './providers/sms/create-sms-sender.ts';
 import type { SmsSender } from './providers/sms/sms-sender.ts';
 import { devOutboxRoutes } from './routes/dev-outbox.ts';
 import { healthRoutes } from './routes/health.ts';
+import { resultRoutes } from './routes/partner/results.ts';
 import { sessionRoutes } from './routes/partner/sessions.ts';
 import { userRoutes } from './routes/partner/users.ts';
+import { challengeRoutes } from './routes/widget/challenge.ts';
 import { manageRoutes } from './routes/widget/manage.ts';
 import { phoneRoutes } from './routes/widget/phone.ts';
 import { widgetSessionRoutes } from './routes/widget/session.ts';
 import { stepUpRoutes } from './routes/widget/step-up.ts';
+import { trustedBrowserRoutes } from './routes/widget/trusted-browsers.ts';
 import { BODY_LIMIT_BYTES } from './security-constants.ts';
 
 declare module 'fastify' {
@@ -32,6 +38,7 @@ declare module 'fastify' {
     db: Kysely<Database>;
     keys: ServerKeys;
     smsSender: SmsSender;
+    emailSender: EmailSender;
     outbox: Outbox;
   }
 }
@@ -43,12 +50,15 @@ export interface AppOptions {
   keys?: ServerKeys;
   /** Plivo or the outbox, from the configuration, when not given. */
   smsSender?: SmsSender;
+  /** Postmark or the outbox, from the configuration, when not given. */
+  emailSender?: EmailSender;
   /** Where logs go; stdout when not given. Tests capture them here. */
   logStream?: DestinationStream;
 }
 
 /** The whole server as a plugin tree; `main.ts` only listens. */
-export async function buildApp({ config, database, keys, smsSender, logStream }: AppOptions) {
+export async function buildApp(options: AppOptions) {
+  const { config, database, keys, smsSender, emailSender, logStream } = options;
   const app = Fastify({
     logger: loggerOptions(config, logStream),
     bodyLimit: BODY_LIMIT_BYTES,
@@ -68,12 +78,14 @@ export async function buildApp({ config, database, keys, smsSender, logStream }:
   const outbox = new Outbox();
   app.decorate('outbox', outbox);
   app.decorate('smsSender', smsSender ?? createSmsSender(config, { outbox, log: app.log }));
+  app.decorate('emailSender', emailSender ?? createEmailSender(config, { outbox, log: app.log }));
 
   await app.register(helmet, {
     // The widget API is called, and the bundle loaded, from partner origins.
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
   await app.register(errorHandlerPlugin);
+  await app.register(cookie);
   await app.register(openApiPlugin, { publicUrl: config.publicUrl, version: packageJson.version });
   await app.register(healthRoutes);
   if (config.NODE_ENV !== 'production') await app.register(devOutboxRoutes);
@@ -83,6 +95,7 @@ export async function buildApp({ config, database, keys, smsSender, logStream }:
       await partnerAuth(partner);
       await partner.register(sessionRoutes);
       await partner.register(userRoutes);
+      await partner.register(resultRoutes);
     },
     { prefix: '/v1' },
   );
@@ -94,6 +107,8 @@ export async function buildApp({ config, database, keys, smsSender, logStream }:
       await widget.register(phoneRoutes);
       await widget.register(stepUpRoutes);
       await widget.register(manageRoutes);
+      await widget.register(challengeRoutes);
+      await widget.register(trustedBrowserRoutes);
     },
     { prefix: '/v1/widget' },
   );

@@ -46,3 +46,13 @@ export const STEP_UP_TTL_SECONDS = 10 * 60;
 
 /** Crockford base32 characters in a recovery code: 16 × 5 = 80 bits (NIST rev. 4 §4.2.1.1: ≥ 64). */
 export const RECOVERY_CODE_LENGTH = 16;
+
+/** How long the partner has to redeem a result token, server to server. */
+export const RESULT_TTL_SECONDS = 5 * 60;
+
+/** Random bytes in a result token and in a trust cookie: 256 bits, opaque. */
+export const RESULT_TOKEN_BYTES = 32;
+export const TRUST_COOKIE_BYTES = 32;
+
+/** `__Host-`: Secure, Path=/, no Domain, so no other host can set or widen it (RFC 6265bis). */
+export const TRUST_COOKIE_NAME = '__Host-tfa_trust';

@@ -49,6 +49,10 @@ export interface WidgetSessionsTable {
   created_at: CreatedAt;
   expires_at: Date;
   step_up_until: Date | null;
+  /** Sign-in steps passed so far, in order (`email`, `sms`). */
+  completed_steps: ColumnType<string[], string | undefined, string>;
+  /** When the challenge finished; a session finishes once. */
+  verified_at: Date | null;
 }
 
 export interface AuditEventsTable {
@@ -109,6 +113,32 @@ export interface RecoveryCodesTable {
   used_at: Date | null;
 }
 
+export interface ResultsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  user_id: string;
+  token_hash: string;
+  purpose: string;
+  email: string | null;
+  steps: Json<string[]>;
+  via: 'code' | 'recovery-code' | 'trusted-browser';
+  verified_at: CreatedAt;
+  expires_at: Date;
+  redeemed_at: Date | null;
+}
+
+export interface TrustedBrowsersTable {
+  id: Generated<string>;
+  tenant_id: string;
+  user_id: string;
+  token_hash: string;
+  /** Readable, from the User-Agent: "Chrome on macOS". */
+  label: string;
+  created_at: CreatedAt;
+  last_used_at: ColumnType<Date, Date | undefined, Date>;
+  expires_at: Date;
+}
+
 export interface Database {
   tenants: TenantsTable;
   tenant_origins: TenantOriginsTable;
@@ -119,6 +149,8 @@ export interface Database {
   phone_factors: PhoneFactorsTable;
   verification_codes: VerificationCodesTable;
   recovery_codes: RecoveryCodesTable;
+  results: ResultsTable;
+  trusted_browsers: TrustedBrowsersTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;

@@ -58,7 +58,12 @@ export async function widgetAuth(app: FastifyInstance) {
       });
     }
     const widget = await authenticateWidgetToken(app.db, bearerToken(request, 'wst_'));
-    if (!widget.tenant.origins.includes(origin)) throw refused();
+    if (!widget.tenant.origins.includes(origin)) {
+      // Another tenant's page: it may not even read the refusal.
+      reply.removeHeader('access-control-allow-origin');
+      reply.removeHeader('access-control-allow-credentials');
+      throw refused();
+    }
     const purposes = request.routeOptions.config.purposes;
     if (purposes && !purposes.includes(widget.session.purpose)) {
       throw new AppError('wrong_purpose', {

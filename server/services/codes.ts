@@ -9,13 +9,23 @@ import {
 } from '../security-constants.ts';
 import type { AttemptOutcome } from './lockout.ts';
 
-/** Purposes whose codes share one send sequence (and so one resend wait) per session. */
-export const codeSequences = {
-  phone: ['enrol', 'change-phone'],
-  'step-up': ['step-up'],
-} as const;
+export const codePurposes = [
+  'enrol',
+  'change-phone',
+  'step-up',
+  'sign-in-email',
+  'sign-in-sms',
+  'verify-email',
+] as const;
+export type CodePurpose = (typeof codePurposes)[number];
 
-export type CodePurpose = (typeof codeSequences)[keyof typeof codeSequences][number];
+/**
+ * The purposes whose codes share one send sequence (one live code, one resend wait) in a session:
+ * a new number typed during enrolment or a change of phone is a resend, not a fresh start.
+ */
+export function sequenceOf(purpose: CodePurpose): readonly CodePurpose[] {
+  return purpose === 'enrol' || purpose === 'change-phone' ? ['enrol', 'change-phone'] : [purpose];
+}
 
 export function generateCode(): string {
   return String(randomInt(0, 10 ** CODE_DIGITS)).padStart(CODE_DIGITS, '0');

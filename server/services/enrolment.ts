@@ -2,16 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import { blindIndex, encrypt } from '../crypto/encryption.ts';
 import { AppError } from '../errors.ts';
 import { type RequestContext, recordEvent } from './audit.ts';
-import { checkCode, codeSequences, currentCode } from './codes.ts';
+import { deliverCode, phoneCodeAnswer } from './code-delivery.ts';
+import { checkCode, currentCode, sequenceOf } from './codes.ts';
 import { verificationAttempt } from './lockout.ts';
+import { notifyUser } from './notify.ts';
 import { assertPhoneAllowed, type PhoneInput, parsePhone } from './phone-numbers.ts';
 import { replaceRecoveryCodes } from './recovery-codes.ts';
 import type { WidgetContext } from './sessions.ts';
-import { sendSmsCode } from './sms-code-delivery.ts';
 import { requireStepUp } from './step-up.ts';
+import { revokeTrustedBrowsers } from './trusted-browsers.ts';
 import { activePhone } from './two-factor-state.ts';
 
-const sequence = codeSequences.phone;
+const sequence = sequenceOf('enrol');
 
 /**
  * Sends a code to a new number: enrolment when two-factor is off, a change of phone when it is on
@@ -55,16 +57,20 @@ export async function startPhoneVerification(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  return sendSmsCode(app, widget, {
-    purpose: current ? 'change-phone' : 'enrol',
-    sequence,
-    phone: pending,
-    partnerOrigin: origin,
-    context,
-    onFailure: async () => {
-      await app.db.deleteFrom('phone_factors').where('id', '=', pending.id).execute();
-    },
-  });
+  try {
+    return phoneCodeAnswer(
+      await deliverCode(app, widget, {
+        purpose: current ? 'change-phone' : 'enrol',
+        sequence,
+        destination: { channel: 'sms', phone: pending, partnerOrigin: origin },
+        context,
+      }),
+    );
+  } catch (error) {
+    // Refused or failed: the number was never confirmed, so it is not kept.
+    await app.db.deleteFrom('phone_factors').where('id', '=', pending.id).execute();
+    throw error;
+  }
 }
 
 /** A new code to the number of the live phone code, under the growing resend wait. */
@@ -86,13 +92,13 @@ export async function resendPhoneCode(
     throw new AppError('invalid_request', {
       message: 'There is no code to resend. Enter your number first.',
     });
-  return sendSmsCode(app, widget, {
+  const sent = await deliverCode(app, widget, {
     purpose: live.purpose as 'enrol',
     sequence,
-    phone,
-    partnerOrigin: origin,
+    destination: { channel: 'sms', phone, partnerOrigin: origin },
     context,
   });
+  return phoneCodeAnswer(sent);
 }
 
 /**
@@ -107,7 +113,7 @@ export async function verifyPhone(
 ) {
   const { session, tenant, user } = widget;
   type Verified = { phoneChanged: true } | { enabled: true; recoveryCodes: string[] };
-  return verificationAttempt<Verified>(app.db, user.id, async (trx) => {
+  const result = await verificationAttempt<Verified>(app.db, user.id, async (trx) => {
     const outcome = await checkCode(trx, app.keys.codes, session.id, sequence, code);
     if (!outcome.ok) return outcome;
     const verified = outcome.value;
@@ -126,6 +132,7 @@ export async function verifyPhone(
       .where('status', '=', 'pending')
       .execute();
     if (verified.purpose === 'change-phone') {
+      await revokeTrustedBrowsers(trx, user.id);
       await recordEvent(trx, {
         tenantId: tenant.id,
         userId: user.id,
@@ -148,4 +155,8 @@ export async function verifyPhone(
     });
     return { ok: true, value: { enabled: true, recoveryCodes } };
   });
+  const phone = await activePhone(app.db, user.id);
+  const notice = 'phoneChanged' in result ? 'phone.changed' : 'two_factor.enabled';
+  await notifyUser(app, widget, notice, context, phone?.masked);
+  return result;
 }

@@ -48,6 +48,8 @@ export async function verificationAttempt<T>(
   db: Kysely<Database>,
   userId: string,
   run: (trx: Transaction<Database>) => Promise<AttemptOutcome<T>>,
+  // An email code proves the inbox, not the second factor: it must not clear SMS failures.
+  options: { successResetsFailures: boolean } = { successResetsFailures: true },
 ): Promise<T> {
   const outcome = await db.transaction().execute(async (trx): Promise<AttemptOutcome<T>> => {
     const user = await trx
@@ -61,7 +63,7 @@ export async function verificationAttempt<T>(
     }
     const result = await run(trx);
     if (result.ok) {
-      if (user.failed_attempts > 0 || user.locked_until) {
+      if (options.successResetsFailures && (user.failed_attempts > 0 || user.locked_until)) {
         await trx
           .updateTable('users')
           .set({ failed_attempts: 0, locked_until: null })

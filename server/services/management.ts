@@ -1,13 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/types.ts';
+import type { Database, User } from '../db/types.ts';
 import { AppError } from '../errors.ts';
 import { type RequestContext, recordEvent } from './audit.ts';
 import { resetLockout } from './lockout.ts';
+import { notifyUser } from './notify.ts';
 import { replaceRecoveryCodes, viewRecoveryCodes } from './recovery-codes.ts';
 import type { WidgetContext } from './sessions.ts';
 import { requireStepUp } from './step-up.ts';
-import { requireActivePhone } from './two-factor-state.ts';
+import type { TenantContext } from './tenants.ts';
+import { revokeTrustedBrowsers } from './trusted-browsers.ts';
+import { activePhone, requireActivePhone } from './two-factor-state.ts';
 
 export async function showRecoveryCodes(
   app: FastifyInstance,
@@ -30,6 +33,7 @@ export async function showRecoveryCodes(
     type: 'recovery_codes.viewed',
     context,
   });
+  await notifyUser(app, widget, 'recovery_codes.viewed', context);
   return { codes };
 }
 
@@ -56,11 +60,13 @@ export async function regenerateRecoveryCodes(
     });
     return fresh;
   });
+  await notifyUser(app, widget, 'recovery_codes.regenerated', context);
   return { codes: codes.map((code) => ({ code, used: false })) };
 }
 
-/** Removes the phone, the recovery codes and any code in flight. */
+/** Removes the phone, the recovery codes, any code in flight and every trusted browser. */
 async function removeTwoFactor(trx: Kysely<Database>, userId: string) {
+  await revokeTrustedBrowsers(trx, userId);
   await trx
     .deleteFrom('verification_codes')
     .where('user_id', '=', userId)
@@ -87,18 +93,26 @@ export async function disableTwoFactor(
       context,
     });
   });
+  await notifyUser(app, widget, 'two_factor.disabled', context);
 }
 
 /** The partner's support-desk reset: two-factor off and the lockout cleared, whatever the state. */
 export async function resetTwoFactor(
-  db: Kysely<Database>,
-  tenantId: string,
-  userId: string,
+  app: FastifyInstance,
+  tenant: TenantContext,
+  user: User,
   context: RequestContext,
 ) {
-  await db.transaction().execute(async (trx) => {
-    await removeTwoFactor(trx, userId);
-    await resetLockout(trx, userId);
-    await recordEvent(trx, { tenantId, userId, type: 'two_factor.reset', context });
+  const wasOn = (await activePhone(app.db, user.id)) !== undefined;
+  await app.db.transaction().execute(async (trx) => {
+    await removeTwoFactor(trx, user.id);
+    await resetLockout(trx, user.id);
+    await recordEvent(trx, {
+      tenantId: tenant.id,
+      userId: user.id,
+      type: 'two_factor.reset',
+      context,
+    });
   });
+  if (wasOn) await notifyUser(app, { tenant, user }, 'two_factor.disabled', context);
 }

@@ -4,10 +4,12 @@ import type { Database } from '../db/types.ts';
 import { type RequestContext, recordEvent } from './audit.ts';
 import { replaceRecoveryCodes } from './recovery-codes.ts';
 import type { WidgetContext } from './sessions.ts';
+import { revokeTrustedBrowsers } from './trusted-browsers.ts';
 
 /**
- * What follows the use of a recovery code, on every path that accepts one: an audit event and,
- * when it was the last one, a fresh set to show once (returned).
+ * What follows the use of a recovery code, on every path that accepts one: an audit event, every
+ * trusted browser revoked (the phone may be in the wrong hands) and, when it was the last code, a
+ * fresh set to show once (returned). The caller sends the email notice once this commits.
  */
 export async function recoveryCodeUsed(
   trx: Kysely<Database>,
@@ -23,6 +25,7 @@ export async function recoveryCodeUsed(
     context,
     details: { remaining },
   });
+  await revokeTrustedBrowsers(trx, user.id);
   if (remaining > 0) return undefined;
   const codes = await replaceRecoveryCodes(trx, keys, {
     tenantId: tenant.id,

@@ -34,6 +34,13 @@ export async function createSession(
       message: 'A verify-email session needs the email to verify.',
     });
   }
+  const needsEmail = input.purpose === 'sign-in' && tenant.settings.signInSteps[0] === 'email';
+  if (needsEmail && !input.email) {
+    throw new AppError('invalid_request', {
+      message: "This site's sign-in sends an email code first: pass the user's email.",
+    });
+  }
+
   const token = randomToken('wst_', WIDGET_SESSION_TOKEN_BYTES);
   const expiresAt = new Date(Date.now() + WIDGET_SESSION_TTL_SECONDS * 1000);
   await db.transaction().execute(async (trx) => {

@@ -2,12 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
 import { STEP_UP_TTL_SECONDS } from '../security-constants.ts';
 import { type RequestContext, recordEvent } from './audit.ts';
-import { checkCode, codeSequences } from './codes.ts';
+import { deliverCode, phoneCodeAnswer } from './code-delivery.ts';
+import { checkCode, sequenceOf } from './codes.ts';
 import { verificationAttempt } from './lockout.ts';
+import { notifyUser } from './notify.ts';
 import { recoveryCodeUsed } from './recovery-code-use.ts';
 import { consumeRecoveryCode } from './recovery-codes.ts';
 import type { WidgetContext } from './sessions.ts';
-import { sendSmsCode } from './sms-code-delivery.ts';
 import { requireActivePhone } from './two-factor-state.ts';
 
 /** Disable, change phone, view and regenerate need a step-up verified in this session, still fresh. */
@@ -23,13 +24,13 @@ export async function startStepUp(
   context: RequestContext,
 ) {
   const phone = await requireActivePhone(app.db, widget.user.id);
-  return sendSmsCode(app, widget, {
+  const sent = await deliverCode(app, widget, {
     purpose: 'step-up',
-    sequence: codeSequences['step-up'],
-    phone,
-    partnerOrigin: origin,
+    sequence: sequenceOf('step-up'),
+    destination: { channel: 'sms', phone, partnerOrigin: origin },
     context,
   });
+  return phoneCodeAnswer(sent);
 }
 
 /** A code sent to the current phone, or a recovery code (used up, as on every path). */
@@ -45,7 +46,7 @@ export async function verifyStepUp(
   const result = await verificationAttempt(app.db, user.id, async (trx) => {
     const outcome =
       'code' in proof
-        ? await checkCode(trx, app.keys.codes, session.id, codeSequences['step-up'], proof.code)
+        ? await checkCode(trx, app.keys.codes, session.id, sequenceOf('step-up'), proof.code)
         : await consumeRecoveryCode(trx, app.keys, user.id, proof.recoveryCode);
     if (!outcome.ok) return outcome;
     await trx
@@ -72,6 +73,7 @@ export async function verifyStepUp(
     });
     return { ok: true, value: { newRecoveryCodes } };
   });
+  if ('recoveryCode' in proof) await notifyUser(app, widget, 'recovery_code.used', context);
   return {
     validUntil: validUntil.toISOString(),
     ...(result.newRecoveryCodes ? { newRecoveryCodes: result.newRecoveryCodes } : {}),

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, User } from '../db/types.ts';
+import { countTrustedBrowsers } from './trusted-browsers.ts';
 import { twoFactorState } from './two-factor-state.ts';
 
 /** The user for a partner's user id, created on first sight; a given email replaces the stored one. */
@@ -42,7 +43,7 @@ export async function userStatus(db: Kysely<Database>, tenantId: string, externa
       enabledAt: state.enabledAt?.toISOString() ?? null,
     },
     recoveryCodesRemaining: state.recoveryCodesRemaining,
-    trustedBrowsers: 0,
+    trustedBrowsers: user ? await countTrustedBrowsers(db, user.id) : 0,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
+import { challengeSteps } from './challenge.ts';
 import type { WidgetContext } from './sessions.ts';
 import { twoFactorState } from './two-factor-state.ts';
 
@@ -28,5 +29,13 @@ export async function widgetSessionView(
         ? session.step_up_until.toISOString()
         : null,
     trustBrowserDays: tenant.settings.trustBrowserDays,
+    challenge:
+      session.purpose === 'setup'
+        ? null
+        : {
+            steps: challengeSteps({ session, tenant, user }),
+            completedSteps: session.completed_steps,
+            verified: session.verified_at !== null,
+          },
   };
 }

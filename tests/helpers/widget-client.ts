@@ -84,3 +84,28 @@ export async function stepUp(app: FastifyInstance, widget: WidgetClient, phone =
     throw new Error(`step-up verify: ${verified.statusCode} ${verified.body}`);
   return verified.json();
 }
+
+/** The code in the newest outbox code email to `to` (notices carry no 6-digit code). */
+export async function latestEmailCode(app: FastifyInstance, to: string): Promise<string> {
+  const response = await app.inject({
+    url: '/dev/outbox',
+    headers: { accept: 'application/json' },
+  });
+  const messages = response.json().messages as { channel: string; to: string; body: string }[];
+  const code = messages
+    .filter((m) => m.channel === 'email' && m.to === to)
+    .map((m) => /^\s+(\d{6})$/m.exec(m.body)?.[1])
+    .find(Boolean);
+  if (!code) throw new Error(`no email code for ${to} in the outbox`);
+  return code;
+}
+
+/** A sign-in (or verify-email) session for a user of `tenant`, as the element gets it. */
+export async function challengeSession(
+  app: FastifyInstance,
+  tenant: { secretKey: string; origin: string },
+  body: { userId: string; purpose?: 'sign-in' | 'verify-email'; email?: string; locale?: string },
+) {
+  const token = await mintSession(app, tenant, { purpose: 'sign-in', ...body });
+  return widgetClient(app, token, tenant.origin);
+}

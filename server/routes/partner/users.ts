@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requestContext } from '../../plugins/request-context.ts';
+import { recordEvent } from '../../services/audit.ts';
 import { resetTwoFactor } from '../../services/management.ts';
+import { revokeTrustedBrowsers } from '../../services/trusted-browsers.ts';
 import { findUser, userEvents, userStatus } from '../../services/users.ts';
 import { errorResponses, StrictObject, UserIdParam } from '../schemas.ts';
 
@@ -71,7 +73,35 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const user = await findUser(app.db, request.tenant.id, request.params.userId);
-      if (user) await resetTwoFactor(app.db, request.tenant.id, user.id, requestContext(request));
+      if (user) await resetTwoFactor(app, request.tenant, user, requestContext(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/users/:userId/trusted-browsers',
+    {
+      schema: {
+        tags: ['partner'],
+        summary:
+          'Revoke every trusted browser of the user: call it on password change or "sign out everywhere"',
+        security,
+        params,
+        response: { 204: { type: 'null', description: 'Revoked' }, ...errorResponses(400, 401) },
+      },
+    },
+    async (request, reply) => {
+      const user = await findUser(app.db, request.tenant.id, request.params.userId);
+      if (user) {
+        const count = await revokeTrustedBrowsers(app.db, user.id);
+        await recordEvent(app.db, {
+          tenantId: request.tenant.id,
+          userId: user.id,
+          type: 'trusted_browsers.revoked',
+          context: requestContext(request),
+          details: { count, by: 'partner' },
+        });
+      }
       return reply.status(204).send(null);
     },
   );

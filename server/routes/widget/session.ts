@@ -23,7 +23,19 @@ export const WidgetSessionView = Type.Object({
     recoveryCodesViewable: Type.Boolean(),
   }),
   stepUpValidUntil: Nullable(Type.String({ format: 'date-time' })),
-  trustBrowserDays: Type.Integer(),
+  trustBrowserDays: Type.Integer({
+    description: 'How long "trust this browser" lasts; 0 when the site turned it off',
+  }),
+  challenge: Nullable(
+    Type.Object(
+      {
+        steps: Type.Array(Type.String(), { description: 'email, sms' }),
+        completedSteps: Type.Array(Type.String()),
+        verified: Type.Boolean(),
+      },
+      { description: 'Sign-in and verify-email sessions: the progress through the steps' },
+    ),
+  ),
 });
 
 export const widgetSessionRoutes: FastifyPluginAsyncTypebox = async (app) => {

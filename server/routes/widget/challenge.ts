@@ -1,0 +1,133 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { browserContext, setTrustCookie } from '../../plugins/trust-cookie.ts';
+import {
+  recoverChallenge,
+  resendChallenge,
+  startChallenge,
+  verifyChallenge,
+} from '../../services/challenge.ts';
+import { errorResponses, StrictObject } from '../schemas.ts';
+
+const Pending = Type.Object({
+  status: Type.Literal('pending'),
+  step: Type.Union([Type.Literal('email'), Type.Literal('sms')]),
+  maskedDestination: Type.String({ description: 'j•••@example.com or +33 •• •• •• 78' }),
+  expiresAt: Type.String({ format: 'date-time' }),
+  resendAt: Type.String({ format: 'date-time' }),
+  codeLength: Type.Integer(),
+});
+
+const Verified = Type.Object({
+  status: Type.Literal('verified'),
+  resultToken: Type.String({
+    description: 'Single use: hand it to your backend, which redeems it within 5 minutes',
+  }),
+  via: Type.Union([
+    Type.Literal('code'),
+    Type.Literal('recovery-code'),
+    Type.Literal('trusted-browser'),
+  ]),
+  newRecoveryCodes: Type.Optional(
+    Type.Array(Type.String(), {
+      description: 'The last recovery code was used: a new set, shown once',
+    }),
+  ),
+});
+
+const trustBrowser = Type.Optional(
+  Type.Boolean({
+    description: "Remember this browser for the site's trust days (sign-in, last step only)",
+  }),
+);
+
+const config = { purposes: ['sign-in', 'verify-email'] as const };
+const security = [{ widgetSession: [] }];
+const sendErrors = errorResponses(401, 403, 409, 423, 429, 502);
+const verifyErrors = errorResponses(400, 401, 403, 409, 410, 422, 423);
+
+export const challengeRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/challenge',
+    {
+      config,
+      schema: {
+        tags: ['widget'],
+        summary:
+          'Start the sign-in or email check: verified at once on a trusted browser, else the first code is sent',
+        security,
+        response: { 200: Type.Union([Verified, Pending]), ...sendErrors },
+      },
+    },
+    async (request) =>
+      startChallenge(app, request.widget, request.widgetOrigin, browserContext(request)),
+  );
+
+  app.post(
+    '/challenge/resend',
+    {
+      config,
+      schema: {
+        tags: ['widget'],
+        summary: 'Send a new code for the current step',
+        security,
+        response: { 200: Pending, ...sendErrors },
+      },
+    },
+    async (request) =>
+      resendChallenge(app, request.widget, request.widgetOrigin, browserContext(request)),
+  );
+
+  app.post(
+    '/challenge/verify',
+    {
+      config,
+      schema: {
+        tags: ['widget'],
+        summary:
+          "Verify the current step's code: the next step's code is sent, or the challenge is verified",
+        security,
+        body: StrictObject({ code: Type.String({ pattern: '^[0-9]{6}$' }), trustBrowser }),
+        response: { 200: Type.Union([Verified, Pending]), ...verifyErrors },
+      },
+    },
+    async (request, reply) => {
+      const { answer, trust } = await verifyChallenge(
+        app,
+        request.widget,
+        request.body,
+        request.widgetOrigin,
+        browserContext(request),
+      );
+      if (trust) setTrustCookie(reply, trust);
+      return answer;
+    },
+  );
+
+  app.post(
+    '/challenge/recovery',
+    {
+      config: { purposes: ['sign-in'] as const },
+      schema: {
+        tags: ['widget'],
+        summary: 'Use a recovery code instead of the SMS code',
+        security,
+        body: StrictObject({
+          recoveryCode: Type.String({ minLength: 16, maxLength: 24 }),
+          trustBrowser,
+        }),
+        response: { 200: Verified, ...verifyErrors },
+      },
+    },
+    async (request, reply) => {
+      const { answer, trust } = await recoverChallenge(
+        app,
+        request.widget,
+        request.body,
+        browserContext(request),
+      );
+      if (trust) setTrustCookie(reply, trust);
+      return answer;
+    },
+  );
+};

@@ -1,0 +1,99 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AppError } from '../../errors.ts';
+import { requestContext } from '../../plugins/request-context.ts';
+import { TRUST_COOKIE_NAME } from '../../security-constants.ts';
+import { recordEvent } from '../../services/audit.ts';
+import { listTrustedBrowsers, revokeTrustedBrowsers } from '../../services/trusted-browsers.ts';
+import { errorResponses, StrictObject } from '../schemas.ts';
+
+const TrustedBrowserList = Type.Object({
+  browsers: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      label: Type.String({ description: 'e.g. Chrome on macOS' }),
+      createdAt: Type.String({ format: 'date-time' }),
+      lastUsedAt: Type.String({ format: 'date-time' }),
+      expiresAt: Type.String({ format: 'date-time' }),
+      current: Type.Boolean({ description: 'The browser making this request' }),
+    }),
+  ),
+});
+
+const config = { purposes: ['setup'] as const };
+const security = [{ widgetSession: [] }];
+const Revoked = { type: 'null', description: 'Revoked' };
+
+export const trustedBrowserRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/trusted-browsers',
+    {
+      config,
+      schema: {
+        tags: ['widget'],
+        summary: "The user's trusted browsers",
+        security,
+        response: { 200: TrustedBrowserList, ...errorResponses(401, 403) },
+      },
+    },
+    async (request) => ({
+      browsers: await listTrustedBrowsers(
+        app.db,
+        request.widget.user.id,
+        request.cookies[TRUST_COOKIE_NAME],
+      ),
+    }),
+  );
+
+  app.delete(
+    '/trusted-browsers/:id',
+    {
+      config,
+      schema: {
+        tags: ['widget'],
+        summary: 'Stop trusting one browser',
+        security,
+        params: StrictObject({ id: Type.String({ format: 'uuid' }) }),
+        response: { 204: Revoked, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { tenant, user } = request.widget;
+      if ((await revokeTrustedBrowsers(app.db, user.id, request.params.id)) === 0)
+        throw new AppError('not_found', { message: 'No such trusted browser.' });
+      await recordEvent(app.db, {
+        tenantId: tenant.id,
+        userId: user.id,
+        type: 'trusted_browsers.revoked',
+        context: requestContext(request),
+        details: { count: 1 },
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/trusted-browsers',
+    {
+      config,
+      schema: {
+        tags: ['widget'],
+        summary: 'Stop trusting every browser',
+        security,
+        response: { 204: Revoked, ...errorResponses(401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const { tenant, user } = request.widget;
+      const count = await revokeTrustedBrowsers(app.db, user.id);
+      await recordEvent(app.db, {
+        tenantId: tenant.id,
+        userId: user.id,
+        type: 'trusted_browsers.revoked',
+        context: requestContext(request),
+        details: { count },
+      });
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,120 @@
+import type { FastifyInstance } from 'fastify';
+import { decrypt } from '../crypto/encryption.ts';
+import type { PhoneFactor } from '../db/types.ts';
+import { CODE_DIGITS, CODE_TTL_SECONDS_MAX } from '../security-constants.ts';
+import { type RequestContext, recordEvent } from './audit.ts';
+import { type CodePurpose, discardCode, markSent, reserveCode } from './codes.ts';
+import { codeEmail } from './email-templates/index.ts';
+import { assertNotLocked } from './lockout.ts';
+import type { WidgetContext } from './sessions.ts';
+import { codeSmsText } from './sms-text.ts';
+
+export interface SentCode {
+  /** The masked phone or email the code went to. */
+  masked: string;
+  expiresAt: string;
+  resendAt: string;
+  codeLength: number;
+}
+
+type Destination =
+  | { channel: 'sms'; phone: PhoneFactor; partnerOrigin: string }
+  | { channel: 'email'; email: string; emailPurpose: 'sign-in' | 'verify-email' };
+
+/** `jane@example.com` → `j•••@example.com`. */
+export function maskEmail(email: string) {
+  const at = email.lastIndexOf('@');
+  return `${email.slice(0, 1)}•••${email.slice(at)}`;
+}
+
+/**
+ * Sends a new code of `purpose`: checks come first (lockout, resend wait), the provider is called
+ * with no transaction open, and a provider failure leaves no usable code and no counted attempt,
+ * only an audit event.
+ */
+export async function deliverCode(
+  app: FastifyInstance,
+  widget: WidgetContext,
+  input: {
+    purpose: CodePurpose;
+    sequence: readonly string[];
+    destination: Destination;
+    context: RequestContext;
+  },
+): Promise<SentCode> {
+  const { session, tenant, user } = widget;
+  const { destination } = input;
+  await assertNotLocked(app.db, user.id);
+  const ttlSeconds = CODE_TTL_SECONDS_MAX;
+  const reserved = await reserveCode(app.db, app.keys.codes, {
+    tenantId: tenant.id,
+    userId: user.id,
+    sessionId: session.id,
+    purpose: input.purpose,
+    sequence: input.sequence,
+    channel: destination.channel,
+    phoneFactorId: destination.channel === 'sms' ? destination.phone.id : null,
+    ttlSeconds,
+  });
+  const auditDetails =
+    destination.channel === 'sms'
+      ? { purpose: input.purpose, channel: 'sms', country: destination.phone.country }
+      : { purpose: input.purpose, channel: 'email' };
+  try {
+    if (destination.channel === 'sms') {
+      await app.smsSender.send({
+        to: decrypt(app.keys.encryption, destination.phone.phone_encrypted),
+        text: codeSmsText({
+          locale: session.locale,
+          tenantName: tenant.name,
+          code: reserved.code,
+          ttlSeconds,
+          partnerHost: new URL(destination.partnerOrigin).host,
+        }),
+        sender: tenant.settings.smsSender,
+      });
+    } else {
+      await app.emailSender.send({
+        to: destination.email,
+        from: tenant.settings.emailSender,
+        tag: 'code',
+        ...codeEmail({
+          locale: session.locale,
+          tenantName: tenant.name,
+          code: reserved.code,
+          ttlMinutes: Math.round(ttlSeconds / 60),
+          purpose: destination.emailPurpose,
+        }),
+      });
+    }
+  } catch (error) {
+    await discardCode(app.db, reserved.id);
+    await recordEvent(app.db, {
+      tenantId: tenant.id,
+      userId: user.id,
+      type: `${destination.channel}.delivery_failed`,
+      context: input.context,
+      details: auditDetails,
+    });
+    throw error;
+  }
+  await markSent(app.db, reserved, session.id);
+  await recordEvent(app.db, {
+    tenantId: tenant.id,
+    userId: user.id,
+    type: `${destination.channel}.sent`,
+    context: input.context,
+    details: { ...auditDetails, send: reserved.send_number },
+  });
+  return {
+    masked: destination.channel === 'sms' ? destination.phone.masked : maskEmail(destination.email),
+    expiresAt: reserved.expires_at.toISOString(),
+    resendAt: reserved.resend_at.toISOString(),
+    codeLength: CODE_DIGITS,
+  };
+}
+
+/** The answer of the enrolment and step-up routes. */
+export function phoneCodeAnswer({ masked, ...sent }: SentCode) {
+  return { maskedPhone: masked, ...sent };
+}
