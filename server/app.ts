@@ -13,6 +13,8 @@ import { loggerOptions } from './logger.ts';
 import { errorHandlerPlugin, frameworkErrorHandler } from './plugins/error-handler.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { partnerAuth } from './plugins/partner-auth.ts';
+import { rateLimitPlugin } from './plugins/rate-limits.ts';
+import { redisPlugin } from './plugins/redis.ts';
 import { widgetAuth } from './plugins/widget-auth.ts';
 import { createEmailSender } from './providers/email/create-email-sender.ts';
 import type { EmailSender } from './providers/email/email-sender.ts';
@@ -21,6 +23,7 @@ import { createSmsSender } from './providers/sms/create-sms-sender.ts';
 import type { SmsSender } from './providers/sms/sms-sender.ts';
 import { devOutboxRoutes } from './routes/dev-outbox.ts';
 import { healthRoutes } from './routes/health.ts';
+import { refusalRoutes } from './routes/partner/refusals.ts';
 import { resultRoutes } from './routes/partner/results.ts';
 import { sessionRoutes } from './routes/partner/sessions.ts';
 import { userRoutes } from './routes/partner/users.ts';
@@ -52,6 +55,8 @@ export interface AppOptions {
   smsSender?: SmsSender;
   /** Postmark or the outbox, from the configuration, when not given. */
   emailSender?: EmailSender;
+  /** Prefix of the rate-limit keys in Redis; instances that share limits share it. */
+  rateLimitNamespace?: string;
   /** Where logs go; stdout when not given. Tests capture them here. */
   logStream?: DestinationStream;
 }
@@ -84,6 +89,10 @@ export async function buildApp(options: AppOptions) {
     // The widget API is called, and the bundle loaded, from partner origins.
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
+  await app.register(redisPlugin, { url: config.REDIS_URL });
+  await app.register(rateLimitPlugin, {
+    nameSpace: options.rateLimitNamespace ?? 'tfa-rate-limit:',
+  });
   await app.register(errorHandlerPlugin);
   await app.register(cookie);
   await app.register(openApiPlugin, { publicUrl: config.publicUrl, version: packageJson.version });
@@ -96,6 +105,7 @@ export async function buildApp(options: AppOptions) {
       await partner.register(sessionRoutes);
       await partner.register(userRoutes);
       await partner.register(resultRoutes);
+      await partner.register(refusalRoutes);
     },
     { prefix: '/v1' },
   );

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { Database } from '../db/types.ts';
 import { KEY_ROTATION_GRACE_HOURS_DEFAULT } from '../security-constants.ts';
+import { recentRefusals } from '../services/refusals.ts';
 import {
   createTenant,
   listTenants,
@@ -24,6 +25,8 @@ export const usage = `Usage: tfa <command> [options]
       Issues a new secret key; the old ones keep working for the grace period (0 ends them now).
   tenant revoke-key --tenant ID --key sk_PREFIX
       Ends one key at once.
+  tenant refusals --tenant ID [--limit 50] [--json]
+      Recent sends refused by a limit, newest first: where an SMS-pumping attack shows.
   migrate
       Runs the database migrations (the server also runs them on start).
 
@@ -39,6 +42,7 @@ const options = {
   tenant: { type: 'string' },
   key: { type: 'string' },
   'grace-hours': { type: 'string' },
+  limit: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   ...Object.fromEntries(Object.keys(settingFlags).map((flag) => [flag, { type: 'string' }])),
@@ -136,6 +140,22 @@ export async function runCommand(
       await loadTenant(db, tenantId);
       await revokeKey(db, tenantId, required(values.key, 'key'));
       return write('Revoked\n');
+    }
+    case 'tenant refusals': {
+      const tenantId = required(values.tenant, 'tenant');
+      await loadTenant(db, tenantId);
+      const { refusals } = await recentRefusals(db, tenantId, {
+        limit: Number(values.limit ?? 50),
+      });
+      return print(
+        refusals,
+        refusals
+          .map(
+            (r) =>
+              `${r.createdAt}  ${r.limit.padEnd(13)} user ${r.userId ?? '-'}  ip ${r.ip ?? '-'}  ${JSON.stringify(r.details)}\n`,
+          )
+          .join('') || 'No refused sends.\n',
+      );
     }
     default:
       throw new UsageError(command ? `Unknown command "${command}"` : 'No command given');

@@ -21,7 +21,11 @@ export function postgresDialect(connectionString: string, max = 10) {
     getTypeParser: (oid: number, format?: 'text' | 'binary') =>
       oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format),
   };
-  return new PostgresDialect({ pool: new pg.Pool({ connectionString, max, types }) });
+  const pool = new pg.Pool({ connectionString, max, types });
+  // An idle connection that dies (a restart, a failover) is replaced by the next query, which
+  // reports its own error; unheard, the pool's error event would crash the process.
+  pool.on('error', () => {});
+  return new PostgresDialect({ pool });
 }
 
 export async function openPostgres(connectionString: string): Promise<DatabaseHandle> {

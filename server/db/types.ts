@@ -139,6 +139,21 @@ export interface TrustedBrowsersTable {
   expires_at: Date;
 }
 
+/** One code sent (or being sent): what the velocity limits and the daily budget count. */
+export interface SendLogTable {
+  id: Generated<string>;
+  tenant_id: string;
+  user_id: string;
+  channel: 'sms' | 'email';
+  phone_index: string | null;
+  /** Blind index of the number without its last 4 digits: a block of numbers bought to pump. */
+  prefix_index: string | null;
+  country: string | null;
+  /** The client address, IPv6 reduced to its /64. */
+  ip_key: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   tenants: TenantsTable;
   tenant_origins: TenantOriginsTable;
@@ -151,6 +166,7 @@ export interface Database {
   recovery_codes: RecoveryCodesTable;
   results: ResultsTable;
   trusted_browsers: TrustedBrowsersTable;
+  send_log: SendLogTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;

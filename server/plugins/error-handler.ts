@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, type ErrorCode, errorBody, errorCodes } from '../errors.ts';
+import { HTTP_LIMITS } from './rate-limits.ts';
 
 /** Fastify's own client errors, in our words. Everything unlisted keeps its status as `invalid_request`. */
 const fastifyErrors: Record<string, { status: number; message: string }> = {
@@ -63,11 +64,20 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
         .status(known?.status ?? status)
         .send(errorBody(code, known?.message ?? errorCodes[code].message));
     }
+    const limit = request.routeOptions.config?.rateLimit;
+    if (limit && limit.skipOnError === false) {
+      // A sending route whose shared rate-limit store failed: refuse rather than send unlimited.
+      request.log.warn({ err: error }, 'rate limit store failed on a sending route');
+      return reply
+        .status(503)
+        .send(errorBody('unavailable', 'Codes cannot be sent right now. Try again shortly.'));
+    }
     request.log.error({ err: error }, 'unexpected error');
     return reply.status(500).send(errorBody('internal_error', errorCodes.internal_error.message));
   });
 
-  app.setNotFoundHandler((request, reply) => {
+  const notFoundLimit = app.rateLimit({ max: HTTP_LIMITS.notFoundPerMinute, timeWindow: 60_000 });
+  app.setNotFoundHandler({ preHandler: notFoundLimit }, (request, reply) => {
     const path = (request.url.split('?')[0] ?? '').slice(0, 200);
     reply.status(404).send(errorBody('not_found', `No route ${request.method} ${path}.`));
   });

@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { decrypt } from '../crypto/encryption.ts';
+import { blindIndex, decrypt } from '../crypto/encryption.ts';
 import type { PhoneFactor } from '../db/types.ts';
+import { AppError } from '../errors.ts';
 import { CODE_DIGITS, CODE_TTL_SECONDS_MAX } from '../security-constants.ts';
 import { type RequestContext, recordEvent } from './audit.ts';
 import { type CodePurpose, discardCode, markSent, reserveCode } from './codes.ts';
 import { codeEmail } from './email-templates/index.ts';
 import { assertNotLocked } from './lockout.ts';
+import { admitSend, ipKey, recordSendRefusal, type SendFacts } from './send-limits.ts';
 import type { WidgetContext } from './sessions.ts';
 import { codeSmsText } from './sms-text.ts';
 
@@ -20,6 +22,25 @@ export interface SentCode {
 type Destination =
   | { channel: 'sms'; phone: PhoneFactor; partnerOrigin: string }
   | { channel: 'email'; email: string; emailPurpose: 'sign-in' | 'verify-email' };
+
+function sendFacts(
+  app: FastifyInstance,
+  userId: string,
+  destination: Destination,
+  to: string,
+  context: RequestContext,
+): SendFacts {
+  const facts: SendFacts = { channel: destination.channel, userId, ipKey: ipKey(context.ip) };
+  if (destination.channel !== 'sms') return facts;
+  return {
+    ...facts,
+    phone: {
+      index: destination.phone.phone_index,
+      prefixIndex: blindIndex(app.keys.blindIndex, to.slice(0, -4)),
+      country: destination.phone.country,
+    },
+  };
+}
 
 /** `jane@example.com` → `j•••@example.com`. */
 export function maskEmail(email: string) {
@@ -55,7 +76,29 @@ export async function deliverCode(
     channel: destination.channel,
     phoneFactorId: destination.channel === 'sms' ? destination.phone.id : null,
     ttlSeconds,
+  }).catch(async (error) => {
+    if (error instanceof AppError && error.code === 'rate_limited') {
+      await recordSendRefusal(app.db, tenant.id, user.id, 'resend-wait', input.context, {
+        channel: destination.channel,
+      });
+    }
+    throw error;
   });
+  const to =
+    destination.channel === 'sms'
+      ? decrypt(app.keys.encryption, destination.phone.phone_encrypted)
+      : destination.email;
+  try {
+    await admitSend(
+      app.db,
+      tenant,
+      sendFacts(app, user.id, destination, to, input.context),
+      input.context,
+    );
+  } catch (error) {
+    await discardCode(app.db, reserved.id);
+    throw error;
+  }
   const auditDetails =
     destination.channel === 'sms'
       ? { purpose: input.purpose, channel: 'sms', country: destination.phone.country }
@@ -63,7 +106,7 @@ export async function deliverCode(
   try {
     if (destination.channel === 'sms') {
       await app.smsSender.send({
-        to: decrypt(app.keys.encryption, destination.phone.phone_encrypted),
+        to,
         text: codeSmsText({
           locale: session.locale,
           tenantName: tenant.name,

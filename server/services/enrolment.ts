@@ -8,6 +8,7 @@ import { verificationAttempt } from './lockout.ts';
 import { notifyUser } from './notify.ts';
 import { assertPhoneAllowed, type PhoneInput, parsePhone } from './phone-numbers.ts';
 import { replaceRecoveryCodes } from './recovery-codes.ts';
+import { recordSendRefusal } from './send-limits.ts';
 import type { WidgetContext } from './sessions.ts';
 import { requireStepUp } from './step-up.ts';
 import { revokeTrustedBrowsers } from './trusted-browsers.ts';
@@ -39,7 +40,16 @@ export async function startPhoneVerification(
     }
   }
   const parsed = parsePhone(input);
-  assertPhoneAllowed(parsed, tenant.settings.allowedCountries);
+  try {
+    assertPhoneAllowed(parsed, tenant.settings.allowedCountries);
+  } catch (error) {
+    const limit = (error as AppError).code === 'country_not_allowed' ? 'country' : 'number-type';
+    await recordSendRefusal(app.db, tenant.id, user.id, limit, context, {
+      country: parsed.country,
+      type: parsed.type ?? null,
+    });
+    throw error;
+  }
   const index = blindIndex(app.keys.blindIndex, parsed.e164);
   if (current?.phone_index === index) {
     throw new AppError('invalid_request', { message: 'That is already the number in use.' });

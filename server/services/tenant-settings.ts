@@ -52,6 +52,31 @@ export const TenantSettingsSchema = Type.Object(
       default: null,
       description: 'From-address of emails; null uses POSTMARK_FROM.',
     }),
+    smsPerNumberPer10Minutes: Type.Integer({
+      minimum: 1,
+      default: 5,
+      description: 'SMS to one number per 10 minutes (Twilio Verify: 5).',
+    }),
+    smsPerPrefixPerHour: Type.Integer({
+      minimum: 1,
+      default: 20,
+      description: 'SMS per hour to numbers that differ only in their last 4 digits.',
+    }),
+    smsPerCountryPerHour: Type.Integer({
+      minimum: 1,
+      default: 300,
+      description: 'SMS per hour to one country.',
+    }),
+    codesPerUserPerHour: Type.Integer({
+      minimum: 1,
+      default: 15,
+      description: 'Codes (SMS and email) sent for one user per hour.',
+    }),
+    codesPerIpPerHour: Type.Integer({
+      minimum: 1,
+      default: 30,
+      description: 'Codes (SMS and email) sent per hour for one client address (IPv6 by /64).',
+    }),
     notifyUsers: Type.Boolean({
       default: true,
       description: 'Email users about security changes.',

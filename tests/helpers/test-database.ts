@@ -60,6 +60,15 @@ async function postgresDatabase(url: string): Promise<DatabaseHandle> {
       await handle.close();
       const dropper = new pg.Client({ connectionString: url });
       await dropper.connect();
+      // The pool reports closed before its connections are gone: wait, so none is killed mid-close.
+      for (let tries = 0; tries < 50; tries += 1) {
+        const { rows } = await dropper.query(
+          'select count(*)::int as n from pg_stat_activity where datname = $1',
+          [name],
+        );
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await dropper.query(`drop database if exists ${name} with (force)`);
       await dropper.end();
     },

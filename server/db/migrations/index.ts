@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as foundation from './20261121-1200-foundation.ts';
 import * as twoFactor from './20261121-1300-two-factor.ts';
 import * as challenge from './20261121-1400-challenge.ts';
+import * as sendLog from './20261121-1500-send-log.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '20261121-1200-foundation': foundation,
   '20261121-1300-two-factor': twoFactor,
   '20261121-1400-challenge': challenge,
+  '20261121-1500-send-log': sendLog,
 };

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { sendRateLimit, verifyRateLimit } from '../../plugins/rate-limits.ts';
 import { browserContext, setTrustCookie } from '../../plugins/trust-cookie.ts';
 import {
   recoverChallenge,
@@ -41,7 +42,9 @@ const trustBrowser = Type.Optional(
   }),
 );
 
-const config = { purposes: ['sign-in', 'verify-email'] as const };
+const challengePurposes = ['sign-in', 'verify-email'] as const;
+const sending = { purposes: challengePurposes, rateLimit: sendRateLimit };
+const verifying = { purposes: challengePurposes, rateLimit: verifyRateLimit };
 const security = [{ widgetSession: [] }];
 const sendErrors = errorResponses(401, 403, 409, 423, 429, 502);
 const verifyErrors = errorResponses(400, 401, 403, 409, 410, 422, 423);
@@ -50,7 +53,7 @@ export const challengeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/challenge',
     {
-      config,
+      config: sending,
       schema: {
         tags: ['widget'],
         summary:
@@ -66,7 +69,7 @@ export const challengeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/challenge/resend',
     {
-      config,
+      config: sending,
       schema: {
         tags: ['widget'],
         summary: 'Send a new code for the current step',
@@ -81,7 +84,7 @@ export const challengeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/challenge/verify',
     {
-      config,
+      config: verifying,
       schema: {
         tags: ['widget'],
         summary:
@@ -107,7 +110,7 @@ export const challengeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/challenge/recovery',
     {
-      config: { purposes: ['sign-in'] as const },
+      config: { purposes: ['sign-in'] as const, rateLimit: verifyRateLimit },
       schema: {
         tags: ['widget'],
         summary: 'Use a recovery code instead of the SMS code',

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { sendRateLimit, verifyRateLimit } from '../../plugins/rate-limits.ts';
 import { requestContext } from '../../plugins/request-context.ts';
 import { resendPhoneCode, startPhoneVerification, verifyPhone } from '../../services/enrolment.ts';
 import { CodeBody, CodeSent, errorResponses, StrictObject } from '../schemas.ts';
@@ -29,14 +30,15 @@ const Verified = Type.Union([
   Type.Object({ phoneChanged: Type.Literal(true) }),
 ]);
 
-const setupOnly = { purposes: ['setup'] as const };
+const sending = { purposes: ['setup'] as const, rateLimit: sendRateLimit };
+const verifying = { purposes: ['setup'] as const, rateLimit: verifyRateLimit };
 const security = [{ widgetSession: [] }];
 
 export const phoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/phone',
     {
-      config: setupOnly,
+      config: sending,
       schema: {
         tags: ['widget'],
         summary:
@@ -59,7 +61,7 @@ export const phoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/phone/resend',
     {
-      config: setupOnly,
+      config: sending,
       schema: {
         tags: ['widget'],
         summary: 'Send a new code to the number being verified',
@@ -74,7 +76,7 @@ export const phoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/phone/verify',
     {
-      config: setupOnly,
+      config: verifying,
       schema: {
         tags: ['widget'],
         summary: 'Verify the phone code: turns two-factor on, or swaps in the new number',

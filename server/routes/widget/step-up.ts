@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { sendRateLimit, verifyRateLimit } from '../../plugins/rate-limits.ts';
 import { requestContext } from '../../plugins/request-context.ts';
 import { startStepUp, verifyStepUp } from '../../services/step-up.ts';
 import { CodeSent, errorResponses, StrictObject } from '../schemas.ts';
@@ -24,14 +25,15 @@ const StepUpDone = Type.Object({
   ),
 });
 
-const config = { purposes: ['setup'] as const };
+const sending = { purposes: ['setup'] as const, rateLimit: sendRateLimit };
+const verifying = { purposes: ['setup'] as const, rateLimit: verifyRateLimit };
 const security = [{ widgetSession: [] }];
 
 export const stepUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/step-up',
     {
-      config,
+      config: sending,
       schema: {
         tags: ['widget'],
         summary: 'Send a code to the current phone to confirm it is the user (again: a resend)',
@@ -46,7 +48,7 @@ export const stepUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/step-up/verify',
     {
-      config,
+      config: verifying,
       schema: {
         tags: ['widget'],
         summary:
