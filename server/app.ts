@@ -70,8 +70,7 @@ export async function buildApp(options: AppOptions) {
     // A user id may be 255 characters, up to three times that once URL-encoded.
     routerOptions: { maxParamLength: 800 },
     frameworkErrors: frameworkErrorHandler,
-    // A hop count is valid at run time (proxy-addr) though Fastify's types omit it.
-    trustProxy: config.trustProxy as boolean | string | string[],
+    trustProxy: config.trustProxy,
     // Unknown fields must fail validation, not be silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();

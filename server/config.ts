@@ -32,7 +32,7 @@ export type Config = EnvConfig & {
   /** `PUBLIC_URL`, or where the server listens when it is not set. */
   publicUrl: string;
   /** `TRUST_PROXY` as Fastify's `trustProxy` option takes it. */
-  trustProxy: boolean | number | string[];
+  trustProxy: boolean | string[];
 };
 
 /** Variables that only make sense together: all of a group set, or none. */
@@ -75,7 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config = converted as EnvConfig;
   if (!validTrustProxy(config.TRUST_PROXY)) {
     problems.push(
-      'TRUST_PROXY: must be true, false, a hop count, or a comma list of proxy addresses / CIDRs' +
+      "TRUST_PROXY: must be false, true, or a comma list of your proxies' addresses / CIDRs" +
         ` (got "${config.TRUST_PROXY}")`,
     );
   }
@@ -96,8 +96,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/**
+ * A hop count is refused: it cannot tell a proxy from a client that sends its own
+ * X-Forwarded-For, and Fastify ignores it for that reason (GHSA-3m5p-2c4r-xxw2).
+ */
 function validTrustProxy(value: string): boolean {
-  if (/^(true|false|\d{1,2})$/.test(value)) return true;
+  if (/^(true|false)$/.test(value)) return true;
   return value.split(',').every((entry) => {
     const [address = '', bits, ...rest] = entry.trim().split('/');
     const family = isIP(address);
@@ -107,9 +111,8 @@ function validTrustProxy(value: string): boolean {
   });
 }
 
-function parseTrustProxy(value: string): boolean | number | string[] {
+function parseTrustProxy(value: string): boolean | string[] {
   if (value === 'true') return true;
   if (value === 'false') return false;
-  if (/^\d+$/.test(value)) return Number(value);
   return value.split(',').map((entry) => entry.trim());
 }

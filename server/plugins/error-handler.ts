@@ -64,14 +64,6 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
         .status(known?.status ?? status)
         .send(errorBody(code, known?.message ?? errorCodes[code].message));
     }
-    const limit = request.routeOptions.config?.rateLimit;
-    if (limit && limit.skipOnError === false) {
-      // A sending route whose shared rate-limit store failed: refuse rather than send unlimited.
-      request.log.warn({ err: error }, 'rate limit store failed on a sending route');
-      return reply
-        .status(503)
-        .send(errorBody('unavailable', 'Codes cannot be sent right now. Try again shortly.'));
-    }
     request.log.error({ err: error }, 'unexpected error');
     return reply.status(500).send(errorBody('internal_error', errorCodes.internal_error.message));
   });

@@ -20,7 +20,9 @@ export function bearerToken(request: FastifyRequest, prefix: string): string {
 /** Partner routes: `Authorization: Bearer sk_…`, no CORS (they are called server to server). */
 export async function partnerAuth(app: FastifyInstance) {
   app.decorateRequest('tenant', null as unknown as TenantContext);
-  app.addHook('onRequest', async (request) => {
+  // After the rate limits (onRequest), before the body is read.
+  app.addHook('preParsing', async (request, _reply, payload) => {
     request.tenant = await authenticateSecretKey(app.db, bearerToken(request, 'sk_'));
+    return payload;
   });
 }

@@ -1,15 +1,16 @@
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors.ts';
+import { assertSharedLimitsAvailable } from './redis.ts';
 
 /** Requests per minute per client address (IPv6 by /64), on top of the per-tenant send limits. */
 export const HTTP_LIMITS = {
   /** Every route not listed below. */
   perMinute: 300,
-  /** Routes that send a code: each call may cost an SMS. */
+  /** All routes that send a code, together: each call may cost an SMS. */
   sendsPerMinute: 20,
-  /** Routes that check a code or a recovery code. */
+  /** All routes that check a code or a recovery code, together. */
   verifiesPerMinute: 60,
   /** Unknown paths, so routes cannot be probed quickly. */
   notFoundPerMinute: 30,
@@ -17,35 +18,42 @@ export const HTTP_LIMITS = {
 
 const MINUTE_MS = 60_000;
 
-const clientKey = (request: FastifyRequest) => normalizeIP(request.ip, 64);
+type Hook = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
-/** Sending routes fail closed: without the shared counters, no code goes out. */
-function sendKey(request: FastifyRequest) {
-  const redis = request.server.redis;
-  if (redis && redis.status !== 'ready') {
-    throw new AppError('unavailable', {
-      message: 'Codes cannot be sent right now. Try again shortly.',
-    });
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** onRequest hook of every route that sends a code: one shared budget, failing closed. */
+    limitSends: Hook;
+    /** onRequest hook of every route that checks a code: one shared budget. */
+    limitVerifies: Hook;
   }
-  return clientKey(request);
 }
 
-/** Route config for a route that sends a code. */
-export const sendRateLimit = {
-  max: HTTP_LIMITS.sendsPerMinute,
-  timeWindow: MINUTE_MS,
-  groupId: 'send',
-  keyGenerator: sendKey,
-  skipOnError: false,
-};
+const clientKey = (request: FastifyRequest) => normalizeIP(request.ip, 64);
 
-/** Route config for a route that checks a code. */
-export const verifyRateLimit = {
-  max: HTTP_LIMITS.verifiesPerMinute,
-  timeWindow: MINUTE_MS,
-  groupId: 'verify',
-};
+const limited = (retryAfter: number) =>
+  new AppError('rate_limited', { extra: { retryAfter: Math.max(1, retryAfter) } });
 
+interface LimitResult {
+  isAllowed: boolean;
+  isExceeded?: boolean;
+  max?: number;
+  remaining?: number;
+  ttlInSeconds?: number;
+}
+
+function enforce(reply: FastifyReply, result: LimitResult) {
+  if (result.isAllowed || result.max === undefined) return;
+  reply.header('x-ratelimit-limit', result.max);
+  reply.header('x-ratelimit-remaining', result.remaining ?? 0);
+  reply.header('x-ratelimit-reset', result.ttlInSeconds ?? 0);
+  if (result.isExceeded) throw limited(result.ttlInSeconds ?? 1);
+}
+
+/**
+ * @fastify/rate-limit on every route, its counters in Redis when there is one. Routes that send or
+ * check codes share one budget per group (the plugin's `groupId` keeps a counter per route).
+ */
 export const rateLimitPlugin = fp(async (app: FastifyInstance, options: { nameSpace: string }) => {
   await app.register(rateLimit, {
     global: true,
@@ -54,11 +62,37 @@ export const rateLimitPlugin = fp(async (app: FastifyInstance, options: { nameSp
     keyGenerator: clientKey,
     ...(app.redis ? { redis: app.redis } : {}),
     nameSpace: options.nameSpace,
-    // Other routes keep working when Redis is down; sending routes opt out of this.
+    // Without Redis, ordinary routes keep answering; sending routes refuse (limitSends).
     skipOnError: true,
-    errorResponseBuilder: (_request, context) =>
-      new AppError('rate_limited', {
-        extra: { retryAfter: Math.max(1, Math.ceil(context.ttl / 1000)) },
-      }),
+    errorResponseBuilder: (_request, context) => limited(Math.ceil(context.ttl / 1000)),
+  });
+
+  const sends = app.createRateLimit({
+    max: HTTP_LIMITS.sendsPerMinute,
+    timeWindow: MINUTE_MS,
+    keyGenerator: (request) => `send:${clientKey(request)}`,
+    skipOnError: false,
+  });
+  const verifies = app.createRateLimit({
+    max: HTTP_LIMITS.verifiesPerMinute,
+    timeWindow: MINUTE_MS,
+    keyGenerator: (request) => `verify:${clientKey(request)}`,
+  });
+
+  app.decorate('limitSends', async (request: FastifyRequest, reply: FastifyReply) => {
+    assertSharedLimitsAvailable(app);
+    let result: LimitResult;
+    try {
+      result = await sends(request);
+    } catch (error) {
+      request.log.warn({ err: error }, 'rate-limit store failed on a sending route');
+      throw new AppError('unavailable', {
+        message: 'Codes cannot be sent right now. Try again shortly.',
+      });
+    }
+    enforce(reply, result);
+  });
+  app.decorate('limitVerifies', async (request: FastifyRequest, reply: FastifyReply) => {
+    enforce(reply, await verifies(request));
   });
 });

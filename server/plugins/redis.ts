@@ -1,7 +1,7 @@
-import { once } from 'node:events';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Redis } from 'ioredis';
+import { AppError } from '../errors.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -13,8 +13,20 @@ declare module 'fastify' {
 const CONNECT_WAIT_MS = 2000;
 
 /**
+ * With Redis configured but unreachable the limits cannot be shared, so no code is sent: an
+ * attacker could otherwise spread sends over instances. Everything else keeps working.
+ */
+export function assertSharedLimitsAvailable(app: FastifyInstance) {
+  if (app.redis && app.redis.status !== 'ready') {
+    throw new AppError('unavailable', {
+      message: 'Codes cannot be sent right now. Try again shortly.',
+    });
+  }
+}
+
+/**
  * Redis for the HTTP rate limits of every instance. Commands fail at once while it is down (no
- * offline queue), so the limiter can skip it on ordinary routes and refuse on sending ones.
+ * offline queue), and the server starts without it, refusing only to send codes until it is back.
  */
 export const redisPlugin = fp(
   async (app: FastifyInstance, options: { url: string | undefined }) => {
@@ -31,7 +43,7 @@ export const redisPlugin = fp(
     let reported = false;
     redis.on('error', (error) => {
       if (!reported)
-        app.log.warn({ err: error }, 'Redis unavailable: code sending is refused until it is back');
+        app.log.warn({ err: error }, 'Redis unavailable: codes are not sent until it is back');
       reported = true;
     });
     redis.on('ready', () => {
@@ -42,9 +54,13 @@ export const redisPlugin = fp(
     app.addHook('onClose', async () => {
       redis.disconnect();
     });
-    await Promise.race([
-      once(redis, 'ready'),
-      new Promise((resolve) => setTimeout(resolve, CONNECT_WAIT_MS).unref()),
-    ]);
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, CONNECT_WAIT_MS);
+      timer.unref();
+      redis.once('ready', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   },
 );

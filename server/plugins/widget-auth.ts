@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import { authenticateWidgetToken, type Purpose, type WidgetContext } from '../services/sessions.ts';
+import { KnownOrigins } from './known-origins.ts';
 import { bearerToken } from './partner-auth.ts';
 
 declare module 'fastify' {
@@ -18,38 +19,32 @@ declare module 'fastify' {
 const PREFLIGHT_MAX_AGE_SECONDS = 600;
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
-async function isKnownOrigin(app: FastifyInstance, origin: string) {
-  const row = await app.db
-    .selectFrom('tenant_origins')
-    .select('tenant_id')
-    .where('origin', '=', origin)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-function allowOrigin(reply: FastifyReply, origin: string) {
-  reply.header('access-control-allow-origin', origin);
-  reply.header('access-control-allow-credentials', 'true');
-  reply.header('access-control-expose-headers', 'retry-after');
-  reply.header('vary', 'Origin');
-}
-
 const refused = () => new AppError('origin_not_allowed');
 
 /**
  * Widget routes: CORS for the tenant's exact origins (with credentials), a JSON-only body, and a
  * `wst_…` session whose tenant lists the caller's `Origin`. The preflight cannot carry the token,
  * so it is answered for any tenant's origin; the real request is then held to its own tenant's.
+ * The origin is checked first (onRequest), so even a rate-limit refusal is readable by the page;
+ * the session after the rate limits (preParsing), so a flood of bad tokens is counted.
  */
 export async function widgetAuth(app: FastifyInstance) {
   app.decorateRequest('widget', null as unknown as WidgetContext);
   app.decorateRequest('widgetOrigin', '');
+  const knownOrigins = new KnownOrigins(app.db);
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const origin = request.headers.origin;
-    if (!origin || origin === 'null' || !(await isKnownOrigin(app, origin))) throw refused();
-    allowOrigin(reply, origin);
-    if (request.method === 'OPTIONS') return;
+    if (!origin || origin === 'null' || !(await knownOrigins.has(origin))) throw refused();
+    reply.header('access-control-allow-origin', origin);
+    reply.header('access-control-allow-credentials', 'true');
+    reply.header('access-control-expose-headers', 'retry-after');
+    reply.header('vary', 'Origin');
+    request.widgetOrigin = origin;
+  });
+
+  app.addHook('preParsing', async (request, reply, payload) => {
+    if (request.method === 'OPTIONS') return payload;
     const contentType = request.headers['content-type'];
     if (contentType !== undefined && !JSON_TYPE.test(contentType)) {
       throw new AppError('invalid_request', {
@@ -58,7 +53,7 @@ export async function widgetAuth(app: FastifyInstance) {
       });
     }
     const widget = await authenticateWidgetToken(app.db, bearerToken(request, 'wst_'));
-    if (!widget.tenant.origins.includes(origin)) {
+    if (!widget.tenant.origins.includes(request.widgetOrigin)) {
       // Another tenant's page: it may not even read the refusal.
       reply.removeHeader('access-control-allow-origin');
       reply.removeHeader('access-control-allow-credentials');
@@ -71,15 +66,19 @@ export async function widgetAuth(app: FastifyInstance) {
       });
     }
     request.widget = widget;
-    request.widgetOrigin = origin;
+    return payload;
   });
 
-  app.options('/*', { schema: { hide: true } }, async (_request, reply) => {
-    reply
-      .header('access-control-allow-methods', 'GET, POST, DELETE')
-      .header('access-control-allow-headers', 'authorization, content-type')
-      .header('access-control-max-age', String(PREFLIGHT_MAX_AGE_SECONDS))
-      .status(204)
-      .send();
-  });
+  app.options(
+    '/*',
+    { schema: { hide: true }, config: { rateLimit: false } },
+    async (_request, reply) => {
+      reply
+        .header('access-control-allow-methods', 'GET, POST, DELETE')
+        .header('access-control-allow-headers', 'authorization, content-type')
+        .header('access-control-max-age', String(PREFLIGHT_MAX_AGE_SECONDS))
+        .status(204)
+        .send();
+    },
+  );
 }

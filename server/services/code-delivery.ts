@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { blindIndex, decrypt } from '../crypto/encryption.ts';
 import type { PhoneFactor } from '../db/types.ts';
 import { AppError } from '../errors.ts';
+import { assertSharedLimitsAvailable } from '../plugins/redis.ts';
 import { CODE_DIGITS, CODE_TTL_SECONDS_MAX } from '../security-constants.ts';
 import { type RequestContext, recordEvent } from './audit.ts';
 import { type CodePurpose, discardCode, markSent, reserveCode } from './codes.ts';
@@ -65,6 +66,7 @@ export async function deliverCode(
 ): Promise<SentCode> {
   const { session, tenant, user } = widget;
   const { destination } = input;
+  assertSharedLimitsAvailable(app);
   await assertNotLocked(app.db, user.id);
   const ttlSeconds = CODE_TTL_SECONDS_MAX;
   const reserved = await reserveCode(app.db, app.keys.codes, {

@@ -18,12 +18,12 @@ describe('config', () => {
   test('values are converted and derived', () => {
     const config = loadConfig({
       PORT: '8080',
-      TRUST_PROXY: '2',
+      TRUST_PROXY: '10.0.0.1',
       PUBLIC_URL: 'https://2fa.clinic.example',
       DATABASE_URL: 'postgres://u@db/x',
     });
     assert.equal(config.PORT, 8080);
-    assert.equal(config.trustProxy, 2);
+    assert.deepEqual(config.trustProxy, ['10.0.0.1']);
     assert.equal(config.publicUrl, 'https://2fa.clinic.example');
     assert.deepEqual(loadConfig({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).trustProxy, [
       '10.0.0.0/8',
@@ -34,7 +34,7 @@ describe('config', () => {
       '::1',
       '2001:db8::/32',
     ]);
-    for (const bad of ['abc', '100', '10.0.0.0/40', 'yes']) {
+    for (const bad of ['abc', '1', '2', '100', '10.0.0.0/40', 'yes']) {
       assert.throws(() => loadConfig({ TRUST_PROXY: bad }), /TRUST_PROXY:/, bad);
     }
   });

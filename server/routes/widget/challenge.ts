@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { sendRateLimit, verifyRateLimit } from '../../plugins/rate-limits.ts';
 import { browserContext, setTrustCookie } from '../../plugins/trust-cookie.ts';
 import {
   recoverChallenge,
@@ -43,8 +42,8 @@ const trustBrowser = Type.Optional(
 );
 
 const challengePurposes = ['sign-in', 'verify-email'] as const;
-const sending = { purposes: challengePurposes, rateLimit: sendRateLimit };
-const verifying = { purposes: challengePurposes, rateLimit: verifyRateLimit };
+const sending = { purposes: challengePurposes, rateLimit: false as const };
+const verifying = { purposes: challengePurposes, rateLimit: false as const };
 const security = [{ widgetSession: [] }];
 const sendErrors = errorResponses(401, 403, 409, 423, 429, 502);
 const verifyErrors = errorResponses(400, 401, 403, 409, 410, 422, 423);
@@ -54,6 +53,7 @@ export const challengeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/challenge',
     {
       config: sending,
+      onRequest: app.limitSends,
       schema: {
         tags: ['widget'],
         summary:
@@ -70,6 +70,7 @@ export const challengeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/challenge/resend',
     {
       config: sending,
+      onRequest: app.limitSends,
       schema: {
         tags: ['widget'],
         summary: 'Send a new code for the current step',
@@ -85,6 +86,7 @@ export const challengeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/challenge/verify',
     {
       config: verifying,
+      onRequest: app.limitVerifies,
       schema: {
         tags: ['widget'],
         summary:
@@ -110,7 +112,8 @@ export const challengeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/challenge/recovery',
     {
-      config: { purposes: ['sign-in'] as const, rateLimit: verifyRateLimit },
+      config: { purposes: ['sign-in'] as const, rateLimit: false as const },
+      onRequest: app.limitVerifies,
       schema: {
         tags: ['widget'],
         summary: 'Use a recovery code instead of the SMS code',

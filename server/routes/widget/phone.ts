@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { sendRateLimit, verifyRateLimit } from '../../plugins/rate-limits.ts';
 import { requestContext } from '../../plugins/request-context.ts';
 import { resendPhoneCode, startPhoneVerification, verifyPhone } from '../../services/enrolment.ts';
 import { CodeBody, CodeSent, errorResponses, StrictObject } from '../schemas.ts';
@@ -30,8 +29,8 @@ const Verified = Type.Union([
   Type.Object({ phoneChanged: Type.Literal(true) }),
 ]);
 
-const sending = { purposes: ['setup'] as const, rateLimit: sendRateLimit };
-const verifying = { purposes: ['setup'] as const, rateLimit: verifyRateLimit };
+const sending = { purposes: ['setup'] as const, rateLimit: false as const };
+const verifying = { purposes: ['setup'] as const, rateLimit: false as const };
 const security = [{ widgetSession: [] }];
 
 export const phoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -39,6 +38,7 @@ export const phoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/phone',
     {
       config: sending,
+      onRequest: app.limitSends,
       schema: {
         tags: ['widget'],
         summary:
@@ -62,6 +62,7 @@ export const phoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/phone/resend',
     {
       config: sending,
+      onRequest: app.limitSends,
       schema: {
         tags: ['widget'],
         summary: 'Send a new code to the number being verified',
@@ -77,6 +78,7 @@ export const phoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/phone/verify',
     {
       config: verifying,
+      onRequest: app.limitVerifies,
       schema: {
         tags: ['widget'],
         summary: 'Verify the phone code: turns two-factor on, or swaps in the new number',

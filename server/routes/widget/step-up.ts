@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { sendRateLimit, verifyRateLimit } from '../../plugins/rate-limits.ts';
 import { requestContext } from '../../plugins/request-context.ts';
 import { startStepUp, verifyStepUp } from '../../services/step-up.ts';
 import { CodeSent, errorResponses, StrictObject } from '../schemas.ts';
@@ -25,8 +24,8 @@ const StepUpDone = Type.Object({
   ),
 });
 
-const sending = { purposes: ['setup'] as const, rateLimit: sendRateLimit };
-const verifying = { purposes: ['setup'] as const, rateLimit: verifyRateLimit };
+const sending = { purposes: ['setup'] as const, rateLimit: false as const };
+const verifying = { purposes: ['setup'] as const, rateLimit: false as const };
 const security = [{ widgetSession: [] }];
 
 export const stepUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -34,6 +33,7 @@ export const stepUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/step-up',
     {
       config: sending,
+      onRequest: app.limitSends,
       schema: {
         tags: ['widget'],
         summary: 'Send a code to the current phone to confirm it is the user (again: a resend)',
@@ -49,6 +49,7 @@ export const stepUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/step-up/verify',
     {
       config: verifying,
+      onRequest: app.limitVerifies,
       schema: {
         tags: ['widget'],
         summary:

@@ -1,0 +1,581 @@
+// Defends SECURITY.md "SMS pumping and cost" (per-IP velocity, IPv6 by /64) and attack test 3:
+// the HTTP limits per client address (every route, sending routes, verifying routes, unknown
+// paths) answer 429 in the error shape; rotating `X-Forwarded-For` does not escape them while
+// `TRUST_PROXY` is off; two instances sharing Redis share the counters; and with Redis down the
+// sending routes fail closed (503, no SMS) while every other route keeps working.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { LightMyRequestResponse } from 'fastify';
+import { Redis } from 'ioredis';
+import { buildApp } from '../../server/app.ts';
+import { deriveKeys, type ServerKeys } from '../../server/crypto/keys.ts';
+import type { DatabaseHandle } from '../../server/db/connect.ts';
+import { HTTP_LIMITS } from '../../server/plugins/rate-limits.ts';
+import {
+  describeEachDatabase,
+  LogCapture,
+  makeTenant,
+  mintSession,
+  type TestApp,
+  testConfig,
+} from '../helpers/build-app.ts';
+import {
+  enrol,
+  FRENCH_MOBILE,
+  OTHER_FRENCH_MOBILE,
+  setupSession,
+  widgetClient,
+} from '../helpers/widget-client.ts';
+
+// The Redis that .ci/run starts, or the one on this machine's loopback.
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+let namespaceCount = 0;
+/** A Redis key prefix of its own, so runs and tests never share counters. */
+const uniqueNamespace = () => {
+  namespaceCount += 1;
+  return `tfa-test-${process.pid}-${Date.now()}-${namespaceCount}:`;
+};
+
+type Hooks = { after(fn: () => Promise<void>): void };
+
+/** An app built as `main.ts` would, with the given keys and namespace, closed after the test. */
+async function buildInstance(
+  t: Hooks,
+  database: DatabaseHandle,
+  keys: ServerKeys,
+  options: { env?: Record<string, string>; namespace?: string } = {},
+) {
+  const logs = new LogCapture();
+  const app = (await buildApp({
+    config: testConfig(options.env),
+    database,
+    keys,
+    logStream: logs,
+    ...(options.namespace ? { rateLimitNamespace: options.namespace } : {}),
+  })) as unknown as TestApp;
+  app.logs = logs;
+  t.after(() => app.close());
+  await app.ready();
+  return app;
+}
+
+/** A plain client on the test Redis; its keys under `namespace` are deleted after the test. */
+function redisClient(t: Hooks, namespace: string) {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  t.after(async () => {
+    const keys = await redis.keys(`${namespace}*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+  });
+  return redis;
+}
+
+/** Polls `check` until it holds, for up to 5 s. */
+async function waitFor(check: () => boolean, what: string) {
+  const deadline = Date.now() + 5000;
+  while (!check()) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/**
+ * A TCP relay to the test Redis that can be cut and restored: Redis going down while the server
+ * runs, and coming back, without touching the real Redis.
+ */
+async function redisRelay(t: Hooks) {
+  const sockets = new Set<Socket>();
+  const relayConnection = (client: Socket) => {
+    const redisAddress = new URL(REDIS_URL);
+    const upstream = connect(Number(redisAddress.port || 6379), redisAddress.hostname);
+    const drop = () => {
+      client.destroy();
+      upstream.destroy();
+      sockets.delete(client);
+      sockets.delete(upstream);
+    };
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('error', drop);
+      socket.on('close', drop);
+    }
+    client.pipe(upstream).pipe(client);
+  };
+  const listen = async (port: number) => {
+    const server = createServer(relayConnection);
+    server.listen(port, '127.0.0.1');
+    await once(server, 'listening');
+    return server;
+  };
+  let server = await listen(0);
+  const { port } = server.address() as AddressInfo;
+  const relay = {
+    url: `redis://127.0.0.1:${port}`,
+    async cut() {
+      const closed = new Promise((resolve) => server.close(resolve));
+      for (const socket of sockets) socket.destroy();
+      sockets.clear();
+      await closed;
+    },
+    async restore() {
+      server = await listen(port);
+    },
+  };
+  t.after(() => relay.cut());
+  return relay;
+}
+
+/** Asserts the answer is the HTTP limit's refusal, in the error shape, with a matching header. */
+function assertRateLimited(response: LightMyRequestResponse, limit: number, what: string) {
+  assert.equal(response.statusCode, 429, `${what}: ${response.statusCode} ${response.body}`);
+  const { error } = response.json();
+  assert.equal(error.code, 'rate_limited');
+  assert.equal(typeof error.message, 'string');
+  assert.ok(error.message.length > 0);
+  assert.ok(Number.isInteger(error.retryAfter), `retryAfter ${error.retryAfter}`);
+  assert.ok(error.retryAfter >= 1 && error.retryAfter <= 60, `retryAfter ${error.retryAfter}`);
+  assert.equal(response.headers['retry-after'], String(error.retryAfter));
+  // The HTTP limiter's own header: tells this 429 from the per-tenant send limits' 429.
+  assert.equal(response.headers['x-ratelimit-limit'], String(limit));
+  assert.doesNotMatch(response.body, /stack|Error:/);
+}
+
+const statusesOf = (responses: LightMyRequestResponse[]) => responses.map((r) => r.statusCode);
+
+describeEachDatabase('HTTP rate limits', (context) => {
+  const { build } = context;
+  test('the global limit: past perMinute from one address, 429; another address is unaffected', async (t) => {
+    const app = await build(t);
+    const from = (remoteAddress: string) => app.inject({ url: '/healthz', remoteAddress });
+    for (let i = 1; i <= HTTP_LIMITS.perMinute; i += 1) {
+      const response = await from('192.0.2.10');
+      assert.equal(response.statusCode, 200, `request ${i}: ${response.body}`);
+    }
+    assertRateLimited(await from('192.0.2.10'), HTTP_LIMITS.perMinute, 'over the limit');
+    const other = await from('192.0.2.11');
+    assert.equal(other.statusCode, 200, 'another address has its own counter');
+    assert.deepEqual(other.json(), { status: 'ok' });
+    assertRateLimited(await from('192.0.2.10'), HTTP_LIMITS.perMinute, 'still limited');
+  });
+
+  test('IPv6 clients are counted by their /64', async (t) => {
+    const app = await build(t);
+    const from = (remoteAddress: string) => app.inject({ url: '/healthz', remoteAddress });
+    for (let i = 1; i <= HTTP_LIMITS.perMinute; i += 1) {
+      // Every request from another address of the same /64.
+      const response = await from(`2001:db8:1:2::${i.toString(16)}`);
+      assert.equal(response.statusCode, 200, `request ${i}`);
+    }
+    assertRateLimited(await from('2001:db8:1:2:ffff::1'), HTTP_LIMITS.perMinute, 'same /64');
+    assert.equal((await from('2001:db8:1:3::1')).statusCode, 200, 'the next /64 is another client');
+  });
+
+  test('attack 3a: rotating X-Forwarded-For does not escape the send limit (TRUST_PROXY off)', async (t) => {
+    const app = await build(t);
+    // Two-factor is off for this user, so /step-up answers 409 without sending: the route is
+    // still limited per client, which is all this test needs.
+    const { widget, tenant } = await setupSession(app);
+    const send = (forwardedFor: string, remoteAddress = '192.0.2.20') =>
+      app.inject({
+        method: 'POST',
+        url: '/v1/widget/step-up',
+        remoteAddress,
+        headers: {
+          authorization: `Bearer ${widget.token}`,
+          origin: tenant.origin,
+          'x-forwarded-for': forwardedFor,
+        },
+      });
+    const responses: LightMyRequestResponse[] = [];
+    for (let i = 1; i <= HTTP_LIMITS.sendsPerMinute; i += 1) {
+      responses.push(await send(`203.0.113.${i}`));
+    }
+    assert.ok(
+      statusesOf(responses).every((s) => s === 409),
+      `under the limit: ${statusesOf(responses)}`,
+    );
+    assertRateLimited(await send('203.0.113.200'), HTTP_LIMITS.sendsPerMinute, 'fresh XFF');
+    assertRateLimited(
+      await send('198.51.100.1, 203.0.113.201'),
+      HTTP_LIMITS.sendsPerMinute,
+      'XFF chain',
+    );
+    const otherClient = await send('203.0.113.1', '192.0.2.21');
+    assert.equal(otherClient.statusCode, 409, 'the limit is per connecting address');
+  });
+
+  /** Proves XFF is the client behind a trusted proxy at 10.0.0.1: separate counters per XFF. */
+  async function assertForwardedForIsClient(app: TestApp) {
+    const { widget, tenant } = await setupSession(app);
+    const send = (forwardedFor: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/v1/widget/step-up',
+        remoteAddress: '10.0.0.1',
+        headers: {
+          authorization: `Bearer ${widget.token}`,
+          origin: tenant.origin,
+          'x-forwarded-for': forwardedFor,
+        },
+      });
+    const rotating: LightMyRequestResponse[] = [];
+    for (let i = 1; i <= HTTP_LIMITS.sendsPerMinute + 5; i += 1) {
+      rotating.push(await send(`203.0.113.${i}`));
+    }
+    assert.ok(
+      statusesOf(rotating).every((s) => s === 409),
+      `each forwarded address should have its own counter: ${statusesOf(rotating)}`,
+    );
+    for (let i = 1; i <= HTTP_LIMITS.sendsPerMinute; i += 1) {
+      assert.equal((await send('198.51.100.7')).statusCode, 409, `request ${i}`);
+    }
+    assertRateLimited(
+      await send('198.51.100.7'),
+      HTTP_LIMITS.sendsPerMinute,
+      'same forwarded address',
+    );
+    assert.equal((await send('198.51.100.8')).statusCode, 409);
+  }
+
+  test('with TRUST_PROXY=<the proxy address> the X-Forwarded-For address is the client (the test tells the two apart)', async (t) => {
+    await assertForwardedForIsClient(await build(t, { TRUST_PROXY: '10.0.0.1' }));
+  });
+
+  test('TRUST_PROXY=1 (a hop count) is honoured or refused, never accepted and ignored', async (t) => {
+    // Fastify >= 5.12.1 treats a numeric trustProxy as "trust nothing" (GHSA-3m5p-2c4r-xxw2).
+    let app: TestApp;
+    try {
+      app = await build(t, { TRUST_PROXY: '1' });
+    } catch (error) {
+      assert.match(String(error), /TRUST_PROXY/, 'refused at start-up, naming the variable');
+      return;
+    }
+    await assertForwardedForIsClient(app);
+  });
+
+  test('with TRUST_PROXY set to the proxy, a direct client still cannot pick its address', async (t) => {
+    const app = await build(t, { TRUST_PROXY: '10.0.0.1' });
+    const { widget, tenant } = await setupSession(app);
+    const send = (i: number) =>
+      app.inject({
+        method: 'POST',
+        url: '/v1/widget/step-up',
+        remoteAddress: '192.0.2.99',
+        headers: {
+          authorization: `Bearer ${widget.token}`,
+          origin: tenant.origin,
+          'x-forwarded-for': `203.0.113.${i}`,
+        },
+      });
+    for (let i = 1; i <= HTTP_LIMITS.sendsPerMinute; i += 1) {
+      assert.equal((await send(i)).statusCode, 409, `request ${i}`);
+    }
+    assertRateLimited(await send(250), HTTP_LIMITS.sendsPerMinute, 'untrusted peer');
+  });
+
+  test('the send limit is one budget across every sending route (groupId "send")', async (t) => {
+    const app = await build(t);
+    const { widget } = await setupSession(app);
+    // /phone/resend answers 400 (nothing to resend), /step-up 409 (two-factor off): neither
+    // sends, both count. Alternated, the client gets sendsPerMinute in total, not per route.
+    const routes = ['/phone/resend', '/step-up'];
+    const statuses: number[] = [];
+    for (let i = 0; i < HTTP_LIMITS.sendsPerMinute; i += 1) {
+      statuses.push((await widget.post(routes[i % 2] as string)).statusCode);
+    }
+    assert.ok(
+      statuses.every((s) => s === 400 || s === 409),
+      `under the limit: ${statuses}`,
+    );
+    assertRateLimited(await widget.post('/phone/resend'), HTTP_LIMITS.sendsPerMinute, 'resend');
+    assertRateLimited(await widget.post('/step-up'), HTTP_LIMITS.sendsPerMinute, 'step-up');
+    assertRateLimited(
+      await widget.post('/phone', { phone: FRENCH_MOBILE }),
+      HTTP_LIMITS.sendsPerMinute,
+      'phone',
+    );
+    assert.equal(app.outbox.list().length, 0, 'no SMS');
+  });
+
+  test('verify routes: past verifiesPerMinute from one address, 429', async (t) => {
+    const app = await build(t);
+    const { widget, tenant } = await setupSession(app);
+    const verify = (remoteAddress: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/v1/widget/phone/verify',
+        remoteAddress,
+        headers: { authorization: `Bearer ${widget.token}`, origin: tenant.origin },
+        payload: { code: '000000' },
+      });
+    const statuses: number[] = [];
+    for (let i = 1; i <= HTTP_LIMITS.verifiesPerMinute; i += 1) {
+      statuses.push((await verify('192.0.2.30')).statusCode);
+    }
+    assert.ok(
+      statuses.every((s) => s !== 429 && s < 500),
+      `under the limit: ${statuses}`,
+    );
+    assertRateLimited(await verify('192.0.2.30'), HTTP_LIMITS.verifiesPerMinute, 'verify');
+    assert.notEqual((await verify('192.0.2.31')).statusCode, 429, 'another address');
+  });
+
+  test('unknown paths: past notFoundPerMinute from one address, 429 in the error shape', async (t) => {
+    const app = await build(t);
+    const probe = (i: number, remoteAddress = '192.0.2.40') =>
+      app.inject({ url: `/probe-${i}/admin`, remoteAddress });
+    for (let i = 1; i <= HTTP_LIMITS.notFoundPerMinute; i += 1) {
+      const response = await probe(i);
+      assert.equal(response.statusCode, 404, `probe ${i}`);
+      assert.equal(response.json().error.code, 'not_found');
+    }
+    assertRateLimited(await probe(999), HTTP_LIMITS.notFoundPerMinute, 'probing');
+    const other = await probe(1, '192.0.2.41');
+    assert.equal(other.statusCode, 404, 'another address is not limited');
+    assert.equal(other.json().error.code, 'not_found');
+    assert.equal(
+      (await app.inject({ url: '/healthz', remoteAddress: '192.0.2.40' })).statusCode,
+      200,
+    );
+  });
+
+  test('attack 3b: two instances sharing Redis share the HTTP limit', async (t) => {
+    const keys = deriveKeys(randomBytes(32));
+    const namespace = uniqueNamespace();
+    redisClient(t, namespace);
+    const env = { REDIS_URL };
+    const a = await buildInstance(t, context.database, keys, { env, namespace });
+    const b = await buildInstance(t, context.database, keys, { env, namespace });
+    assert.equal(a.redis?.status, 'ready');
+    assert.equal(b.redis?.status, 'ready');
+    const instances = [a, b];
+    for (let i = 0; i < HTTP_LIMITS.perMinute; i += 1) {
+      const response = await (instances[i % 2] as TestApp).inject({
+        url: '/healthz',
+        remoteAddress: '192.0.2.50',
+      });
+      assert.equal(response.statusCode, 200, `request ${i + 1}`);
+    }
+    for (const app of instances) {
+      assertRateLimited(
+        await app.inject({ url: '/healthz', remoteAddress: '192.0.2.50' }),
+        HTTP_LIMITS.perMinute,
+        'total over both instances',
+      );
+    }
+
+    // Sending routes too: a session opened on A, used alternately on A and B.
+    const { widget, tenant } = await setupSession(a);
+    const clients = [widget, widgetClient(b, widget.token, tenant.origin)];
+    for (let i = 0; i < HTTP_LIMITS.sendsPerMinute; i += 1) {
+      const response = await clients[i % 2]?.post('/step-up');
+      assert.equal(response?.statusCode, 409, `send ${i + 1}: ${response?.body}`);
+    }
+    for (const client of clients) {
+      assertRateLimited(await client.post('/step-up'), HTTP_LIMITS.sendsPerMinute, 'sends');
+    }
+  });
+
+  test('control: instances with different namespaces do not share counters', async (t) => {
+    const keys = deriveKeys(randomBytes(32));
+    const namespaces = [uniqueNamespace(), uniqueNamespace()];
+    for (const namespace of namespaces) redisClient(t, namespace);
+    const env = { REDIS_URL };
+    const instances = [
+      await buildInstance(t, context.database, keys, { env, namespace: namespaces[0] }),
+      await buildInstance(t, context.database, keys, { env, namespace: namespaces[1] }),
+    ];
+    const statuses: number[] = [];
+    // Each instance sees half of these, under its own limit.
+    for (let i = 0; i < HTTP_LIMITS.perMinute + 2; i += 1) {
+      const response = await (instances[i % 2] as TestApp).inject({
+        url: '/healthz',
+        remoteAddress: '192.0.2.51',
+      });
+      statuses.push(response.statusCode);
+    }
+    assert.ok(
+      statuses.every((s) => s === 200),
+      `429s: ${statuses.filter((s) => s === 429).length}`,
+    );
+  });
+
+  test('Redis down: sending routes answer 503 unavailable and send nothing; the rest works', async (t) => {
+    const relay = await redisRelay(t);
+    const namespace = uniqueNamespace();
+    redisClient(t, namespace);
+    const app = await buildInstance(t, context.database, deriveKeys(randomBytes(32)), {
+      env: { REDIS_URL: relay.url },
+      namespace,
+    });
+    assert.equal(app.redis?.status, 'ready');
+    const { tenant, widget, userId } = await setupSession(app);
+    await enrol(app, widget);
+    const newcomer = widgetClient(
+      app,
+      await mintSession(app, tenant, { userId: 'newcomer', purpose: 'setup' }),
+      tenant.origin,
+    );
+    const signIn = widgetClient(
+      app,
+      await mintSession(app, tenant, { userId, purpose: 'sign-in' }),
+      tenant.origin,
+    );
+    const smsCount = () => app.outbox.list().filter((m) => m.channel === 'sms').length;
+    const smsBefore = smsCount();
+    const sends = () =>
+      [
+        ['POST /phone', () => newcomer.post('/phone', { phone: OTHER_FRENCH_MOBILE })],
+        ['POST /step-up', () => widget.post('/step-up')],
+        ['POST /challenge', () => signIn.post('/challenge')],
+      ] as const;
+
+    await relay.cut();
+    await waitFor(() => app.redis?.status !== 'ready', 'Redis seen as down');
+    for (const [route, send] of sends()) {
+      const response = await send();
+      assert.equal(response.statusCode, 503, `${route}: ${response.statusCode} ${response.body}`);
+      const { error } = response.json();
+      assert.equal(error.code, 'unavailable', route);
+      assert.equal(typeof error.message, 'string');
+      assert.doesNotMatch(response.body, /ECONNREFUSED|127\.0\.0\.1|stack/);
+    }
+    assert.equal(smsCount(), smsBefore, 'no SMS while Redis is down');
+    await waitFor(() => /Redis unavailable/.test(app.logs.text), 'the outage is logged');
+
+    // Every other route answers normally.
+    const health = await app.inject('/healthz');
+    assert.equal(health.statusCode, 200);
+    assert.deepEqual(health.json(), { status: 'ok' });
+    assert.equal((await widget.get('/session')).statusCode, 200);
+    const verify = await newcomer.post('/phone/verify', { code: '000000' });
+    assert.ok(verify.statusCode < 500, `verify is not a sending route: ${verify.statusCode}`);
+    const minted = await app.inject({
+      method: 'POST',
+      url: '/v1/sessions',
+      headers: { authorization: `Bearer ${tenant.secretKey}` },
+      payload: { userId, purpose: 'setup' },
+    });
+    assert.equal(minted.statusCode, 201, minted.body);
+    const status = await app.inject({
+      url: `/v1/users/${userId}`,
+      headers: { authorization: `Bearer ${tenant.secretKey}` },
+    });
+    assert.equal(status.statusCode, 200, status.body);
+    assert.equal(status.json().twoFactor.enabled, true);
+
+    // Redis back: the same calls send, so the refusals above were Redis's and nothing else.
+    await relay.restore();
+    await waitFor(() => app.redis?.status === 'ready', 'Redis seen as back');
+    for (const [route, send] of sends()) {
+      const response = await send();
+      assert.equal(response.statusCode, 200, `${route}: ${response.statusCode} ${response.body}`);
+    }
+    assert.equal(smsCount(), smsBefore + 3);
+    assert.match(app.logs.text, /Redis is back/);
+  });
+
+  test('Redis up: a send goes through and its counter lives in Redis under the namespace', async (t) => {
+    const namespace = uniqueNamespace();
+    const redis = redisClient(t, namespace);
+    const app = await buildInstance(t, context.database, deriveKeys(randomBytes(32)), {
+      env: { REDIS_URL },
+      namespace,
+    });
+    assert.equal(app.redis?.status, 'ready');
+    const tenant = await makeTenant(app);
+    const token = await mintSession(app, tenant, { userId: 'redis-user', purpose: 'setup' });
+    // Only this request comes from 192.0.2.70, so its counter is the one key naming that address.
+    assert.deepEqual(await redis.keys(`${namespace}*192.0.2.70*`), []);
+    const sent = await app.inject({
+      method: 'POST',
+      url: '/v1/widget/phone',
+      remoteAddress: '192.0.2.70',
+      headers: { authorization: `Bearer ${token}`, origin: tenant.origin },
+      payload: { phone: FRENCH_MOBILE },
+    });
+    assert.equal(sent.statusCode, 200, sent.body);
+    assert.equal(sent.headers['x-ratelimit-limit'], String(HTTP_LIMITS.sendsPerMinute));
+    assert.equal(sent.headers['x-ratelimit-remaining'], String(HTTP_LIMITS.sendsPerMinute - 1));
+    assert.equal(app.outbox.list().filter((m) => m.channel === 'sms').length, 1);
+    const counters = await redis.keys(`${namespace}*192.0.2.70*`);
+    assert.equal(counters.length, 1, `send counter in Redis: ${counters.join(', ')}`);
+    const sendCounter = counters[0] as string;
+    assert.equal(await redis.get(sendCounter), '1');
+    const ttl = await redis.pttl(sendCounter);
+    assert.ok(ttl > 0 && ttl <= 60_000, `ttl ${ttl}`);
+  });
+});
+
+/**
+ * Started while Redis is down (nothing listens on port 1): the server must still come up, after
+ * its short wait, refusing only the sending routes. Run in a child process, because an app whose
+ * start-up fails leaves its Redis client reconnecting forever, which would hold this file open.
+ */
+const startWithRedisDown = `
+  import { randomBytes } from 'node:crypto';
+  const root = process.env.REPO_ROOT;
+  const { buildApp } = await import(root + 'server/app.ts');
+  const { deriveKeys } = await import(root + 'server/crypto/keys.ts');
+  const { LogCapture, makeTenant, mintSession, testConfig } = await import(root + 'tests/helpers/build-app.ts');
+  const { openTestDatabase } = await import(root + 'tests/helpers/test-database.ts');
+  const { widgetClient } = await import(root + 'tests/helpers/widget-client.ts');
+  const database = await openTestDatabase('pglite');
+  const started = Date.now();
+  let result;
+  try {
+    const app = await buildApp({
+      config: testConfig({ REDIS_URL: 'redis://127.0.0.1:1' }),
+      database,
+      keys: deriveKeys(randomBytes(32)),
+      logStream: new LogCapture(),
+    });
+    await app.ready();
+    const startMs = Date.now() - started;
+    const tenant = await makeTenant(app);
+    const widget = widgetClient(app, await mintSession(app, tenant, { userId: 'u', purpose: 'setup' }), tenant.origin);
+    const phone = await widget.post('/phone', { phone: '+33612345678' });
+    result = {
+      started: true,
+      startMs,
+      redisStatus: app.redis?.status,
+      health: (await app.inject('/healthz')).statusCode,
+      session: (await widget.get('/session')).statusCode,
+      phone: phone.statusCode,
+      phoneCode: phone.json().error?.code,
+      sms: app.outbox.list().filter((m) => m.channel === 'sms').length,
+    };
+    await app.close();
+  } catch (error) {
+    result = { started: false, startMs: Date.now() - started, error: String(error?.message ?? error) };
+  }
+  console.log(JSON.stringify(result));
+  process.exit(0);
+`;
+
+test('Redis down at start-up (REDIS_URL redis://127.0.0.1:1): the server starts and refuses sends', async () => {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const child = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', '--input-type=module', '--eval', startWithRedisDown],
+    { cwd: root, env: { ...process.env, REPO_ROOT: root }, timeout: 60_000 },
+  ).catch((error: { stderr?: string; message: string }) =>
+    assert.fail(`child failed: ${error.stderr?.slice(-2000) ?? error.message}`),
+  );
+  const result = JSON.parse(child.stdout.trim().split('\n').at(-1) as string);
+  assert.equal(result.started, true, `buildApp failed: ${result.error}`);
+  assert.ok(result.startMs < 5000, `start-up took ${result.startMs} ms`);
+  assert.notEqual(result.redisStatus, 'ready');
+  assert.equal(result.health, 200);
+  assert.equal(result.session, 200);
+  assert.equal(result.phone, 503);
+  assert.equal(result.phoneCode, 'unavailable');
+  assert.equal(result.sms, 0);
+});
