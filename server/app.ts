@@ -11,6 +11,7 @@ import type { DatabaseHandle } from './db/connect.ts';
 import type { Database } from './db/types.ts';
 import { loggerOptions } from './logger.ts';
 import { errorHandlerPlugin, frameworkErrorHandler } from './plugins/error-handler.ts';
+import { maintenancePlugin } from './plugins/maintenance.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { partnerAuth } from './plugins/partner-auth.ts';
 import { rateLimitPlugin } from './plugins/rate-limits.ts';
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(errorHandlerPlugin);
   await app.register(cookie);
   await app.register(openApiPlugin, { publicUrl: config.publicUrl, version: packageJson.version });
+  await app.register(maintenancePlugin);
   await app.register(healthRoutes);
   if (config.NODE_ENV !== 'production') await app.register(devOutboxRoutes);
 

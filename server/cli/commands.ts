@@ -144,9 +144,11 @@ export async function runCommand(
     case 'tenant refusals': {
       const tenantId = required(values.tenant, 'tenant');
       await loadTenant(db, tenantId);
-      const { refusals } = await recentRefusals(db, tenantId, {
-        limit: Number(values.limit ?? 50),
-      });
+      const limit = Number(values.limit ?? 50);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+        throw new UsageError('--limit must be a whole number from 1 to 1000');
+      }
+      const { refusals } = await recentRefusals(db, tenantId, { limit });
       return print(
         refusals,
         refusals

@@ -3,7 +3,8 @@ import { TenantSettingsSchema } from '../services/tenant-settings.ts';
 
 type SettingName = keyof typeof TenantSettingsSchema.properties;
 
-const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+const kebab = (name: string) =>
+  name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`).replace(/([a-z])(\d)/g, '$1-$2');
 
 /** One CLI flag per tenant setting, named after it: `signInSteps` → `--sign-in-steps`. */
 export const settingFlags = Object.fromEntries(
@@ -40,7 +41,7 @@ export function settingsHelp(): string {
         description?: string;
         default?: unknown;
       };
-      return `  --${flag.padEnd(26)}${schema.description ?? ''} (default: ${JSON.stringify(schema.default)})`;
+      return `  --${flag.padEnd(31)} ${schema.description ?? ''} (default: ${JSON.stringify(schema.default)})`;
     })
     .join('\n');
 }

@@ -78,6 +78,8 @@ export interface PhoneFactorsTable {
   masked: string;
   created_at: CreatedAt;
   verified_at: Date | null;
+  /** When two-factor was turned on; carried over to a new number on a change of phone. */
+  enabled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface VerificationCodesTable {

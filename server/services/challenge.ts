@@ -123,7 +123,8 @@ async function finish(db: Kysely<Database>, widget: WidgetContext, steps: string
     tenantId: tenant.id,
     userId: user.id,
     purpose: session.purpose,
-    email: session.email,
+    // Only an address this challenge proved (the email step) is vouched for.
+    email: steps.includes('email') ? session.email : null,
     steps,
     via,
   });
@@ -219,7 +220,7 @@ export async function verifyChallenge(
     | { next?: undefined; resultToken: string; trust?: Trust };
   const outcome = await verificationAttempt<StepDone>(
     app.db,
-    widget.user.id,
+    { tenantId: widget.tenant.id, userId: widget.user.id, context },
     async (trx) => {
       const checked = await checkCode(
         trx,
@@ -275,7 +276,7 @@ export async function recoverChallenge(
   await requireActivePhone(app.db, widget.user.id);
   const { resultToken, newRecoveryCodes, trust } = await verificationAttempt(
     app.db,
-    widget.user.id,
+    { tenantId: widget.tenant.id, userId: widget.user.id, context },
     async (trx) => {
       const used = await consumeRecoveryCode(trx, app.keys, widget.user.id, input.recoveryCode);
       if (!used.ok) return used;

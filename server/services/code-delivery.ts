@@ -68,7 +68,19 @@ export async function deliverCode(
   const { destination } = input;
   assertSharedLimitsAvailable(app);
   await assertNotLocked(app.db, user.id);
-  const ttlSeconds = CODE_TTL_SECONDS_MAX;
+  const allowed = tenant.settings.allowedCountries;
+  if (
+    destination.channel === 'sms' &&
+    allowed.length > 0 &&
+    !allowed.includes(destination.phone.country)
+  ) {
+    // The allow-list may have narrowed since this number was enrolled.
+    await recordSendRefusal(app.db, tenant.id, user.id, 'country', input.context, {
+      country: destination.phone.country,
+    });
+    throw new AppError('country_not_allowed');
+  }
+  const ttlSeconds = Math.min(tenant.settings.codeLifetimeMinutes * 60, CODE_TTL_SECONDS_MAX);
   const reserved = await reserveCode(app.db, app.keys.codes, {
     tenantId: tenant.id,
     userId: user.id,

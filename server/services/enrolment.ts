@@ -123,48 +123,56 @@ export async function verifyPhone(
 ) {
   const { session, tenant, user } = widget;
   type Verified = { phoneChanged: true } | { enabled: true; recoveryCodes: string[] };
-  const result = await verificationAttempt<Verified>(app.db, user.id, async (trx) => {
-    const outcome = await checkCode(trx, app.keys.codes, session.id, sequence, code);
-    if (!outcome.ok) return outcome;
-    const verified = outcome.value;
-    const current = await activePhone(trx, user.id);
-    if (verified.purpose === 'enrol' && current) throw new AppError('already_enabled');
-    if (verified.purpose === 'change-phone' && !current) throw new AppError('not_enabled');
-    if (current) await trx.deleteFrom('phone_factors').where('id', '=', current.id).execute();
-    await trx
-      .updateTable('phone_factors')
-      .set({ status: 'active', verified_at: new Date() })
-      .where('id', '=', verified.phone_factor_id as string)
-      .execute();
-    await trx
-      .deleteFrom('phone_factors')
-      .where('user_id', '=', user.id)
-      .where('status', '=', 'pending')
-      .execute();
-    if (verified.purpose === 'change-phone') {
-      await revokeTrustedBrowsers(trx, user.id);
+  const result = await verificationAttempt<Verified>(
+    app.db,
+    { tenantId: tenant.id, userId: user.id, context },
+    async (trx) => {
+      const outcome = await checkCode(trx, app.keys.codes, session.id, sequence, code);
+      if (!outcome.ok) return outcome;
+      const verified = outcome.value;
+      const current = await activePhone(trx, user.id);
+      if (verified.purpose === 'enrol' && current) throw new AppError('already_enabled');
+      if (verified.purpose === 'change-phone' && !current) throw new AppError('not_enabled');
+      if (current) await trx.deleteFrom('phone_factors').where('id', '=', current.id).execute();
+      await trx
+        .updateTable('phone_factors')
+        .set({
+          status: 'active',
+          verified_at: new Date(),
+          enabled_at: current?.enabled_at ?? current?.verified_at ?? new Date(),
+        })
+        .where('id', '=', verified.phone_factor_id as string)
+        .execute();
+      await trx
+        .deleteFrom('phone_factors')
+        .where('user_id', '=', user.id)
+        .where('status', '=', 'pending')
+        .execute();
+      if (verified.purpose === 'change-phone') {
+        await revokeTrustedBrowsers(trx, user.id);
+        await recordEvent(trx, {
+          tenantId: tenant.id,
+          userId: user.id,
+          type: 'phone.changed',
+          context,
+        });
+        return { ok: true, value: { phoneChanged: true } };
+      }
+      const recoveryCodes = await replaceRecoveryCodes(trx, app.keys, {
+        tenantId: tenant.id,
+        userId: user.id,
+        count: tenant.settings.recoveryCodeCount,
+        viewable: tenant.settings.recoveryCodesViewable,
+      });
       await recordEvent(trx, {
         tenantId: tenant.id,
         userId: user.id,
-        type: 'phone.changed',
+        type: 'two_factor.enabled',
         context,
       });
-      return { ok: true, value: { phoneChanged: true } };
-    }
-    const recoveryCodes = await replaceRecoveryCodes(trx, app.keys, {
-      tenantId: tenant.id,
-      userId: user.id,
-      count: tenant.settings.recoveryCodeCount,
-      viewable: tenant.settings.recoveryCodesViewable,
-    });
-    await recordEvent(trx, {
-      tenantId: tenant.id,
-      userId: user.id,
-      type: 'two_factor.enabled',
-      context,
-    });
-    return { ok: true, value: { enabled: true, recoveryCodes } };
-  });
+      return { ok: true, value: { enabled: true, recoveryCodes } };
+    },
+  );
   const phone = await activePhone(app.db, user.id);
   const notice = 'phoneChanged' in result ? 'phone.changed' : 'two_factor.enabled';
   await notifyUser(app, widget, notice, context, phone?.masked);

@@ -7,6 +7,7 @@ import {
   LOCKOUT_MAX_WAIT_SECONDS,
   LOCKOUT_THRESHOLD,
 } from '../security-constants.ts';
+import { type RequestContext, recordEvent } from './audit.ts';
 
 /** What one verification attempt came to, decided while the user's row is locked. */
 export type AttemptOutcome<T> =
@@ -25,6 +26,13 @@ export function lockoutWaitSeconds(failures: number): number {
 
 export function lockedError(lockedUntil: Date) {
   const retryAfter = Math.max(1, Math.ceil((lockedUntil.getTime() - Date.now()) / 1000));
+  if (retryAfter > LOCKOUT_MAX_WAIT_SECONDS) {
+    return new AppError('locked', {
+      message:
+        "Too many wrong codes. Contact the site's support to unlock two-factor authentication.",
+      extra: { retryAfter: null, lockedUntil: null },
+    });
+  }
   return new AppError('locked', { extra: { retryAfter, lockedUntil: lockedUntil.toISOString() } });
 }
 
@@ -46,11 +54,12 @@ export async function assertNotLocked(db: Kysely<Database>, userId: string) {
  */
 export async function verificationAttempt<T>(
   db: Kysely<Database>,
-  userId: string,
+  who: { tenantId: string; userId: string; context: RequestContext },
   run: (trx: Transaction<Database>) => Promise<AttemptOutcome<T>>,
   // An email code proves the inbox, not the second factor: it must not clear SMS failures.
   options: { successResetsFailures: boolean } = { successResetsFailures: true },
 ): Promise<T> {
+  const { userId } = who;
   const outcome = await db.transaction().execute(async (trx): Promise<AttemptOutcome<T>> => {
     const user = await trx
       .selectFrom('users')
@@ -81,6 +90,13 @@ export async function verificationAttempt<T>(
       .set({ failed_attempts: failures, ...(lockedUntil ? { locked_until: lockedUntil } : {}) })
       .where('id', '=', userId)
       .execute();
+    await recordEvent(trx, {
+      tenantId: who.tenantId,
+      userId,
+      type: lockedUntil ? 'user.locked' : 'code.failed',
+      context: who.context,
+      details: { failures, ...(lockedUntil ? { until: lockedUntil.toISOString() } : {}) },
+    });
     if (lockedUntil) return { ok: false, error: lockedError(lockedUntil), countsAsFailure: true };
     const beforeLock = LOCKOUT_THRESHOLD - (failures % LOCKOUT_THRESHOLD);
     const attemptsRemaining = Math.min(beforeLock, result.codeAttemptsLeft ?? beforeLock);

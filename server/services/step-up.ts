@@ -43,36 +43,40 @@ export async function verifyStepUp(
   const { session, tenant, user } = widget;
   await requireActivePhone(app.db, user.id);
   const validUntil = new Date(Date.now() + STEP_UP_TTL_SECONDS * 1000);
-  const result = await verificationAttempt(app.db, user.id, async (trx) => {
-    const outcome =
-      'code' in proof
-        ? await checkCode(trx, app.keys.codes, session.id, sequenceOf('step-up'), proof.code)
-        : await consumeRecoveryCode(trx, app.keys, user.id, proof.recoveryCode);
-    if (!outcome.ok) return outcome;
-    await trx
-      .updateTable('widget_sessions')
-      .set({ step_up_until: validUntil })
-      .where('id', '=', session.id)
-      .execute();
-    const newRecoveryCodes =
-      'recoveryCode' in proof
-        ? await recoveryCodeUsed(
-            trx,
-            app.keys,
-            widget,
-            context,
-            (outcome.value as { remaining: number }).remaining,
-          )
-        : undefined;
-    await recordEvent(trx, {
-      tenantId: tenant.id,
-      userId: user.id,
-      type: 'step_up.verified',
-      context,
-      details: { via: 'code' in proof ? 'code' : 'recovery-code' },
-    });
-    return { ok: true, value: { newRecoveryCodes } };
-  });
+  const result = await verificationAttempt(
+    app.db,
+    { tenantId: tenant.id, userId: user.id, context },
+    async (trx) => {
+      const outcome =
+        'code' in proof
+          ? await checkCode(trx, app.keys.codes, session.id, sequenceOf('step-up'), proof.code)
+          : await consumeRecoveryCode(trx, app.keys, user.id, proof.recoveryCode);
+      if (!outcome.ok) return outcome;
+      await trx
+        .updateTable('widget_sessions')
+        .set({ step_up_until: validUntil })
+        .where('id', '=', session.id)
+        .execute();
+      const newRecoveryCodes =
+        'recoveryCode' in proof
+          ? await recoveryCodeUsed(
+              trx,
+              app.keys,
+              widget,
+              context,
+              (outcome.value as { remaining: number }).remaining,
+            )
+          : undefined;
+      await recordEvent(trx, {
+        tenantId: tenant.id,
+        userId: user.id,
+        type: 'step_up.verified',
+        context,
+        details: { via: 'code' in proof ? 'code' : 'recovery-code' },
+      });
+      return { ok: true, value: { newRecoveryCodes } };
+    },
+  );
   if ('recoveryCode' in proof) await notifyUser(app, widget, 'recovery_code.used', context);
   return {
     validUntil: validUntil.toISOString(),

@@ -52,6 +52,12 @@ export const TenantSettingsSchema = Type.Object(
       default: null,
       description: 'From-address of emails; null uses POSTMARK_FROM.',
     }),
+    codeLifetimeMinutes: Type.Integer({
+      minimum: 1,
+      maximum: 10,
+      default: 10,
+      description: 'How long a code works; never more than 10 minutes (NIST SP 800-63B).',
+    }),
     smsPerNumberPer10Minutes: Type.Integer({
       minimum: 1,
       default: 5,

@@ -75,6 +75,14 @@ export async function updateTenant(
       .where('id', '=', tenantId)
       .execute();
     if (change.origins) await setOrigins(trx, tenantId, change.origins);
+    if (settings.recoveryCodesViewable === false) {
+      // Viewing turned off: the encrypted copies that made it possible go too.
+      await trx
+        .updateTable('recovery_codes')
+        .set({ code_encrypted: null })
+        .where('tenant_id', '=', tenantId)
+        .execute();
+    }
     return loadTenant(trx, tenantId);
   });
 }

@@ -18,7 +18,7 @@ export async function twoFactorState(db: Kysely<Database>, userId: string | unde
   return {
     enabled: phone !== undefined,
     phone: phone ? { masked: phone.masked, country: phone.country } : null,
-    enabledAt: phone?.verified_at ?? null,
+    enabledAt: phone ? (phone.enabled_at ?? phone.verified_at) : null,
     recoveryCodesRemaining: phone && userId ? await countUnusedRecoveryCodes(db, userId) : 0,
   };
 }

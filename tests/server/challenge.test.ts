@@ -317,4 +317,15 @@ describeEachDatabase('sign-in challenge', ({ build }) => {
     });
     assert.equal(response.json().error.code, 'session_expired');
   });
+
+  test('a result names an email only when the challenge proved it', async (t) => {
+    const app = await build(t);
+    const { tenant, userId } = await enrolledUser(app);
+    const widget = await challengeSession(app, tenant, { userId, email: EMAIL });
+    await widget.post('/challenge');
+    const { resultToken } = (await verifySms(app, widget)).json();
+    const redeemed = (await redeem(app, tenant.secretKey, resultToken)).json();
+    assert.equal(redeemed.email, undefined, 'SMS-only: the email was never checked');
+    assert.deepEqual(redeemed.steps, ['sms']);
+  });
 });

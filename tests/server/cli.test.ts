@@ -8,6 +8,7 @@ import { runCommand, UsageError } from '../../server/cli/commands.ts';
 import { acquireDataDirLock } from '../../server/db/data-dir-lock.ts';
 import { loadTenant } from '../../server/services/tenants.ts';
 import { describeEachDatabase } from '../helpers/build-app.ts';
+import { enrol, setupSession } from '../helpers/widget-client.ts';
 
 describeEachDatabase('tfa CLI', ({ build }) => {
   async function run(app: Awaited<ReturnType<typeof build>>, ...args: string[]) {
@@ -130,6 +131,34 @@ describeEachDatabase('tfa CLI', ({ build }) => {
     );
     await assert.rejects(run(app, 'tenant', 'explode'), UsageError);
     await assert.rejects(run(app, 'tenant', 'list', '--bogus'), /Unknown option/);
+  });
+
+  test('turning viewing off drops the stored copies of recovery codes', async (t) => {
+    const app = await build(t);
+    const { tenant, widget } = await setupSession(app);
+    await enrol(app, widget);
+    const stored = () =>
+      app.db
+        .selectFrom('recovery_codes')
+        .select('code_encrypted')
+        .where('tenant_id', '=', tenant.tenantId)
+        .execute();
+    assert.ok((await stored()).every((row) => row.code_encrypted !== null));
+    await run(
+      app,
+      'tenant',
+      'set',
+      '--tenant',
+      tenant.tenantId,
+      '--recovery-codes-viewable',
+      'false',
+    );
+    const rows = await stored();
+    assert.equal(rows.length, 10, 'the codes still work');
+    assert.ok(
+      rows.every((row) => row.code_encrypted === null),
+      'no viewable copy left',
+    );
   });
 });
 

@@ -7,6 +7,7 @@ import {
   FRENCH_MOBILE,
   latestSmsCode,
   setupSession,
+  stepUp,
   widgetClient,
 } from '../helpers/widget-client.ts';
 
@@ -166,5 +167,36 @@ describeEachDatabase('SMS enrolment', ({ build }) => {
     const dump = JSON.stringify(rows);
     assert.ok(!dump.includes('612345678'), 'no digits of the number in the row');
     assert.match(rows[0]?.phone_encrypted ?? '', /^v1\./);
+  });
+
+  test('a tenant may shorten the code lifetime, never lengthen it past 10 minutes', async (t) => {
+    const app = await build(t);
+    const { widget } = await setupSession(app, { codeLifetimeMinutes: 3 });
+    const sent = await widget.post('/phone', { phone: FRENCH_MOBILE });
+    const lifetime = (Date.parse(sent.json().expiresAt) - Date.now()) / 1000;
+    assert.ok(lifetime > 170 && lifetime <= 180, `lifetime ${lifetime}`);
+    assert.match(app.outbox.list()[0]?.body ?? '', /It expires in 3 minutes\./);
+    await assert.rejects(setupSession(app, { codeLifetimeMinutes: 11 }), /codeLifetimeMinutes/);
+  });
+
+  test('two-factor keeps its date when the phone changes', async (t) => {
+    const app = await build(t);
+    const { tenant, widget, userId } = await setupSession(app);
+    await enrol(app, widget);
+    const status = async () =>
+      (
+        await app.inject({
+          url: `/v1/users/${userId}`,
+          headers: { authorization: `Bearer ${tenant.secretKey}` },
+        })
+      ).json();
+    const enabledAt = (await status()).twoFactor.enabledAt;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await stepUp(app, widget);
+    await widget.post('/phone', { phone: '+33698765432' });
+    await widget.post('/phone/verify', { code: await latestSmsCode(app, '+33698765432') });
+    const after = await status();
+    assert.equal(after.twoFactor.phone.masked, '+33 •• •• •• 32');
+    assert.equal(after.twoFactor.enabledAt, enabledAt);
   });
 });

@@ -238,4 +238,43 @@ describeEachDatabase('send limits', ({ build }) => {
     });
     assert.match(output, /country\s+user user-\d+\s+ip 192\.0\.2\.1/);
   });
+
+  test('narrowing the allowed countries stops codes to numbers enrolled before', async (t) => {
+    const server = await app(t);
+    const tenant = await makeTenant(server);
+    const token = await mintSession(server, tenant, { userId: 'enrolled', purpose: 'setup' });
+    const headers = { authorization: `Bearer ${token}`, origin: tenant.origin };
+    await server.inject({
+      method: 'POST',
+      url: '/v1/widget/phone',
+      headers,
+      payload: { phone: '+33612345678' },
+    });
+    const code = fake.requests.at(-1)?.body?.text?.match(/#(\d{6})$/)?.[1];
+    assert.equal(
+      (
+        await server.inject({
+          method: 'POST',
+          url: '/v1/widget/phone/verify',
+          headers,
+          payload: { code },
+        })
+      ).statusCode,
+      200,
+    );
+    await runCommand(
+      ['tenant', 'set', '--tenant', tenant.tenantId, '--allowed-countries', 'DE'],
+      server.db,
+      () => {},
+    );
+    const signIn = await mintSession(server, tenant, { userId: 'enrolled', purpose: 'sign-in' });
+    const refused = await server.inject({
+      method: 'POST',
+      url: '/v1/widget/challenge',
+      headers: { authorization: `Bearer ${signIn}`, origin: tenant.origin },
+    });
+    assertRefused(refused, 'country_not_allowed');
+    assert.equal(fake.requests.length, 1, 'no SMS after the enrolment one');
+    assert.equal((await refusals(server, tenant))[0]?.limit, 'country');
+  });
 });

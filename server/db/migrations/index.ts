@@ -3,6 +3,7 @@ import * as foundation from './20261121-1200-foundation.ts';
 import * as twoFactor from './20261121-1300-two-factor.ts';
 import * as challenge from './20261121-1400-challenge.ts';
 import * as sendLog from './20261121-1500-send-log.ts';
+import * as enabledAt from './20261121-1600-enabled-at.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '20261121-1300-two-factor': twoFactor,
   '20261121-1400-challenge': challenge,
   '20261121-1500-send-log': sendLog,
+  '20261121-1600-enabled-at': enabledAt,
 };

@@ -67,7 +67,7 @@ const wording: Record<Locale, NotificationWording> = {
         subject: (t) => `A recovery code was used for your ${t} account`,
         heading: 'A recovery code was used',
         happened: (t) =>
-          `One of your recovery codes was used to sign in to your ${t} account. It can’t be used again.`,
+          `One of your recovery codes was used to sign in to your ${t} account or to confirm a change to it. It can’t be used again.`,
       },
       'recovery_codes.viewed': {
         subject: (t) => `Your ${t} recovery codes were viewed`,
@@ -119,7 +119,7 @@ const wording: Record<Locale, NotificationWording> = {
         subject: (t) => `Un code de récupération a été utilisé sur votre compte ${t}`,
         heading: 'Code de récupération utilisé',
         happened: (t) =>
-          `Un de vos codes de récupération a été utilisé pour vous connecter à votre compte ${t}. Il ne pourra plus servir.`,
+          `Un de vos codes de récupération a été utilisé pour vous connecter à votre compte ${t} ou pour confirmer une modification. Il ne pourra plus servir.`,
       },
       'recovery_codes.viewed': {
         subject: (t) => `Vos codes de récupération pour ${t} ont été consultés`,
@@ -173,7 +173,7 @@ const wording: Record<Locale, NotificationWording> = {
         subject: (t) => `Wiederherstellungscode für Ihr Konto bei ${t} verwendet`,
         heading: 'Wiederherstellungscode verwendet',
         happened: (t) =>
-          `Einer Ihrer Wiederherstellungscodes wurde verwendet, um sich bei ${t} anzumelden. Er kann nicht erneut verwendet werden.`,
+          `Einer Ihrer Wiederherstellungscodes wurde verwendet, um sich bei ${t} anzumelden oder eine Änderung zu bestätigen. Er kann nicht erneut verwendet werden.`,
       },
       'recovery_codes.viewed': {
         subject: (t) => `Ihre Wiederherstellungscodes für ${t} wurden angezeigt`,
@@ -226,7 +226,7 @@ const wording: Record<Locale, NotificationWording> = {
         subject: (t) => `Se ha usado un código de recuperación en tu cuenta de ${t}`,
         heading: 'Código de recuperación usado',
         happened: (t) =>
-          `Se ha usado uno de tus códigos de recuperación para iniciar sesión en tu cuenta de ${t}. No se puede volver a usar.`,
+          `Se ha usado uno de tus códigos de recuperación para iniciar sesión en tu cuenta de ${t} o para confirmar un cambio. No se puede volver a usar.`,
       },
       'recovery_codes.viewed': {
         subject: (t) => `Se han consultado tus códigos de recuperación de ${t}`,
