@@ -1,5 +1,5 @@
 /**
- * Security figures in one place, each with its reason. SECURITY.md lists the tests that hold them.
+ * Security figures in one place, each with its reason. docs/security.md lists the tests that hold them.
  */
 
 /** Widget session lifetime. Short because the token sits in a page. ASVS 5.0 7.3. */

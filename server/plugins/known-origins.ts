@@ -13,10 +13,16 @@ export class KnownOrigins {
 
   constructor(private readonly db: Kysely<Database>) {}
 
+  /** What is remembered, without a query: undefined when unknown or stale. */
+  peek(origin: string): boolean | undefined {
+    const cached = this.#cache.get(origin);
+    return cached && cached.until > Date.now() ? cached.known : undefined;
+  }
+
   async has(origin: string): Promise<boolean> {
     const now = Date.now();
-    const cached = this.#cache.get(origin);
-    if (cached && cached.until > now) return cached.known;
+    const remembered = this.peek(origin);
+    if (remembered !== undefined) return remembered;
     const row = await this.db
       .selectFrom('tenant_origins')
       .select('tenant_id')

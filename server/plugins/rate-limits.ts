@@ -2,7 +2,7 @@ import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors.ts';
-import { assertSharedLimitsAvailable } from './redis.ts';
+import { sharedLimitsAvailable } from './redis.ts';
 
 /** Requests per minute per client address (IPv6 by /64), on top of the per-tenant send limits. */
 export const HTTP_LIMITS = {
@@ -80,7 +80,9 @@ export const rateLimitPlugin = fp(async (app: FastifyInstance, options: { nameSp
   });
 
   app.decorate('limitSends', async (request: FastifyRequest, reply: FastifyReply) => {
-    assertSharedLimitsAvailable(app);
+    // Redis down: nothing can be counted, and no code will be sent (deliverCode refuses), but a
+    // trusted browser or a code already sent still signs the user in.
+    if (!sharedLimitsAvailable(app)) return;
     let result: LimitResult;
     try {
       result = await sends(request);

@@ -16,8 +16,12 @@ const CONNECT_WAIT_MS = 2000;
  * With Redis configured but unreachable the limits cannot be shared, so no code is sent: an
  * attacker could otherwise spread sends over instances. Everything else keeps working.
  */
+export function sharedLimitsAvailable(app: FastifyInstance) {
+  return !app.redis || app.redis.status === 'ready';
+}
+
 export function assertSharedLimitsAvailable(app: FastifyInstance) {
-  if (app.redis && app.redis.status !== 'ready') {
+  if (!sharedLimitsAvailable(app)) {
     throw new AppError('unavailable', {
       message: 'Codes cannot be sent right now. Try again shortly.',
     });

@@ -33,17 +33,28 @@ export async function widgetAuth(app: FastifyInstance) {
   app.decorateRequest('widgetOrigin', '');
   const knownOrigins = new KnownOrigins(app.db);
 
-  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    const origin = request.headers.origin;
-    if (!origin || origin === 'null' || !(await knownOrigins.has(origin))) throw refused();
+  const allow = (request: FastifyRequest, reply: FastifyReply, origin: string) => {
     reply.header('access-control-allow-origin', origin);
     reply.header('access-control-allow-credentials', 'true');
     reply.header('access-control-expose-headers', 'retry-after');
     reply.header('vary', 'Origin');
     request.widgetOrigin = origin;
+  };
+
+  // Before the rate limits, without a query: a remembered origin gets its CORS headers so even a
+  // 429 is readable. Anything else is looked up after the limits have counted the request.
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const origin = request.headers.origin;
+    if (!origin || origin === 'null' || knownOrigins.peek(origin) === false) throw refused();
+    if (knownOrigins.peek(origin)) allow(request, reply, origin);
   });
 
   app.addHook('preParsing', async (request, reply, payload) => {
+    const origin = request.headers.origin as string;
+    if (!request.widgetOrigin) {
+      if (!(await knownOrigins.has(origin))) throw refused();
+      allow(request, reply, origin);
+    }
     if (request.method === 'OPTIONS') return payload;
     const contentType = request.headers['content-type'];
     if (contentType !== undefined && !JSON_TYPE.test(contentType)) {
@@ -69,16 +80,12 @@ export async function widgetAuth(app: FastifyInstance) {
     return payload;
   });
 
-  app.options(
-    '/*',
-    { schema: { hide: true }, config: { rateLimit: false } },
-    async (_request, reply) => {
-      reply
-        .header('access-control-allow-methods', 'GET, POST, DELETE')
-        .header('access-control-allow-headers', 'authorization, content-type')
-        .header('access-control-max-age', String(PREFLIGHT_MAX_AGE_SECONDS))
-        .status(204)
-        .send();
-    },
-  );
+  app.options('/*', { schema: { hide: true } }, async (_request, reply) => {
+    reply
+      .header('access-control-allow-methods', 'GET, POST, DELETE')
+      .header('access-control-allow-headers', 'authorization, content-type')
+      .header('access-control-max-age', String(PREFLIGHT_MAX_AGE_SECONDS))
+      .status(204)
+      .send();
+  });
 }

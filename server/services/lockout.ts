@@ -95,7 +95,12 @@ export async function verificationAttempt<T>(
       userId,
       type: lockedUntil ? 'user.locked' : 'code.failed',
       context: who.context,
-      details: { failures, ...(lockedUntil ? { until: lockedUntil.toISOString() } : {}) },
+      details: {
+        failures,
+        ...(lockedUntil
+          ? { until: wait >= HARD_LOCK_SECONDS ? null : lockedUntil.toISOString() }
+          : {}),
+      },
     });
     if (lockedUntil) return { ok: false, error: lockedError(lockedUntil), countsAsFailure: true };
     const beforeLock = LOCKOUT_THRESHOLD - (failures % LOCKOUT_THRESHOLD);

@@ -46,7 +46,7 @@ interface Limit {
 
 const HOUR = 3600;
 
-/** The velocity limits of SECURITY.md "SMS pumping and cost", each a tenant setting. */
+/** The velocity limits of docs/security.md "SMS pumping and cost", each a tenant setting. */
 const limits: Limit[] = [
   {
     name: 'per-number',

@@ -1,16 +1,17 @@
 import type { Locale } from './sessions.ts';
 
-type Template = (code: string, tenant: string, minutes: number) => string;
+/** `duration` is already worded for the locale: "1 minute", "10 Minuten". */
+type Template = (code: string, tenant: string, duration: string) => string;
 
 const templates: Record<Locale, Template> = {
-  en: (code, tenant, minutes) =>
-    `${code} is your ${tenant} verification code. It expires in ${minutes} minutes.`,
-  fr: (code, tenant, minutes) =>
-    `${code} est votre code de vérification ${tenant}. Il expire dans ${minutes} minutes.`,
-  de: (code, tenant, minutes) =>
-    `${code} ist Ihr Bestätigungscode für ${tenant}. Er läuft in ${minutes} Minuten ab.`,
-  es: (code, tenant, minutes) =>
-    `${code} es tu código de verificación de ${tenant}. Caduca en ${minutes} minutos.`,
+  en: (code, tenant, duration) =>
+    `${code} is your ${tenant} verification code. It expires in ${duration}.`,
+  fr: (code, tenant, duration) =>
+    `${code} est votre code de vérification ${tenant}. Il expire dans ${duration}.`,
+  de: (code, tenant, duration) =>
+    `${code} ist Ihr Bestätigungscode für ${tenant}. Er läuft in ${duration} ab.`,
+  es: (code, tenant, duration) =>
+    `${code} es tu código de verificación de ${tenant}. Caduca en ${duration}.`,
 };
 
 /**
@@ -25,5 +26,10 @@ export function codeSmsText(input: {
   partnerHost: string;
 }) {
   const minutes = Math.round(input.ttlSeconds / 60);
-  return `${templates[input.locale](input.code, input.tenantName, minutes)}\n\n@${input.partnerHost} #${input.code}`;
+  const duration = new Intl.NumberFormat(input.locale, {
+    style: 'unit',
+    unit: 'minute',
+    unitDisplay: 'long',
+  }).format(minutes);
+  return `${templates[input.locale](input.code, input.tenantName, duration)}\n\n@${input.partnerHost} #${input.code}`;
 }

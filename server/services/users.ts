@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, User } from '../db/types.ts';
+import { type RequestContext, recordEvent } from './audit.ts';
 import { countTrustedBrowsers } from './trusted-browsers.ts';
 import { twoFactorState } from './two-factor-state.ts';
 
@@ -75,4 +76,24 @@ export async function userEvents(
   }));
   const last = events.at(-1);
   return { events, nextBefore: rows.length > page.limit && last ? last.id : null };
+}
+
+/**
+ * Erases everything kept about a user: phone, codes, recovery codes, sessions, results, trusted
+ * browsers, send log and their audit events. The tenant keeps one event saying a user was erased.
+ */
+export async function eraseUser(
+  db: Kysely<Database>,
+  tenantId: string,
+  externalId: string,
+  context: RequestContext,
+) {
+  const user = await findUser(db, tenantId, externalId);
+  if (!user) return false;
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('audit_events').where('user_id', '=', user.id).execute();
+    await trx.deleteFrom('users').where('id', '=', user.id).execute();
+    await recordEvent(trx, { tenantId, type: 'user.erased', context });
+  });
+  return true;
 }

@@ -1,5 +1,5 @@
 // The sign-in step and the email check through the HTTP API alone (codes from the dev outbox), and
-// SECURITY.md attack test 4: a session part-way through can only send or verify its next code.
+// docs/security.md attack test 4: a session part-way through can only send or verify its next code.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';

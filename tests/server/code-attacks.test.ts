@@ -1,4 +1,4 @@
-// Defends SECURITY.md "Codes" and attack tests 1, 2 and 5: one success among parallel submissions,
+// Defends docs/security.md "Codes" and attack tests 1, 2 and 5: one success among parallel submissions,
 // 5 tries per code, the per-user lockout that survives resends and sessions and refuses even the
 // right code, and codes that only work for their own user, session and purpose, once, in time.
 import assert from 'node:assert/strict';

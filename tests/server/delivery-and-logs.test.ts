@@ -1,4 +1,4 @@
-// Defends SECURITY.md "SMS pumping and cost" (provider errors, through the real Plivo SDK to a fake
+// Defends docs/security.md "SMS pumping and cost" (provider errors, through the real Plivo SDK to a fake
 // Plivo: Plivo 5xx, 400, 451, 429 and timeouts become `delivery_failed`, are logged without the
 // code or number, leave no half-enrolled state and never count as the user's failed verification),
 // "Data and logs", attack test 6 (no code, code hash, full number, token or secret key in any

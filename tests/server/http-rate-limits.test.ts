@@ -1,4 +1,4 @@
-// Defends SECURITY.md "SMS pumping and cost" (per-IP velocity, IPv6 by /64) and attack test 3:
+// Defends docs/security.md "SMS pumping and cost" (per-IP velocity, IPv6 by /64) and attack test 3:
 // the HTTP limits per client address (every route, sending routes, verifying routes, unknown
 // paths) answer 429 in the error shape; rotating `X-Forwarded-For` does not escape them while
 // `TRUST_PROXY` is off; two instances sharing Redis share the counters; and with Redis down the
@@ -163,6 +163,20 @@ describeEachDatabase('HTTP rate limits', (context) => {
     assert.equal(other.statusCode, 200, 'another address has its own counter');
     assert.deepEqual(other.json(), { status: 'ok' });
     assertRateLimited(await from('192.0.2.10'), HTTP_LIMITS.perMinute, 'still limited');
+  });
+
+  test('requests from unknown origins or with bad tokens are counted before they are refused', async (t) => {
+    const app = await build(t);
+    const call = (i: number) =>
+      app.inject({
+        url: '/v1/widget/session',
+        remoteAddress: '192.0.2.20',
+        headers: { origin: `https://unknown-${i}.example`, authorization: 'Bearer wst_nope' },
+      });
+    for (let i = 1; i <= HTTP_LIMITS.perMinute; i += 1) {
+      assert.equal((await call(i)).statusCode, 403, `request ${i}`);
+    }
+    assertRateLimited(await call(0), HTTP_LIMITS.perMinute, 'the flood is counted');
   });
 
   test('IPv6 clients are counted by their /64', async (t) => {

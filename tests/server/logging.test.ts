@@ -1,4 +1,4 @@
-// Defends: no secret key, session token, code or full number in any log line (SECURITY.md, "Data
+// Defends: no secret key, session token, code or full number in any log line (docs/security.md, "Data
 // and logs"; attack test 6). Logs are captured at trace level, the most verbose there is.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

@@ -1,5 +1,5 @@
 // Every security change is emailed to the user (when the partner gave an address and the tenant
-// keeps notices on): what happened, when and from which browser (SECURITY.md "Notifications").
+// keeps notices on): what happened, when and from which browser (docs/security.md "Notifications").
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';

@@ -1,4 +1,4 @@
-// Defends: partner routes answer only a live secret key of the caller's own tenant (SECURITY.md,
+// Defends: partner routes answer only a live secret key of the caller's own tenant (docs/security.md,
 // "Partner secret keys: stored hashed, shown once, rotatable, compared in constant time").
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -25,7 +25,7 @@ describeEachDatabase('partner authentication', ({ build }) => {
       `Basic ${tenant.secretKey}`,
       'Bearer sk_nope',
       `Bearer ${tenant.secretKey}x`,
-      `Bearer ${tenant.secretKey.slice(0, -1)}A`,
+      `Bearer ${tenant.secretKey.slice(0, -1)}${tenant.secretKey.endsWith('A') ? 'B' : 'A'}`,
       'Bearer wst_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
     ]) {
       const response = await getUser(app, header);

@@ -1,5 +1,5 @@
 // Defends the partner's user calls (DESIGN §3): the support-desk reset turns two-factor off and
-// clears the lockout (SECURITY.md "never more than 100 in a row without a success": only a reset
+// clears the lockout (docs/security.md "never more than 100 in a row without a success": only a reset
 // helps then), the audit trail is newest first, paged, strictly validated, and each tenant sees only
 // its own users' events, even under the same user id.
 import assert from 'node:assert/strict';
@@ -215,5 +215,48 @@ describeEachDatabase('partner user calls', ({ build }) => {
     const statusInA = (await partner(app, a.tenant).get('/users/shared-id')).json();
     assert.equal(statusInA.twoFactor.enabled, true, "B's reset leaves A's user alone");
     assert.equal((await eventPage(app, a.tenant, 'shared-id')).events.length, 4);
+  });
+
+  test('erasing a user removes everything kept about them', async (t) => {
+    const app = await build(t);
+    const { tenant, widget, userId } = await setupSession(app, {}, 'erased');
+    await enrol(app, widget);
+    await stepUp(app, widget);
+    const auth = { authorization: `Bearer ${tenant.secretKey}` };
+    const erased = await app.inject({
+      method: 'DELETE',
+      url: `/v1/users/${userId}`,
+      headers: auth,
+    });
+    assert.equal(erased.statusCode, 204);
+    for (const table of [
+      'users',
+      'phone_factors',
+      'recovery_codes',
+      'verification_codes',
+      'widget_sessions',
+      'send_log',
+    ] as const) {
+      const rows = await app.db
+        .selectFrom(table)
+        .select('tenant_id')
+        .where('tenant_id', '=', tenant.tenantId)
+        .execute();
+      assert.equal(rows.length, 0, `${table} emptied`);
+    }
+    const events = await app.db
+      .selectFrom('audit_events')
+      .select(['type', 'user_id'])
+      .where('tenant_id', '=', tenant.tenantId)
+      .execute();
+    assert.deepEqual(events, [{ type: 'user.erased', user_id: null }]);
+    assert.equal((await widget.get('/session')).statusCode, 401, 'their session is gone too');
+    const status = await app.inject({ url: `/v1/users/${userId}`, headers: auth });
+    assert.equal(status.json().twoFactor.enabled, false);
+    assert.equal(
+      (await app.inject({ method: 'DELETE', url: '/v1/users/never-seen', headers: auth }))
+        .statusCode,
+      204,
+    );
   });
 });

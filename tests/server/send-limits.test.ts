@@ -1,4 +1,4 @@
-// Defends SECURITY.md "SMS pumping and cost" and attack test 9: every limit refuses before the
+// Defends docs/security.md "SMS pumping and cost" and attack test 9: every limit refuses before the
 // provider is called (zero requests reach the fake Plivo API), holds under 50 parallel requests,
 // and is recorded so the tenant can see the attack.
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
 // Defends: widget session tokens are ≥ 128 bits, stored hashed, 15 minutes, bound to tenant, user
-// and purpose (SECURITY.md, "Sessions"); partner bodies are JSON, ≤ 16 KiB, without unknown fields.
+// and purpose (docs/security.md, "Sessions"); partner bodies are JSON, ≤ 16 KiB, without unknown fields.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';

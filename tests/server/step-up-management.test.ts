@@ -1,4 +1,4 @@
-// Defends SECURITY.md "Recovery codes" and "Sessions, step-up": disable, change phone, view and
+// Defends docs/security.md "Recovery codes" and "Sessions, step-up": disable, change phone, view and
 // regenerate need a step-up verified in the same session within 10 minutes; recovery codes are
 // single use on the step-up path too (attack test 1), viewable only when the tenant allows it, and
 // regenerating kills the whole previous set; the new phone only replaces the old once verified.

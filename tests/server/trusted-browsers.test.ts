@@ -1,4 +1,4 @@
-// Defends SECURITY.md "Trust cookie" and attack test 8: the cookie's exact attributes, only its
+// Defends docs/security.md "Trust cookie" and attack test 8: the cookie's exact attributes, only its
 // hash stored, and after every revoking event the old cookie is asked for a code again.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -46,7 +46,7 @@ async function startWithCookie(app: FastifyInstance, { tenant, userId }: Enrolle
 }
 
 describeEachDatabase('trusted browsers', ({ build }) => {
-  test('the cookie has exactly the attributes of SECURITY.md, and only its hash is stored', async (t) => {
+  test('the cookie has exactly the attributes of docs/security.md, and only its hash is stored', async (t) => {
     const app = await build(t);
     const user = await enrolled(app);
     const { setCookie, cookie } = await signInTrusting(app, user);
@@ -275,5 +275,22 @@ describeEachDatabase('trusted browsers', ({ build }) => {
     );
     assert.equal(response.statusCode, 404);
     assert.equal((await user.setup.delete('/trusted-browsers/not-a-uuid')).statusCode, 400);
+  });
+
+  test('with Redis down, a trusted browser still signs in (nothing is sent)', async (t) => {
+    const app = await build(t);
+    const user = await enrolled(app);
+    const { cookie } = await signInTrusting(app, user);
+    const outage = await build(t, { REDIS_URL: 'redis://127.0.0.1:1' });
+    const widget = await challengeSession(outage, user.tenant, { userId: user.userId });
+    const trusted = await widget.post('/challenge', undefined, {
+      cookie: `__Host-tfa_trust=${cookie?.value}`,
+    });
+    assert.equal(trusted.statusCode, 200, trusted.body);
+    assert.equal(trusted.json().via, 'trusted-browser');
+    const other = await challengeSession(outage, user.tenant, { userId: user.userId });
+    const needsCode = await other.post('/challenge');
+    assert.equal(needsCode.statusCode, 503, 'a code would have to be sent');
+    assert.equal(needsCode.json().error.code, 'unavailable');
   });
 });

@@ -1,5 +1,5 @@
 // Defends: widget routes answer only a live session token, from its own tenant's exact origins,
-// with credentialed CORS and never `*` or `null` (SECURITY.md, "CORS"; attack test 7).
+// with credentialed CORS and never `*` or `null` (docs/security.md, "CORS"; attack test 7).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';

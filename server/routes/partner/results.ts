@@ -7,7 +7,9 @@ const Redeemed = Type.Object({
   userId: Type.String(),
   purpose: Type.String({ description: 'sign-in or verify-email' }),
   email: Type.Optional(
-    Type.String({ description: 'The address a verify-email session confirmed' }),
+    Type.String({
+      description: 'The address the challenge proved: verify-email, or sign-in with the email step',
+    }),
   ),
   steps: Type.Array(Type.String(), {
     description: 'Steps passed by code: email, sms; empty for a trusted browser',

@@ -4,7 +4,7 @@ import { requestContext } from '../../plugins/request-context.ts';
 import { recordEvent } from '../../services/audit.ts';
 import { resetTwoFactor } from '../../services/management.ts';
 import { revokeTrustedBrowsers } from '../../services/trusted-browsers.ts';
-import { findUser, userEvents, userStatus } from '../../services/users.ts';
+import { eraseUser, findUser, userEvents, userStatus } from '../../services/users.ts';
 import { errorResponses, StrictObject, UserIdParam } from '../schemas.ts';
 
 export const UserStatus = Type.Object({
@@ -58,6 +58,27 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => userStatus(app.db, request.tenant.id, request.params.userId),
+  );
+
+  app.delete(
+    '/users/:userId',
+    {
+      schema: {
+        tags: ['partner'],
+        summary:
+          'Erase everything kept about the user (their right to erasure); the tenant keeps one event',
+        security,
+        params,
+        response: {
+          204: { type: 'null', description: 'Erased, or never known' },
+          ...errorResponses(400, 401),
+        },
+      },
+    },
+    async (request, reply) => {
+      await eraseUser(app.db, request.tenant.id, request.params.userId, requestContext(request));
+      return reply.status(204).send(null);
+    },
   );
 
   app.delete(

@@ -45,8 +45,8 @@ const challengePurposes = ['sign-in', 'verify-email'] as const;
 const sending = { purposes: challengePurposes, rateLimit: false as const };
 const verifying = { purposes: challengePurposes, rateLimit: false as const };
 const security = [{ widgetSession: [] }];
-const sendErrors = errorResponses(401, 403, 409, 423, 429, 502);
-const verifyErrors = errorResponses(400, 401, 403, 409, 410, 422, 423);
+const sendErrors = errorResponses(401, 403, 409, 422, 423, 429, 502, 503);
+const verifyErrors = errorResponses(400, 401, 403, 409, 410, 415, 422, 423, 429, 502, 503);
 
 export const challengeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(

@@ -45,7 +45,10 @@ export const phoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'Send a code to a new phone number (enrolment, or change of phone after a step-up)',
         security,
         body: PhoneBody,
-        response: { 200: CodeSent, ...errorResponses(400, 401, 403, 409, 422, 423, 429, 502) },
+        response: {
+          200: CodeSent,
+          ...errorResponses(400, 401, 403, 409, 415, 422, 423, 429, 502, 503),
+        },
       },
     },
     async (request) =>
@@ -67,7 +70,7 @@ export const phoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['widget'],
         summary: 'Send a new code to the number being verified',
         security,
-        response: { 200: CodeSent, ...errorResponses(400, 401, 403, 423, 429, 502) },
+        response: { 200: CodeSent, ...errorResponses(400, 401, 403, 422, 423, 429, 502, 503) },
       },
     },
     async (request) =>
@@ -84,7 +87,7 @@ export const phoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Verify the phone code: turns two-factor on, or swaps in the new number',
         security,
         body: CodeBody,
-        response: { 200: Verified, ...errorResponses(400, 401, 403, 409, 410, 422, 423) },
+        response: { 200: Verified, ...errorResponses(400, 401, 403, 409, 410, 415, 422, 423, 429) },
       },
     },
     async (request) => verifyPhone(app, request.widget, request.body.code, requestContext(request)),

@@ -38,7 +38,7 @@ export const stepUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['widget'],
         summary: 'Send a code to the current phone to confirm it is the user (again: a resend)',
         security,
-        response: { 200: CodeSent, ...errorResponses(401, 403, 409, 423, 429, 502) },
+        response: { 200: CodeSent, ...errorResponses(401, 403, 409, 422, 423, 429, 502, 503) },
       },
     },
     async (request) =>
@@ -56,7 +56,10 @@ export const stepUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'Verify the step-up with the code or a recovery code; valid 10 minutes in this session',
         security,
         body: StepUpProof,
-        response: { 200: StepUpDone, ...errorResponses(400, 401, 403, 409, 410, 422, 423) },
+        response: {
+          200: StepUpDone,
+          ...errorResponses(400, 401, 403, 409, 410, 415, 422, 423, 429),
+        },
       },
     },
     async (request) => verifyStepUp(app, request.widget, request.body, requestContext(request)),

@@ -1,7 +1,7 @@
 import type { Locale } from '../sessions.ts';
 import { type RenderedEmail, renderEmail } from './layout.ts';
 
-/** The security events a user is emailed about (DESIGN.md §4, "Notifications and audit"). */
+/** The security events a user is emailed about (docs/security.md, "Notifications"). */
 export const notificationTypes = [
   'two_factor.enabled',
   'two_factor.disabled',
