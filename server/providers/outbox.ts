@@ -1,3 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+
+export type OutboxLogger = Pick<FastifyBaseLogger, 'info'>;
+
 /** How many messages the dev outbox keeps; older ones drop off so memory stays bounded. */
 export const OUTBOX_CAPACITY = 200;
 
@@ -37,6 +42,16 @@ export class Outbox {
     this.#messages.unshift(entry);
     if (this.#messages.length > this.#capacity) this.#messages.length = this.#capacity;
     return entry;
+  }
+
+  /**
+   * A provider's send, in development: kept here and written in full to the log, because reading
+   * the code there is the point. The senders that call this are never picked in production.
+   */
+  deliver(message: Omit<OutboxMessage, 'createdAt'>, log: OutboxLogger): { providerId: string } {
+    const entry = this.add(message);
+    log.info({ outbox: entry }, `dev outbox: ${message.channel === 'sms' ? 'SMS' : 'email'}`);
+    return { providerId: `outbox-${randomUUID()}` };
   }
 
   /** Newest first; copies, so callers cannot change what is kept. */

@@ -7,7 +7,7 @@ import { checkCode, currentCode, sequenceOf } from './codes.ts';
 import { verificationAttempt } from './lockout.ts';
 import { notifyUser } from './notify.ts';
 import { assertPhoneAllowed, type PhoneInput, parsePhone } from './phone-numbers.ts';
-import { replaceRecoveryCodes } from './recovery-codes.ts';
+import { issueRecoveryCodes } from './recovery-codes.ts';
 import { recordSendRefusal } from './send-limits.ts';
 import type { WidgetContext } from './sessions.ts';
 import { requireStepUp } from './step-up.ts';
@@ -158,12 +158,7 @@ export async function verifyPhone(
         });
         return { ok: true, value: { phoneChanged: true } };
       }
-      const recoveryCodes = await replaceRecoveryCodes(trx, app.keys, {
-        tenantId: tenant.id,
-        userId: user.id,
-        count: tenant.settings.recoveryCodeCount,
-        viewable: tenant.settings.recoveryCodesViewable,
-      });
+      const recoveryCodes = await issueRecoveryCodes(trx, app.keys, tenant, user.id);
       await recordEvent(trx, {
         tenantId: tenant.id,
         userId: user.id,

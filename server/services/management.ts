@@ -5,7 +5,7 @@ import { AppError } from '../errors.ts';
 import { type RequestContext, recordEvent } from './audit.ts';
 import { resetLockout } from './lockout.ts';
 import { notifyUser } from './notify.ts';
-import { replaceRecoveryCodes, viewRecoveryCodes } from './recovery-codes.ts';
+import { issueRecoveryCodes, viewRecoveryCodes } from './recovery-codes.ts';
 import type { WidgetContext } from './sessions.ts';
 import { requireStepUp } from './step-up.ts';
 import type { TenantContext } from './tenants.ts';
@@ -46,12 +46,7 @@ export async function regenerateRecoveryCodes(
   const { tenant, user } = widget;
   await requireActivePhone(app.db, user.id);
   const codes = await app.db.transaction().execute(async (trx) => {
-    const fresh = await replaceRecoveryCodes(trx, app.keys, {
-      tenantId: tenant.id,
-      userId: user.id,
-      count: tenant.settings.recoveryCodeCount,
-      viewable: tenant.settings.recoveryCodesViewable,
-    });
+    const fresh = await issueRecoveryCodes(trx, app.keys, tenant, user.id);
     await recordEvent(trx, {
       tenantId: tenant.id,
       userId: user.id,

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ServerKeys } from '../crypto/keys.ts';
 import type { Database } from '../db/types.ts';
 import { type RequestContext, recordEvent } from './audit.ts';
-import { replaceRecoveryCodes } from './recovery-codes.ts';
+import { issueRecoveryCodes } from './recovery-codes.ts';
 import type { WidgetContext } from './sessions.ts';
 import { revokeTrustedBrowsers } from './trusted-browsers.ts';
 
@@ -27,12 +27,7 @@ export async function recoveryCodeUsed(
   });
   await revokeTrustedBrowsers(trx, user.id);
   if (remaining > 0) return undefined;
-  const codes = await replaceRecoveryCodes(trx, keys, {
-    tenantId: tenant.id,
-    userId: user.id,
-    count: tenant.settings.recoveryCodeCount,
-    viewable: tenant.settings.recoveryCodesViewable,
-  });
+  const codes = await issueRecoveryCodes(trx, keys, tenant, user.id);
   await recordEvent(trx, {
     tenantId: tenant.id,
     userId: user.id,

@@ -34,23 +34,28 @@ function hashRecoveryCode(key: Buffer, userId: string, code: string) {
   return createHmac('sha256', key).update(`recovery\n${userId}\n${code}`).digest('base64url');
 }
 
-/** A new set replaces the whole previous one. Returns the codes, formatted, to show once. */
-export async function replaceRecoveryCodes(
+/**
+ * A new set, of the tenant's size and viewability, replacing the whole previous one. Returns the
+ * codes, formatted, to show once.
+ */
+export async function issueRecoveryCodes(
   trx: Kysely<Database>,
   keys: ServerKeys,
-  input: { tenantId: string; userId: string; count: number; viewable: boolean },
+  tenant: { id: string; settings: { recoveryCodeCount: number; recoveryCodesViewable: boolean } },
+  userId: string,
 ): Promise<string[]> {
-  await trx.deleteFrom('recovery_codes').where('user_id', '=', input.userId).execute();
-  const codes = Array.from({ length: input.count }, generateRecoveryCode);
+  await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+  const codes = Array.from({ length: tenant.settings.recoveryCodeCount }, generateRecoveryCode);
+  const viewable = tenant.settings.recoveryCodesViewable;
   await trx
     .insertInto('recovery_codes')
     .values(
       codes.map((code, position) => ({
-        tenant_id: input.tenantId,
-        user_id: input.userId,
+        tenant_id: tenant.id,
+        user_id: userId,
         position,
-        code_hash: hashRecoveryCode(keys.codes, input.userId, code),
-        code_encrypted: input.viewable ? encrypt(keys.encryption, code) : null,
+        code_hash: hashRecoveryCode(keys.codes, userId, code),
+        code_encrypted: viewable ? encrypt(keys.encryption, code) : null,
       })),
     )
     .execute();

@@ -1,6 +1,5 @@
 import type { Config } from '../../config.ts';
-import type { Outbox } from '../outbox.ts';
-import type { OutboxLogger } from '../sms/outbox-sms-sender.ts';
+import type { Outbox, OutboxLogger } from '../outbox.ts';
 import type { EmailSender } from './email-sender.ts';
 import { OutboxEmailSender } from './outbox-email-sender.ts';
 import { PostmarkEmailSender } from './postmark-email-sender.ts';

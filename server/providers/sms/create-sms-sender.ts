@@ -1,6 +1,6 @@
 import type { Config } from '../../config.ts';
-import type { Outbox } from '../outbox.ts';
-import { type OutboxLogger, OutboxSmsSender } from './outbox-sms-sender.ts';
+import type { Outbox, OutboxLogger } from '../outbox.ts';
+import { OutboxSmsSender } from './outbox-sms-sender.ts';
 import { PlivoSmsSender } from './plivo-sms-sender.ts';
 import type { SmsSender } from './sms-sender.ts';
 
