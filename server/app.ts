@@ -10,7 +10,11 @@ import { deriveKeys, loadMasterKey, type ServerKeys } from './crypto/keys.ts';
 import type { DatabaseHandle } from './db/connect.ts';
 import type { Database } from './db/types.ts';
 import { loggerOptions } from './logger.ts';
-import { errorHandlerPlugin, frameworkErrorHandler } from './plugins/error-handler.ts';
+import {
+  clientErrorHandler,
+  errorHandlerPlugin,
+  frameworkErrorHandler,
+} from './plugins/error-handler.ts';
 import { maintenancePlugin } from './plugins/maintenance.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { partnerAuth } from './plugins/partner-auth.ts';
@@ -71,6 +75,7 @@ export async function buildApp(options: AppOptions) {
     // A user id may be 255 characters, up to three times that once URL-encoded.
     routerOptions: { maxParamLength: 800 },
     frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
     trustProxy: config.trustProxy,
     // Unknown fields must fail validation, not be silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
@@ -98,7 +103,8 @@ export async function buildApp(options: AppOptions) {
   await app.register(openApiPlugin, { publicUrl: config.publicUrl, version: packageJson.version });
   await app.register(maintenancePlugin);
   await app.register(healthRoutes);
-  if (config.NODE_ENV !== 'production') await app.register(devOutboxRoutes);
+  const outboxInUse = app.smsSender.kind === 'outbox' || app.emailSender.kind === 'outbox';
+  if (config.NODE_ENV !== 'production' && outboxInUse) await app.register(devOutboxRoutes);
 
   await app.register(
     async (partner) => {

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, type ErrorCode, errorBody, errorCodes } from '../errors.ts';
@@ -15,6 +16,18 @@ const fastifyErrors: Record<string, { status: number; message: string }> = {
   FST_ERR_BAD_URL: { status: 400, message: 'The URL is malformed.' },
   FST_ERR_MAX_PARAM_LENGTH: { status: 414, message: 'A path parameter is too long.' },
 };
+
+/** A request too malformed for Fastify to parse (a NUL in a header): still the error shape. */
+export function clientErrorHandler(_error: Error, socket: Socket) {
+  const body = JSON.stringify(errorBody('invalid_request', 'The HTTP request is malformed.'));
+  if (socket.writable) {
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  } else {
+    socket.destroy();
+  }
+}
 
 /**
  * Errors the router raises before any route (and so before the error handler): Fastify's

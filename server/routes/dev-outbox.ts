@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { AppError } from '../errors.ts';
 import type { OutboxMessage } from '../providers/outbox.ts';
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -37,12 +40,16 @@ export const devOutboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['operations'],
-        summary: 'Development only: the SMS and emails the outbox holds, newest first',
+        summary:
+          'Development only, from this machine: the SMS and emails the outbox holds, newest first',
         produces: ['application/json', 'text/html'],
         response: { 200: Messages },
       },
     },
     async (request, reply) => {
+      // The codes are readable here: only from this machine.
+      if (!LOOPBACK.test(request.ip))
+        throw new AppError('not_found', { message: 'No route GET /dev/outbox.' });
       const messages = app.outbox.list();
       if (request.headers.accept?.includes('application/json')) return { messages };
       return reply.type('text/html; charset=utf-8').send(page(messages) as never);

@@ -30,6 +30,8 @@ export function errorResponses(...statuses: number[]) {
 export const UserIdParam = Type.String({
   minLength: 1,
   maxLength: 255,
+  // Control characters (NUL above all) are no one's user id, and PostgreSQL refuses NUL in text.
+  pattern: '^[^\\u0000-\\u001f\\u007f]+$',
   description: "The partner's own id for the user.",
 });
 

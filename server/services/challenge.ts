@@ -213,6 +213,9 @@ export async function verifyChallenge(
   assertOpen(widget);
   const step = nextStep(widget, widget.session.completed_steps) as Step;
   if (step === 'sms') await requireActivePhone(app.db, widget.user.id);
+  // An email code clears the failure count only when there are no SMS failures to protect: the
+  // email step must not let someone with the inbox wipe out wrong SMS codes.
+  const resets = step === 'sms' || (await activePhone(app.db, widget.user.id)) === undefined;
   const purpose = codePurpose(widget, step);
   type Trust = Awaited<ReturnType<typeof trustThisBrowser>>;
   type StepDone =
@@ -246,7 +249,7 @@ export async function verifyChallenge(
         : undefined;
       return { ok: true, value: { resultToken, trust } };
     },
-    { successResetsFailures: step === 'sms' },
+    { successResetsFailures: resets },
   );
   if (outcome.next) {
     const advanced = {

@@ -84,6 +84,26 @@ export async function reserveCode(
       .where('id', '=', scope.sessionId)
       .forUpdate()
       .execute();
+    if (scope.phoneFactorId) {
+      // A verification elsewhere may just have removed this pending number (it holds the user row).
+      await trx
+        .selectFrom('users')
+        .select('id')
+        .where('id', '=', scope.userId)
+        .forUpdate()
+        .execute();
+      const factor = await trx
+        .selectFrom('phone_factors')
+        .select('id')
+        .where('id', '=', scope.phoneFactorId)
+        .executeTakeFirst();
+      if (!factor) {
+        throw new AppError('invalid_request', {
+          status: 409,
+          message: 'This number was replaced meanwhile. Enter it again.',
+        });
+      }
+    }
     const previous = await liveCodes(trx, scope.sessionId, scope.sequence).executeTakeFirst();
     const now = Date.now();
     if (previous && previous.resend_at.getTime() > now) {
@@ -169,7 +189,14 @@ export async function checkCode(
     .where('sent_at', 'is not', null)
     .executeTakeFirst();
   const invalid = new AppError('invalid_code');
-  if (!row) return { ok: false, error: invalid, countsAsFailure: true };
+  // No live code answers exactly like a first wrong try, so neither tells anything apart.
+  if (!row)
+    return {
+      ok: false,
+      error: invalid,
+      countsAsFailure: true,
+      codeAttemptsLeft: CODE_MAX_ATTEMPTS - 1,
+    };
   if (row.expires_at <= new Date() || row.attempts >= CODE_MAX_ATTEMPTS) {
     return { ok: false, error: new AppError('code_expired'), countsAsFailure: false };
   }

@@ -91,6 +91,7 @@ export async function resendPhoneCode(
   context: RequestContext,
 ) {
   const live = await currentCode(app.db, widget.session.id, sequence);
+  if (live?.purpose === 'change-phone') requireStepUp(widget);
   const phone = live?.phone_factor_id
     ? await app.db
         .selectFrom('phone_factors')
@@ -130,6 +131,8 @@ export async function verifyPhone(
       const outcome = await checkCode(trx, app.keys.codes, session.id, sequence, code);
       if (!outcome.ok) return outcome;
       const verified = outcome.value;
+      // A change of phone needs the step-up to hold until the new number is verified.
+      if (verified.purpose === 'change-phone') requireStepUp(widget);
       const current = await activePhone(trx, user.id);
       if (verified.purpose === 'enrol' && current) throw new AppError('already_enabled');
       if (verified.purpose === 'change-phone' && !current) throw new AppError('not_enabled');

@@ -44,6 +44,8 @@ export async function issueRecoveryCodes(
   tenant: { id: string; settings: { recoveryCodeCount: number; recoveryCodesViewable: boolean } },
   userId: string,
 ): Promise<string[]> {
+  // One set at a time per user: a second issue waits, then replaces this one whole.
+  await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
   await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
   const codes = Array.from({ length: tenant.settings.recoveryCodeCount }, generateRecoveryCode);
   const viewable = tenant.settings.recoveryCodesViewable;

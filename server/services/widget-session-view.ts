@@ -10,6 +10,7 @@ export async function widgetSessionView(
   { session, tenant, user }: WidgetContext,
 ) {
   const state = await twoFactorState(db, user.id);
+  const setup = session.purpose === 'setup';
   return {
     purpose: session.purpose,
     tenant: { name: tenant.name },
@@ -17,13 +18,23 @@ export async function widgetSessionView(
     expiresAt: session.expires_at.toISOString(),
     allowedCountries: tenant.settings.allowedCountries,
     defaultCountry: tenant.settings.defaultCountry,
-    twoFactor: {
-      enabled: state.enabled,
-      maskedPhone: state.phone?.masked ?? null,
-      enabledAt: state.enabledAt?.toISOString() ?? null,
-      recoveryCodesRemaining: state.recoveryCodesRemaining,
-      recoveryCodesViewable: tenant.settings.recoveryCodesViewable,
-    },
+    // A sign-in session has not proved anything yet: it learns the two-factor details from the
+    // challenge, one step at a time, never all at once.
+    twoFactor: setup
+      ? {
+          enabled: state.enabled,
+          maskedPhone: state.phone?.masked ?? null,
+          enabledAt: state.enabledAt?.toISOString() ?? null,
+          recoveryCodesRemaining: state.recoveryCodesRemaining,
+          recoveryCodesViewable: tenant.settings.recoveryCodesViewable,
+        }
+      : {
+          enabled: state.enabled,
+          maskedPhone: null,
+          enabledAt: null,
+          recoveryCodesRemaining: 0,
+          recoveryCodesViewable: false,
+        },
     stepUpValidUntil:
       session.step_up_until && session.step_up_until > new Date()
         ? session.step_up_until.toISOString()

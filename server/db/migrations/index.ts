@@ -4,6 +4,7 @@ import * as twoFactor from './20261121-1300-two-factor.ts';
 import * as challenge from './20261121-1400-challenge.ts';
 import * as sendLog from './20261121-1500-send-log.ts';
 import * as enabledAt from './20261121-1600-enabled-at.ts';
+import * as recoveryCodePosition from './20261121-1700-recovery-code-position.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261121-1400-challenge': challenge,
   '20261121-1500-send-log': sendLog,
   '20261121-1600-enabled-at': enabledAt,
+  '20261121-1700-recovery-code-position': recoveryCodePosition,
 };

@@ -32,7 +32,7 @@ export const refusalRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security: [{ partnerKey: [] }],
         querystring: StrictObject({
           limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
-          before: Type.Optional(Type.Integer({ minimum: 1 })),
+          before: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
         }),
         response: { 200: RefusalPage, ...errorResponses(400, 401) },
       },

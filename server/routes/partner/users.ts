@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requestContext } from '../../plugins/request-context.ts';
 import { recordEvent } from '../../services/audit.ts';
+import { resetLockout } from '../../services/lockout.ts';
 import { resetTwoFactor } from '../../services/management.ts';
 import { revokeTrustedBrowsers } from '../../services/trusted-browsers.ts';
 import { eraseUser, findUser, userEvents, userStatus } from '../../services/users.ts';
@@ -82,6 +83,33 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.delete(
+    '/users/:userId/lockout',
+    {
+      schema: {
+        tags: ['partner'],
+        summary:
+          'Clear the lockout after too many wrong codes, leaving two-factor on (support desk)',
+        security,
+        params,
+        response: { 204: { type: 'null', description: 'Cleared' }, ...errorResponses(400, 401) },
+      },
+    },
+    async (request, reply) => {
+      const user = await findUser(app.db, request.tenant.id, request.params.userId);
+      if (user) {
+        await resetLockout(app.db, user.id);
+        await recordEvent(app.db, {
+          tenantId: request.tenant.id,
+          userId: user.id,
+          type: 'lockout.cleared',
+          context: requestContext(request),
+        });
+      }
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
     '/users/:userId/two-factor',
     {
       schema: {
@@ -137,7 +165,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params,
         querystring: StrictObject({
           limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
-          before: Type.Optional(Type.Integer({ minimum: 1 })),
+          before: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
         }),
         response: { 200: EventPage, ...errorResponses(400, 401) },
       },
