@@ -1,6 +1,12 @@
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  answerJson,
+  FailurePlan,
+  listenOnLoopback,
+  readJsonObject,
+  secretMatches,
+} from './fake-provider.ts';
 
 /**
  * A fake of Plivo's send-message API (`POST /v1/Account/{auth_id}/Message/`), for the real SDK to
@@ -50,21 +56,12 @@ export async function startFakePlivo(): Promise<FakePlivo> {
   );
   const messagePath = `/v1/Account/${authId}/Message/`;
   const requests: PlivoRequest[] = [];
-  let planned: { kind: PlivoFailure; remaining: number } | null = null;
-
-  function nextFailure(): PlivoFailure | null {
-    if (!planned) return null;
-    const { kind } = planned;
-    planned.remaining -= 1;
-    if (planned.remaining <= 0) planned = null;
-    return kind;
-  }
+  const failures = new FailurePlan<PlivoFailure>();
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    const raw = await readBody(req);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const body = parseJson(raw);
-    const authorized = matches(req.headers.authorization, expectedAuth);
+    const body = await readJsonObject<PlivoMessageBody>(req, BODY_LIMIT_BYTES);
+    const authorized = secretMatches(req.headers.authorization, expectedAuth);
     requests.push({ method: req.method ?? '', path, authorized, body });
 
     if (!authorized) return answer(res, 401, { error: 'Authentication failed' });
@@ -77,7 +74,7 @@ export async function startFakePlivo(): Promise<FakePlivo> {
       }
     }
 
-    switch (nextFailure()) {
+    switch (failures.next()) {
       case null:
         return answer(res, 202, { message: 'message(s) queued', message_uuid: [randomUUID()] });
       case 'timeout':
@@ -98,68 +95,22 @@ export async function startFakePlivo(): Promise<FakePlivo> {
     }
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) answer(res, 500, { error: 'fake Plivo failed' });
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const server = await listenOnLoopback(handle, { api_id: 'fake', error: 'fake Plivo failed' });
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     authId,
     authToken,
     requests,
-    fail(kind, times = Number.POSITIVE_INFINITY) {
-      planned = times > 0 ? { kind, remaining: times } : null;
-    },
+    fail: (kind, times) => failures.fail(kind, times),
     reset() {
       requests.length = 0;
-      planned = null;
+      failures.reset();
     },
-    close() {
-      return new Promise((resolve) => {
-        server.close(() => resolve());
-        // Also drops the SDK's keep-alive sockets and the requests left hanging by 'timeout'.
-        server.closeAllConnections();
-      });
-    },
+    close: server.close,
   };
 }
 
 function answer(res: ServerResponse, status: number, body: Record<string, unknown>) {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ api_id: randomUUID(), ...body }));
-}
-
-function matches(header: string | undefined, expected: Buffer): boolean {
-  const given = Buffer.from(header ?? '');
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > BODY_LIMIT_BYTES) throw new Error('body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function parseJson(raw: string): PlivoMessageBody | null {
-  if (raw === '') return null;
-  try {
-    const value: unknown = JSON.parse(raw);
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as PlivoMessageBody)
-      : null;
-  } catch {
-    return null;
-  }
+  answerJson(res, status, { api_id: randomUUID(), ...body });
 }
