@@ -86,9 +86,11 @@ async function prepareSession(base: string, secretKey: string, i: number) {
     body: JSON.stringify({ phone }),
   });
   if (sent.status !== 200) throw new Error(`send ${i}: ${sent.status} ${await sent.text()}`);
+  // As a developer on this machine: the outbox answers loopback clients only (each its own counter).
   const outbox = await fetch(`${base}/dev/outbox`, {
-    headers: { accept: 'application/json', 'x-forwarded-for': ip },
+    headers: { accept: 'application/json', 'x-forwarded-for': `127.${ip.slice(3)}` },
   });
+  if (!outbox.ok) throw new Error(`outbox ${i}: ${outbox.status} ${await outbox.text()}`);
   const { messages } = (await outbox.json()) as { messages: { to: string; body: string }[] };
   const code = messages.find((m) => m.to === phone)?.body.match(/#(\d{6})$/)?.[1];
   if (!code) throw new Error(`no code for session ${i}`);
