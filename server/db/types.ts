@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 /** jsonb: written as a JSON string (the same on `pg` and PGlite), read back parsed. */
@@ -172,10 +172,7 @@ export interface Database {
 }
 
 export type Tenant = Selectable<TenantsTable>;
-export type ApiKey = Selectable<ApiKeysTable>;
 export type User = Selectable<UsersTable>;
 export type WidgetSession = Selectable<WidgetSessionsTable>;
-export type AuditEvent = Selectable<AuditEventsTable>;
 export type PhoneFactor = Selectable<PhoneFactorsTable>;
 export type VerificationCode = Selectable<VerificationCodesTable>;
-export type NewAuditEvent = Insertable<AuditEventsTable>;

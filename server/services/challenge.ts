@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { AppError } from '../errors.ts';
+import { CODE_DIGITS } from '../security-constants.ts';
 import { type RequestContext, recordEvent } from './audit.ts';
 import { deliverCode, maskEmail, type SentCode } from './code-delivery.ts';
 import { type CodePurpose, checkCode, currentCode, sequenceOf } from './codes.ts';
@@ -105,7 +106,7 @@ async function livePending(app: FastifyInstance, widget: WidgetContext, step: St
     masked,
     expiresAt: code.expires_at.toISOString(),
     resendAt: code.resend_at.toISOString(),
-    codeLength: 6,
+    codeLength: CODE_DIGITS,
   });
 }
 

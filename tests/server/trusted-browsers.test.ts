@@ -137,16 +137,24 @@ describeEachDatabase('trusted browsers', ({ build }) => {
     );
   });
 
-  test("one user's trust cookie does not sign in another user", async (t) => {
+  test("one user's trust cookie does not sign in another user of the same site", async (t) => {
     const app = await build(t);
     const user = await enrolled(app);
     const { cookie } = await signInTrusting(app, user);
-    const { widget: otherSetup, userId: otherId } = await setupSession(app, {}, 'other');
-    await enrol(app, otherSetup);
-    const otherTenantUser = { ...user, userId: otherId, tenant: (await setupSession(app)).tenant };
+    const otherSetup = widgetClient(
+      app,
+      await mintSession(app, user.tenant, { userId: 'other', purpose: 'setup' }),
+      user.tenant.origin,
+    );
+    await enrol(app, otherSetup, '+33698765432');
+    const other = { ...user, userId: 'other' };
+    const started = await startWithCookie(app, other, cookie?.value ?? '');
+    assert.equal(started.status, 'pending', JSON.stringify(started));
+    assert.equal(started.step, 'sms');
     assert.equal(
-      (await startWithCookie(app, otherTenantUser, cookie?.value ?? '')).status !== 'verified',
-      true,
+      (await startWithCookie(app, user, cookie?.value ?? '')).status,
+      'verified',
+      'still its own user',
     );
   });
 
