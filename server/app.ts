@@ -18,7 +18,7 @@ import {
 import { maintenancePlugin } from './plugins/maintenance.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { partnerAuth } from './plugins/partner-auth.ts';
-import { rateLimitPlugin } from './plugins/rate-limits.ts';
+import { type HttpLimits, rateLimitPlugin } from './plugins/rate-limits.ts';
 import { redisPlugin } from './plugins/redis.ts';
 import { widgetAuth } from './plugins/widget-auth.ts';
 import { createEmailSender } from './providers/email/create-email-sender.ts';
@@ -38,6 +38,7 @@ import { phoneRoutes } from './routes/widget/phone.ts';
 import { widgetSessionRoutes } from './routes/widget/session.ts';
 import { stepUpRoutes } from './routes/widget/step-up.ts';
 import { trustedBrowserRoutes } from './routes/widget/trusted-browsers.ts';
+import { widgetBundleRoutes } from './routes/widget-bundle.ts';
 import { BODY_LIMIT_BYTES } from './security-constants.ts';
 
 declare module 'fastify' {
@@ -62,6 +63,10 @@ export interface AppOptions {
   emailSender?: EmailSender;
   /** Prefix of the rate-limit keys in Redis; instances that share limits share it. */
   rateLimitNamespace?: string;
+  /** Per-address HTTP limits other than the defaults (browser test runs from one address). */
+  httpLimits?: Partial<HttpLimits>;
+  /** The built elements; `dist/widget/` when not given. */
+  widgetDir?: string;
   /** Where logs go; stdout when not given. Tests capture them here. */
   logStream?: DestinationStream;
 }
@@ -97,12 +102,14 @@ export async function buildApp(options: AppOptions) {
   await app.register(redisPlugin, { url: config.REDIS_URL });
   await app.register(rateLimitPlugin, {
     nameSpace: options.rateLimitNamespace ?? 'tfa-rate-limit:',
+    limits: options.httpLimits,
   });
   await app.register(errorHandlerPlugin);
   await app.register(cookie);
   await app.register(openApiPlugin, { publicUrl: config.publicUrl, version: packageJson.version });
   await app.register(maintenancePlugin);
   await app.register(healthRoutes);
+  await app.register(widgetBundleRoutes, { dir: options.widgetDir });
   const outboxInUse = app.smsSender.kind === 'outbox' || app.emailSender.kind === 'outbox';
   if (config.NODE_ENV !== 'production' && outboxInUse) await app.register(devOutboxRoutes);
 

@@ -16,6 +16,8 @@ export const HTTP_LIMITS = {
   notFoundPerMinute: 30,
 } as const;
 
+export type HttpLimits = { [Name in keyof typeof HTTP_LIMITS]: number };
+
 const MINUTE_MS = 60_000;
 
 type Hook = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
@@ -54,47 +56,50 @@ function enforce(reply: FastifyReply, result: LimitResult) {
  * @fastify/rate-limit on every route, its counters in Redis when there is one. Routes that send or
  * check codes share one budget per group (the plugin's `groupId` keeps a counter per route).
  */
-export const rateLimitPlugin = fp(async (app: FastifyInstance, options: { nameSpace: string }) => {
-  await app.register(rateLimit, {
-    global: true,
-    max: HTTP_LIMITS.perMinute,
-    timeWindow: MINUTE_MS,
-    keyGenerator: clientKey,
-    ...(app.redis ? { redis: app.redis } : {}),
-    nameSpace: options.nameSpace,
-    // Without Redis, ordinary routes keep answering; sending routes refuse (limitSends).
-    skipOnError: true,
-    errorResponseBuilder: (_request, context) => limited(Math.ceil(context.ttl / 1000)),
-  });
+export const rateLimitPlugin = fp(
+  async (app: FastifyInstance, options: { nameSpace: string; limits?: Partial<HttpLimits> }) => {
+    const limits = { ...HTTP_LIMITS, ...options.limits };
+    await app.register(rateLimit, {
+      global: true,
+      max: limits.perMinute,
+      timeWindow: MINUTE_MS,
+      keyGenerator: clientKey,
+      ...(app.redis ? { redis: app.redis } : {}),
+      nameSpace: options.nameSpace,
+      // Without Redis, ordinary routes keep answering; sending routes refuse (limitSends).
+      skipOnError: true,
+      errorResponseBuilder: (_request, context) => limited(Math.ceil(context.ttl / 1000)),
+    });
 
-  const sends = app.createRateLimit({
-    max: HTTP_LIMITS.sendsPerMinute,
-    timeWindow: MINUTE_MS,
-    keyGenerator: (request) => `send:${clientKey(request)}`,
-    skipOnError: false,
-  });
-  const verifies = app.createRateLimit({
-    max: HTTP_LIMITS.verifiesPerMinute,
-    timeWindow: MINUTE_MS,
-    keyGenerator: (request) => `verify:${clientKey(request)}`,
-  });
+    const sends = app.createRateLimit({
+      max: limits.sendsPerMinute,
+      timeWindow: MINUTE_MS,
+      keyGenerator: (request) => `send:${clientKey(request)}`,
+      skipOnError: false,
+    });
+    const verifies = app.createRateLimit({
+      max: limits.verifiesPerMinute,
+      timeWindow: MINUTE_MS,
+      keyGenerator: (request) => `verify:${clientKey(request)}`,
+    });
 
-  app.decorate('limitSends', async (request: FastifyRequest, reply: FastifyReply) => {
-    // Redis down: nothing can be counted, and no code will be sent (deliverCode refuses), but a
-    // trusted browser or a code already sent still signs the user in.
-    if (!sharedLimitsAvailable(app)) return;
-    let result: LimitResult;
-    try {
-      result = await sends(request);
-    } catch (error) {
-      request.log.warn({ err: error }, 'rate-limit store failed on a sending route');
-      throw new AppError('unavailable', {
-        message: 'Codes cannot be sent right now. Try again shortly.',
-      });
-    }
-    enforce(reply, result);
-  });
-  app.decorate('limitVerifies', async (request: FastifyRequest, reply: FastifyReply) => {
-    enforce(reply, await verifies(request));
-  });
-});
+    app.decorate('limitSends', async (request: FastifyRequest, reply: FastifyReply) => {
+      // Redis down: nothing can be counted, and no code will be sent (deliverCode refuses), but a
+      // trusted browser or a code already sent still signs the user in.
+      if (!sharedLimitsAvailable(app)) return;
+      let result: LimitResult;
+      try {
+        result = await sends(request);
+      } catch (error) {
+        request.log.warn({ err: error }, 'rate-limit store failed on a sending route');
+        throw new AppError('unavailable', {
+          message: 'Codes cannot be sent right now. Try again shortly.',
+        });
+      }
+      enforce(reply, result);
+    });
+    app.decorate('limitVerifies', async (request: FastifyRequest, reply: FastifyReply) => {
+      enforce(reply, await verifies(request));
+    });
+  },
+);

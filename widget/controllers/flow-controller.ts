@@ -1,0 +1,52 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { emit } from '../events.ts';
+
+/**
+ * The current screen of a multi-step element, as a named state. Moving on dispatches
+ * `tfa-step-change`, aborts whatever the old screen was waiting for (a WebOTP read, a request) and
+ * moves focus to the new screen's heading so screen readers announce it (WCAG 2.4.3).
+ */
+export class FlowController<Screen extends string> implements ReactiveController {
+  private aborter = new AbortController();
+  private moved = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    public screen: Screen,
+  ) {
+    host.addController(this);
+  }
+
+  /** Aborted when the screen changes or the element leaves the page. */
+  get signal() {
+    return this.aborter.signal;
+  }
+
+  go(to: Screen) {
+    const from = this.screen;
+    this.aborter.abort();
+    this.aborter = new AbortController();
+    if (to === from) return;
+    this.screen = to;
+    // The first screen after loading is where the user arrives: focus stays on the page.
+    const focus = this.moved;
+    this.moved = true;
+    this.host.requestUpdate();
+    emit(this.host, 'tfa-step-change', { from, to });
+    if (focus) void this.host.updateComplete.then(() => this.focusHeading());
+  }
+
+  private focusHeading() {
+    const heading = this.host.shadowRoot?.querySelector<HTMLElement>('[part~="heading"]');
+    heading?.focus();
+  }
+
+  hostDisconnected() {
+    this.aborter.abort();
+  }
+}
+
+/** For the `default` branch of an exhaustive `switch` over screens. */
+export function impossibleScreen(screen: never): never {
+  throw new Error(`Unknown screen: ${String(screen)}`);
+}

@@ -1,0 +1,30 @@
+import { css } from 'lit';
+
+/** The phone field's layout: the country picker and the number side by side, wrapping when narrow. */
+export const phoneFieldStyles = css`
+  [part~='phone-field'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--tfa-spacing) * 0.75);
+    align-items: flex-end;
+  }
+
+  .country {
+    flex: 1 1 12rem;
+    min-width: 0;
+  }
+
+  .number {
+    flex: 2 1 12rem;
+    min-width: 0;
+  }
+
+  [part~='input']:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+
+  [part~='error'] {
+    flex-basis: 100%;
+  }
+`;

@@ -1,0 +1,50 @@
+import { html, nothing } from 'lit';
+import '../controls/phone-field.ts';
+import { PHONE_FIELD_PARTS, type TfaPhoneField } from '../controls/phone-field.ts';
+import {
+  alertRegion,
+  button,
+  paragraph,
+  type ScreenContext,
+  screen,
+  submitHandler,
+} from './screen-context.ts';
+
+export interface PhoneScreenOptions {
+  heading: string;
+  locale: string;
+  country: string;
+  countries: string[];
+  preferred: string[];
+  onSubmit: (phone: { country: string; number: string }) => void;
+  onCancel?: () => void;
+}
+
+/** Country code and mobile number; the server validates and sends the code. */
+export function renderPhoneScreen(context: ScreenContext, options: PhoneScreenOptions) {
+  const { t } = context;
+  const submit = (form: HTMLFormElement) => {
+    const field = form.querySelector('tfa-phone-field') as TfaPhoneField;
+    options.onSubmit(field.value);
+  };
+  return screen('phone', options.heading, [
+    paragraph(t('phoneText')),
+    html`<form part="form phone-form" novalidate @submit=${submitHandler(submit)}>
+      <tfa-phone-field
+        exportparts=${PHONE_FIELD_PARTS.join(', ')}
+        .t=${t}
+        .locale=${options.locale}
+        .defaultCountry=${options.country}
+        .countries=${options.countries}
+        .preferred=${options.preferred}
+        .error=${context.retry ? '' : context.error}
+        ?disabled=${context.busy}
+      ></tfa-phone-field>
+      ${context.retry ? alertRegion(context) : nothing}
+      <div part="actions">
+        ${button(context, 'primary', 'send-code', t('sendCode'), undefined, 'submit')}
+        ${options.onCancel ? button(context, 'secondary', 'cancel', t('cancel'), options.onCancel) : nothing}
+      </div>
+    </form>`,
+  ]);
+}

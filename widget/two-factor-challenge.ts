@@ -1,0 +1,249 @@
+import { html } from 'lit';
+import { state } from 'lit/decorators.js';
+import type { ChallengeAnswer, SessionView } from './api-types.ts';
+import { CountdownController } from './controllers/countdown-controller.ts';
+import { impossibleScreen } from './controllers/flow-controller.ts';
+import { TfaCodeField } from './controls/code-field.ts';
+import { define } from './define.ts';
+import { emit } from './events.ts';
+import { renderCodeScreen } from './screens/code-screen.ts';
+import { renderCommonScreen } from './screens/common-screens.ts';
+import { renderMessageScreen } from './screens/message-screen.ts';
+import { renderRecoveryCodeEntryScreen } from './screens/recovery-code-entry-screen.ts';
+import { renderRecoveryCodesScreen } from './screens/recovery-codes-screen.ts';
+import type { ScreenContext } from './screens/screen-context.ts';
+import { renderTrustBrowserOption } from './screens/trust-browser-option.ts';
+import { TwoFactorElement } from './two-factor-element.ts';
+
+export const ChallengeScreen = {
+  emailCode: 'email-code',
+  smsCode: 'sms-code',
+  recoveryCode: 'recovery-code',
+  newRecoveryCodes: 'new-recovery-codes',
+  verified: 'verified',
+} as const;
+export type ChallengeScreen = (typeof ChallengeScreen)[keyof typeof ChallengeScreen];
+
+type Pending = Extract<ChallengeAnswer, { status: 'pending' }>;
+type Verified = Extract<ChallengeAnswer, { status: 'verified' }>;
+
+/** How long "Signed in" shows before `tfa-verified`, so the user sees what happened. */
+const VERIFIED_PAUSE_MS = 400;
+
+/**
+ * @summary The sign-in step after the password (email passcode and/or SMS code, trusted
+ * browsers, recovery codes), and the email check at sign-up (`purpose` of the session).
+ *
+ * @fires tfa-verified - Done: `{resultToken, via}`; send the token to your backend to redeem.
+ * @fires tfa-step-change - The screen changed: `{from, to}`.
+ * @fires tfa-error - A request failed: `{code, message}`.
+ * @fires tfa-session-expired - The widget session expired.
+ *
+ * @csspart base - The element's box.
+ * @csspart screen - Each screen; also `<name>-screen`, e.g. `sms-code-screen`.
+ * @csspart heading - The screen's heading.
+ */
+export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
+  @state() private accessor pending: Pending | undefined;
+  @state() private accessor verified: Verified | undefined;
+  @state() private accessor trust = false;
+  @state() private accessor saved = false;
+  @state() private accessor copied = false;
+  @state() private accessor status = '';
+  private announced = false;
+  private readonly resend = new CountdownController(this);
+
+  protected override async begin(_session: SessionView) {
+    const answer = await this.run(() => this.api.post<ChallengeAnswer>('/challenge'));
+    if (answer) this.advance(answer);
+  }
+
+  private go(screen: ChallengeScreen) {
+    this.error = '';
+    this.retry = undefined;
+    this.status = '';
+    this.flow.go(screen);
+  }
+
+  private advance(answer: ChallengeAnswer) {
+    if (answer.status === 'verified') return this.finish(answer);
+    this.pending = answer;
+    this.resend.start(answer.resendAt);
+    this.go(answer.step === 'email' ? ChallengeScreen.emailCode : ChallengeScreen.smsCode);
+  }
+
+  private finish(answer: Verified) {
+    this.verified = answer;
+    if (answer.newRecoveryCodes?.length) {
+      this.saved = false;
+      this.copied = false;
+      return this.go(ChallengeScreen.newRecoveryCodes);
+    }
+    this.go(ChallengeScreen.verified);
+    if (this.announced) return;
+    this.announced = true;
+    setTimeout(
+      () => emit(this, 'tfa-verified', { resultToken: answer.resultToken, via: answer.via }),
+      VERIFIED_PAUSE_MS,
+    );
+  }
+
+  private trustAsked() {
+    return this.trust && (this.session?.trustBrowserDays ?? 0) > 0;
+  }
+
+  private async verifyCode(code: string): Promise<void> {
+    const sms = this.pending?.step === 'sms';
+    const answer = await this.run(
+      () =>
+        this.api.post<ChallengeAnswer>('/challenge/verify', {
+          code,
+          ...(sms && this.trustAsked() ? { trustBrowser: true } : {}),
+        }),
+      () => this.verifyCode(code),
+    );
+    if (answer) return this.advance(answer);
+    const field = this.renderRoot.querySelector('tfa-code-field');
+    if (field instanceof TfaCodeField) {
+      field.clear();
+      field.focus();
+    }
+  }
+
+  private async verifyRecoveryCode(recoveryCode: string): Promise<void> {
+    if (!recoveryCode) {
+      this.error = this.t('error.required_code');
+      return;
+    }
+    const answer = await this.run(
+      () =>
+        this.api.post<Verified>('/challenge/recovery', {
+          recoveryCode,
+          ...(this.trustAsked() ? { trustBrowser: true } : {}),
+        }),
+      () => this.verifyRecoveryCode(recoveryCode),
+    );
+    if (answer) this.finish(answer);
+  }
+
+  private async resendCode(): Promise<void> {
+    const answer = await this.run(
+      () => this.api.post<Pending>('/challenge/resend'),
+      () => this.resendCode(),
+    );
+    if (!answer) return;
+    this.pending = answer;
+    this.resend.start(answer.resendAt);
+    this.status = this.t('codeResent');
+  }
+
+  private get context(): ScreenContext {
+    return { t: this.t, busy: this.busy, error: this.error, retry: this.retry };
+  }
+
+  override render() {
+    return html`<div part="base" lang=${this.language} aria-busy=${this.busy ? 'true' : 'false'}>
+      ${this.renderScreen()}
+    </div>`;
+  }
+
+  private renderScreen() {
+    const context = this.context;
+    const { t } = context;
+    const screen = this.flow.screen;
+    const signUp = this.session?.purpose === 'verify-email';
+    const trustOption = renderTrustBrowserOption(
+      t,
+      this.session?.trustBrowserDays ?? 0,
+      this.trust,
+      (trust) => {
+        this.trust = trust;
+      },
+    );
+    switch (screen) {
+      case 'loading':
+      case 'expired':
+      case 'locked':
+      case 'unavailable':
+        return renderCommonScreen(context, screen, {
+          waitUntil: this.waitUntil ? this.formatTime(this.waitUntil) : '',
+          onRetry: () => void this.start(),
+        });
+      case ChallengeScreen.emailCode:
+        return renderCodeScreen(context, {
+          name: 'email-code',
+          heading: signUp ? t('verifyEmailHeading') : t('challengeEmailHeading'),
+          sentTo: t('codeSentTo', { destination: this.pending?.maskedDestination ?? '' }),
+          codeLength: this.pending?.codeLength ?? 6,
+          webOtp: false,
+          resendCountdown: this.resend,
+          status: this.status,
+          onSubmit: (code) => void this.verifyCode(code),
+          onResend: () => void this.resendCode(),
+        });
+      case ChallengeScreen.smsCode:
+        return renderCodeScreen(context, {
+          name: 'sms-code',
+          heading: t('challengeSmsHeading'),
+          sentTo: t('codeSentTo', { destination: this.pending?.maskedDestination ?? '' }),
+          codeLength: this.pending?.codeLength ?? 6,
+          webOtp: true,
+          resendCountdown: this.resend,
+          status: this.status,
+          onSubmit: (code) => void this.verifyCode(code),
+          onResend: () => void this.resendCode(),
+          options: trustOption,
+          links: html`<button
+            type="button"
+            part="button link-button use-recovery-code-button"
+            @click=${() => this.go(ChallengeScreen.recoveryCode)}
+          >
+            ${t('useRecoveryCode')}
+          </button>`,
+        });
+      case ChallengeScreen.recoveryCode:
+        return renderRecoveryCodeEntryScreen(context, {
+          name: 'recovery-code',
+          heading: t('recoveryHeadingChallenge'),
+          onSubmit: (recoveryCode) => void this.verifyRecoveryCode(recoveryCode),
+          onUseCode: () => this.go(ChallengeScreen.smsCode),
+          options: trustOption,
+        });
+      case ChallengeScreen.newRecoveryCodes:
+        return renderRecoveryCodesScreen(context, {
+          name: 'recovery-codes',
+          heading: t('recoveryHeading'),
+          codes: (this.verified?.newRecoveryCodes ?? []).map((code) => ({ code, used: false })),
+          siteName: this.session?.tenant.name ?? '',
+          gate: true,
+          saved: this.saved,
+          copied: this.copied,
+          onSavedChange: (saved) => {
+            this.saved = saved;
+          },
+          onCopied: () => {
+            this.copied = true;
+          },
+          onContinue: () => {
+            if (this.verified) this.finish({ ...this.verified, newRecoveryCodes: [] });
+          },
+          continueLabel: t('continue'),
+        });
+      case ChallengeScreen.verified:
+        return renderMessageScreen(context, {
+          name: 'verified',
+          heading: signUp ? t('emailConfirmedHeading') : t('signedInHeading'),
+        });
+      default:
+        return impossibleScreen(screen);
+    }
+  }
+}
+
+define('two-factor-challenge', TwoFactorChallenge);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'two-factor-challenge': TwoFactorChallenge;
+  }
+}

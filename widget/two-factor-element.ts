@@ -1,0 +1,224 @@
+import { LitElement, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ApiClient, ApiError } from './api-client.ts';
+import type { SessionView } from './api-types.ts';
+import { FlowController } from './controllers/flow-controller.ts';
+import { emit } from './events.ts';
+import {
+  errorKey,
+  type Locale,
+  loadStrings,
+  matchLocale,
+  type Strings,
+  type Translate,
+  translator,
+} from './i18n/catalogue.ts';
+import { en } from './i18n/en.ts';
+import { baseStyles } from './styles/base.styles.ts';
+import { tokenStyles } from './styles/tokens.styles.ts';
+
+/** `countries="FR BE CH"` or `"FR,BE,CH"` → `['FR', 'BE', 'CH']`. */
+const countryList = {
+  fromAttribute: (value: string | null) =>
+    (value ?? '')
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((code) => code.toUpperCase()),
+  toAttribute: (value: string[]) => value.join(' '),
+};
+
+/** Screens every element has, besides its own. */
+export type CommonScreen = 'loading' | 'expired' | 'locked' | 'unavailable';
+
+/**
+ * What `<two-factor-setup>` and `<two-factor-challenge>` share: attributes, the API client, the
+ * session, language, the current screen, and one way of handling a failed request.
+ */
+export abstract class TwoFactorElement<Screen extends string> extends LitElement {
+  static override styles = [tokenStyles, baseStyles];
+
+  /** Base URL of the two-factor server, e.g. `https://2fa.clinic.example`. */
+  @property() accessor server = '';
+  /** The widget session token (`wst_…`) your backend minted for this user. */
+  @property() accessor token = '';
+  /** `en`, `fr`, `de` or `es`; defaults to the session's language. */
+  @property() accessor locale = '';
+  /** Country preselected in the picker (ISO 3166 alpha-2); defaults to the site's, then the browser's. */
+  @property({ attribute: 'default-country' }) accessor defaultCountry = '';
+  /** Countries offered in the picker, e.g. `FR BE CH`; within those the site allows. */
+  @property({ converter: countryList }) accessor countries: string[] = [];
+  /** Countries listed first in the picker, e.g. `FR BE`. */
+  @property({ attribute: 'preferred-countries', converter: countryList })
+  accessor preferredCountries: string[] = [];
+  /** Replaces any message of the catalogue, e.g. `{ introHeading: 'Protect your account' }`. */
+  @property({ attribute: false }) accessor strings: Partial<Strings> = {};
+  /** Called for a fresh token when the session expires; without it the element asks for a reload. */
+  @property({ attribute: false }) accessor tokenProvider: (() => Promise<string>) | undefined;
+
+  @state() protected accessor session: SessionView | undefined;
+  @state() protected accessor busy = false;
+  /** The message of the last failed request, shown in the screen's alert region. */
+  @state() protected accessor error = '';
+  /** A failed request that may work when tried again (the network). */
+  @state() protected accessor retry: (() => void) | undefined;
+  /** When a lock or a rate limit ends, for the locked screen. */
+  @state() protected accessor waitUntil: Date | undefined;
+  /** The code of the last failed request, for journeys that react to one (a lapsed step-up). */
+  protected lastErrorCode = '';
+  @state() private accessor catalogue: Strings = en;
+  @state() private accessor activeLocale: Locale = 'en';
+
+  protected readonly flow: FlowController<Screen | CommonScreen>;
+  private started = false;
+
+  constructor() {
+    super();
+    this.flow = new FlowController<Screen | CommonScreen>(this, 'loading');
+  }
+
+  /** Message lookup in the active language, with the page's `strings` on top. */
+  protected get t(): Translate {
+    return translator(this.catalogue, this.strings);
+  }
+
+  protected get language(): Locale {
+    return this.activeLocale;
+  }
+
+  protected get api() {
+    return new ApiClient({ server: this.server, token: this.token });
+  }
+
+  /** Starts the element's journey once the session is loaded. */
+  protected abstract begin(session: SessionView): Promise<void>;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    if (this.started) void this.start();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('locale') && this.session) void this.useLanguage();
+    // A new token is a new session: start over. (A new `server` is used by the next request.)
+    if ((changed.has('token') || !this.started) && this.server && this.token) {
+      this.started = true;
+      void this.start();
+    }
+  }
+
+  /** Loads the session, then hands over to the element's journey. */
+  protected async start() {
+    this.error = '';
+    this.flow.go('loading');
+    const session = await this.run(() => this.api.get<SessionView>('/session'));
+    if (!session) return;
+    this.session = session;
+    await this.useLanguage();
+    await this.begin(session);
+  }
+
+  private async useLanguage() {
+    const locale =
+      matchLocale(this.locale) ??
+      matchLocale(this.session?.locale) ??
+      matchLocale(navigator.language) ??
+      'en';
+    try {
+      this.catalogue = await loadStrings(locale);
+      this.activeLocale = locale;
+    } catch {
+      // A chunk that fails to load leaves the page in English rather than blank.
+      this.catalogue = en;
+      this.activeLocale = 'en';
+    }
+  }
+
+  /**
+   * Runs one request with the busy state and the error handling every screen shares. Resolves
+   * to undefined when it failed; the screen stays where it is with the message shown. `again` is
+   * the whole operation, which "Try again" repeats after a network failure (by default: start over).
+   */
+  protected async run<T>(action: () => Promise<T>, again?: () => unknown): Promise<T | undefined> {
+    this.busy = true;
+    this.error = '';
+    this.retry = undefined;
+    this.lastErrorCode = '';
+    try {
+      return await action();
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      await this.handleFailure(error, again ?? (() => this.start()));
+      return undefined;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** The message for a failed request, with attempts left or when to retry. */
+  protected describe(error: ApiError) {
+    const t = this.t;
+    const base = t(errorKey(error.code));
+    const attempts = error.details.attemptsRemaining;
+    if (error.code === 'invalid_code' && typeof attempts === 'number' && attempts > 0)
+      return `${base} ${attempts === 1 ? t('attemptRemaining') : t('attemptsRemaining', { count: attempts })}`;
+    if (error.code === 'rate_limited' && error.retryAfterSeconds)
+      return t('rateLimitedUntil', {
+        time: this.formatTime(this.secondsFromNow(error.retryAfterSeconds)),
+      });
+    return base;
+  }
+
+  private async handleFailure(error: ApiError, again: () => unknown) {
+    this.lastErrorCode = error.code;
+    emit(this, 'tfa-error', { code: error.code, message: error.message });
+    switch (error.code) {
+      case 'session_expired':
+      case 'unauthorized':
+        return this.sessionExpired();
+      case 'locked': {
+        const until = error.details.lockedUntil;
+        this.waitUntil =
+          typeof until === 'string'
+            ? new Date(until)
+            : this.secondsFromNow(error.retryAfterSeconds ?? 900);
+        return this.flow.go('locked');
+      }
+      case 'origin_not_allowed':
+        return this.flow.go('unavailable');
+      case 'network_error':
+        this.retry = () => void again();
+        this.error = this.describe(error);
+        return;
+      default:
+        this.error = this.describe(error);
+    }
+  }
+
+  private async sessionExpired() {
+    emit(this, 'tfa-session-expired', {});
+    if (!this.tokenProvider) return this.flow.go('expired');
+    try {
+      // Setting the token starts the journey again with the fresh session.
+      this.token = await this.tokenProvider();
+    } catch {
+      this.flow.go('expired');
+    }
+  }
+
+  protected secondsFromNow(seconds: number) {
+    return new Date(Date.now() + seconds * 1000);
+  }
+
+  /** A time of day, with the date when it is not today. */
+  protected formatTime(date: Date) {
+    const today = new Date().toDateString() === date.toDateString();
+    return new Intl.DateTimeFormat(this.activeLocale, {
+      ...(today ? {} : { dateStyle: 'medium' }),
+      timeStyle: 'short',
+    }).format(date);
+  }
+
+  protected formatDate(iso: string) {
+    return new Intl.DateTimeFormat(this.activeLocale, { dateStyle: 'long' }).format(new Date(iso));
+  }
+}
