@@ -1,0 +1,78 @@
+// Browser side of the test harness: what a partner backend would do, through `/__tfa/*`.
+export interface TestTenant {
+  /** Tests with other settings use their own tenant name. */
+  tenant?: string;
+  settings?: Record<string, unknown>;
+}
+
+async function call<T>(name: string, params: Record<string, string | undefined>): Promise<T> {
+  const query = new URLSearchParams(
+    Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  const response = await fetch(`/__tfa/${name}?${query}`);
+  const body = await response.json();
+  if (!response.ok) throw new Error(`${name}: ${body.error}`);
+  return body as T;
+}
+
+const tenantParams = ({ tenant, settings }: TestTenant = {}) => ({
+  tenant,
+  settings: settings && JSON.stringify(settings),
+});
+
+export interface MintedSession {
+  token: string;
+  server: string;
+  userId: string;
+}
+
+export function mintSession(
+  options: TestTenant & {
+    purpose?: 'setup' | 'sign-in' | 'verify-email';
+    userId?: string;
+    email?: string;
+    locale?: string;
+  } = {},
+) {
+  const { tenant, settings, ...rest } = options;
+  return call<MintedSession>('session', { ...tenantParams({ tenant, settings }), ...rest });
+}
+
+export async function latestSmsCode(to: string) {
+  return (await call<{ code: string }>('sms-code', { to })).code;
+}
+
+export async function latestEmailCode(to: string) {
+  return (await call<{ code: string }>('email-code', { to })).code;
+}
+
+export function outbox() {
+  return call<{ messages: { channel: string; to: string; body: string }[] }>('outbox', {});
+}
+
+/** A new user with two-factor on, and their recovery codes. */
+export function enrolledUser(options: TestTenant & { phone?: string; userId?: string } = {}) {
+  const { tenant, settings, ...rest } = options;
+  return call<{ userId: string; recoveryCodes: string[] }>('enrol', {
+    ...tenantParams({ tenant, settings }),
+    ...rest,
+  });
+}
+
+export function redeem(resultToken: string, options: TestTenant = {}) {
+  return call<{ status: number; body: Record<string, unknown> }>('redeem', {
+    ...tenantParams(options),
+    resultToken,
+  });
+}
+
+/** A French mobile number no other test uses, so per-number send limits never interfere. */
+export function uniqueFrenchMobile() {
+  const digits = String(Math.floor(Math.random() * 1e7)).padStart(7, '0');
+  return `+3361${digits}`;
+}
+
+/** Enough wrong codes for `userId` that the server locks the account. */
+export function lockUser(userId: string, options: TestTenant = {}) {
+  return call<{ locked: boolean }>('lock', { ...tenantParams(options), userId });
+}

@@ -1,0 +1,51 @@
+// Browser tests of the elements (`npm test` runs them through scripts/test.js, under tsx so this
+// config can start the real two-factor server from its TypeScript source).
+import { existsSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { countingReporter } from './tests/widget/harness/counting-reporter.ts';
+import {
+  harnessMiddleware,
+  startTwoFactorServer,
+  stopTwoFactorServer,
+} from './tests/widget/harness/two-factor-server.ts';
+
+const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromePath)) {
+  console.error(
+    `Chromium not found at ${chromePath}. Install it with: apt-get install -y chromium ` +
+      '(or set CHROME_PATH).',
+  );
+  process.exit(1);
+}
+
+const port = 8765;
+
+export default {
+  files: process.env.WIDGET_TESTS?.split(',') ?? ['tests/widget/**/*.test.ts'],
+  port,
+  nodeResolve: { exportConditions: ['production'] },
+  concurrency: 2,
+  testFramework: { config: { timeout: 20_000 } },
+  testsFinishTimeout: 600_000,
+  middleware: [harnessMiddleware],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    {
+      name: 'two-factor-server',
+      serverStart: () => startTwoFactorServer(`http://localhost:${port}`),
+      serverStop: () => stopTwoFactorServer(),
+    },
+  ],
+  reporters: [defaultReporter(), countingReporter('tests/.cache/results/widget.json')],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: chromePath,
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+      },
+    }),
+  ],
+};
