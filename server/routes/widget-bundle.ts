@@ -34,6 +34,15 @@ function listFiles(dir: string): string[] {
   );
 }
 
+/** A build running beside a starting server may remove a file between listing and reading it. */
+function readIfStillThere(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The built bundle, read and compressed once at start; an empty map when it is not built. */
 export function loadBundle(dir: string): Map<string, BundleFile> {
   const files = new Map<string, BundleFile>();
@@ -46,7 +55,8 @@ export function loadBundle(dir: string): Map<string, BundleFile> {
   for (const path of paths) {
     const name = relative(dir, path).split('\\').join('/');
     if (!/\.(js|json)$/.test(name) || name === 'meta.json') continue;
-    const body = readFileSync(path);
+    const body = readIfStillThere(path);
+    if (!body) continue;
     files.set(name, {
       body,
       brotli: brotliCompressSync(body),

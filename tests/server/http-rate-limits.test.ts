@@ -585,7 +585,8 @@ test('Redis down at start-up (REDIS_URL redis://127.0.0.1:1): the server starts 
   );
   const result = JSON.parse(child.stdout.trim().split('\n').at(-1) as string);
   assert.equal(result.started, true, `buildApp failed: ${result.error}`);
-  assert.ok(result.startMs < 5000, `start-up took ${result.startMs} ms`);
+  // Not a speed check: a start that waited on Redis's reconnect loop would take minutes.
+  assert.ok(result.startMs < 30_000, `start-up took ${result.startMs} ms`);
   assert.notEqual(result.redisStatus, 'ready');
   assert.equal(result.health, 200);
   assert.equal(result.session, 200);
