@@ -30,15 +30,8 @@ export async function startPhoneVerification(
 ) {
   const { tenant, user } = widget;
   const current = await activePhone(app.db, user.id);
-  if (current) {
-    try {
-      requireStepUp(widget);
-    } catch {
-      throw new AppError('already_enabled', {
-        message: 'Two-factor authentication is already on. Confirm it is you to change the number.',
-      });
-    }
-  }
+  // Two-factor is on: this is a change of phone, like the other sensitive changes behind step-up.
+  if (current) requireStepUp(widget);
   const parsed = parsePhone(input);
   try {
     assertPhoneAllowed(parsed, tenant.settings.allowedCountries);

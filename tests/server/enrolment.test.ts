@@ -87,13 +87,13 @@ describeEachDatabase('SMS enrolment', ({ build }) => {
     assert.equal((await enrol(app, widget)).length, 1);
   });
 
-  test('enrolling again while on is refused as already_enabled', async (t) => {
+  test('enrolling again while on is a change of phone: refused without step-up', async (t) => {
     const app = await build(t);
     const { widget } = await setupSession(app);
     await enrol(app, widget);
     const again = await widget.post('/phone', { phone: '+33698765432' });
-    assert.equal(again.statusCode, 409);
-    assert.equal(again.json().error.code, 'already_enabled');
+    assert.equal(again.statusCode, 403);
+    assert.equal(again.json().error.code, 'step_up_required');
   });
 
   const refusals: [string, object, Record<string, unknown>, number, string][] = [
