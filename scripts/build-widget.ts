@@ -1,10 +1,18 @@
 // Builds the elements into dist/widget/: one ES module entry (two-factor.js) and lazy chunks
 // (languages, phone formatting), minified; and custom-elements.json from the classes' JSDoc.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as analyzer from '@custom-elements-manifest/analyzer';
+// @ts-expect-error The analyzer ships its Lit plugin (attributes from `@property`) without types.
+import { litPlugin } from '@custom-elements-manifest/analyzer/src/features/framework-plugins/lit/lit.js';
 import * as esbuild from 'esbuild';
+
+// The package exports these but its types omit them.
+const { create, ts } = analyzer as unknown as {
+  create: (options: { modules: unknown[]; plugins: unknown[] }) => { modules: unknown[] };
+  ts: typeof import('typescript');
+};
 
 export const WIDGET_DIR = fileURLToPath(new URL('../dist/widget/', import.meta.url));
 export const WIDGET_ENTRY = 'two-factor.js';
@@ -31,24 +39,25 @@ export async function buildWidget({ outdir = WIDGET_DIR, manifest = true } = {})
   return result.metafile;
 }
 
-function writeManifest(outdir: string) {
-  const analyzer = fileURLToPath(
-    new URL('../node_modules/@custom-elements-manifest/analyzer/cem.js', import.meta.url),
+// The analyzer's API, not its CLI: the CLI joins an absolute --outdir onto the working directory
+// and rewrites package.json's `customElements` on every run.
+/** The Custom Elements Manifest of widget/, from the classes' JSDoc. */
+export function widgetManifest() {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const files = readdirSync(join(root, 'widget'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.generated.ts'))
+    .sort()
+    .map((file) => `widget/${file.split(sep).join('/')}`);
+  const modules = files.map((path) =>
+    ts.createSourceFile(path, readFileSync(join(root, path), 'utf8'), ts.ScriptTarget.ES2015, true),
   );
-  execFileSync(
-    process.execPath,
-    [
-      analyzer,
-      'analyze',
-      '--globs',
-      'widget/**/*.ts',
-      '--exclude',
-      'widget/**/*.generated.ts',
-      '--outdir',
-      outdir,
-      '--quiet',
-    ],
-    { stdio: 'inherit', cwd: fileURLToPath(new URL('..', import.meta.url)) },
+  return create({ modules, plugins: litPlugin() });
+}
+
+function writeManifest(outdir: string) {
+  writeFileSync(
+    join(outdir, 'custom-elements.json'),
+    `${JSON.stringify(widgetManifest(), null, 2)}\n`,
   );
 }
 

@@ -11,7 +11,7 @@ import { renderCommonScreen } from './screens/common-screens.ts';
 import { renderMessageScreen } from './screens/message-screen.ts';
 import { renderRecoveryCodeEntryScreen } from './screens/recovery-code-entry-screen.ts';
 import { renderRecoveryCodesScreen } from './screens/recovery-codes-screen.ts';
-import type { ScreenContext } from './screens/screen-context.ts';
+import { button, type ScreenContext } from './screens/screen-context.ts';
 import { renderTrustBrowserOption } from './screens/trust-browser-option.ts';
 import { TwoFactorElement } from './two-factor-element.ts';
 
@@ -31,17 +31,25 @@ type Verified = Extract<ChallengeAnswer, { status: 'verified' }>;
 const VERIFIED_PAUSE_MS = 400;
 
 /**
+ * Parts and custom properties shared with `<two-factor-setup>` are documented on `TwoFactorElement`
+ * and inherited by this element's manifest entry; those below are this element's own.
+ *
  * @summary The sign-in step after the password (email passcode and/or SMS code, trusted
  * browsers, recovery codes), and the email check at sign-up (`purpose` of the session).
+ *
+ * @tagname two-factor-challenge
  *
  * @fires tfa-verified - Done: `{resultToken, via}`; send the token to your backend to redeem.
  * @fires tfa-step-change - The screen changed: `{from, to}`.
  * @fires tfa-error - A request failed: `{code, message}`.
  * @fires tfa-session-expired - The widget session expired.
  *
- * @csspart base - The element's box.
- * @csspart screen - Each screen; also `<name>-screen`, e.g. `sms-code-screen`.
- * @csspart heading - The screen's heading.
+ * @csspart email-code-screen - The passcode sent by email (sign-in, or the email check at sign-up).
+ * @csspart sms-code-screen - The code sent by SMS.
+ * @csspart recovery-code-screen - A recovery code instead of the SMS code.
+ * @csspart verified-screen - "Signed in" or "Email confirmed".
+ * @csspart trust-label - "Trust this browser for 30 days" (hidden when the site turned trust off).
+ * @csspart trust-checkbox - Its checkbox.
  */
 export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
   @state() private accessor pending: Pending | undefined;
@@ -193,13 +201,9 @@ export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
           onSubmit: (code) => void this.verifyCode(code),
           onResend: () => void this.resendCode(),
           options: trustOption,
-          links: html`<button
-            type="button"
-            part="button link-button use-recovery-code-button"
-            @click=${() => this.go(ChallengeScreen.recoveryCode)}
-          >
-            ${t('useRecoveryCode')}
-          </button>`,
+          links: button(context, 'link', 'use-recovery-code', t('useRecoveryCode'), () =>
+            this.go(ChallengeScreen.recoveryCode),
+          ),
         });
       case ChallengeScreen.recoveryCode:
         return renderRecoveryCodeEntryScreen(context, {
@@ -211,7 +215,7 @@ export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
         });
       case ChallengeScreen.newRecoveryCodes:
         return renderRecoveryCodesScreen(context, {
-          name: 'recovery-codes',
+          name: 'new-recovery-codes',
           heading: t('recoveryHeading'),
           codes: (this.verified?.newRecoveryCodes ?? []).map((code) => ({ code, used: false })),
           siteName: this.session?.tenant.name ?? '',

@@ -1,14 +1,9 @@
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import type {
-  CodeSent,
-  RecoveryCodeList,
-  SessionView,
-  StepUpVerified,
-  TrustedBrowser,
-} from './api-types.ts';
+import type { CodeSent, SessionView } from './api-types.ts';
 import { CountdownController } from './controllers/countdown-controller.ts';
 import { impossibleScreen } from './controllers/flow-controller.ts';
+import { ManageJourneys } from './controllers/manage-journeys.ts';
 import { TfaCodeField } from './controls/code-field.ts';
 import { define } from './define.ts';
 import { emit } from './events.ts';
@@ -22,35 +17,20 @@ import { renderMessageScreen } from './screens/message-screen.ts';
 import { renderPhoneScreen } from './screens/phone-screen.ts';
 import { renderRecoveryCodeEntryScreen } from './screens/recovery-code-entry-screen.ts';
 import { renderRecoveryCodesScreen } from './screens/recovery-codes-screen.ts';
-import type { ScreenContext } from './screens/screen-context.ts';
+import { button, type ScreenContext } from './screens/screen-context.ts';
 import { renderTrustedBrowsersScreen } from './screens/trusted-browsers-screen.ts';
+import { SetupScreen } from './setup-screen.ts';
 import { TwoFactorElement } from './two-factor-element.ts';
 
-export const SetupScreen = {
-  intro: 'intro',
-  phone: 'phone',
-  code: 'code',
-  newRecoveryCodes: 'new-recovery-codes',
-  done: 'done',
-  manage: 'manage',
-  stepUp: 'step-up',
-  stepUpRecovery: 'step-up-recovery',
-  viewRecoveryCodes: 'view-recovery-codes',
-  trustedBrowsers: 'trusted-browsers',
-  confirmDisable: 'confirm-disable',
-  disabled: 'disabled',
-  phoneChanged: 'phone-changed',
-} as const;
-export type SetupScreen = (typeof SetupScreen)[keyof typeof SetupScreen];
-
-/** What a step-up unlocks. */
-type Intent = 'change-phone' | 'view-codes' | 'regenerate-codes' | 'disable';
-
-/** Step-up must still hold this long when an action starts, or it is asked again first. */
-const STEP_UP_MARGIN_MS = 30_000;
+export { SetupScreen };
 
 /**
+ * Parts and custom properties shared with `<two-factor-challenge>` are documented on `TwoFactorElement`
+ * and inherited by this element's manifest entry; those below are this element's own.
+ *
  * @summary Turns SMS two-factor authentication on for the signed-in user, then manages it.
+ *
+ * @tagname two-factor-setup
  *
  * @fires tfa-enabled - Two-factor is on: `{maskedPhone}`.
  * @fires tfa-disabled - Two-factor is off.
@@ -60,23 +40,97 @@ const STEP_UP_MARGIN_MS = 30_000;
  * @fires tfa-error - A request failed: `{code, message}`.
  * @fires tfa-session-expired - The widget session expired.
  *
- * @csspart base - The element's box.
- * @csspart screen - Each screen; also `<name>-screen`, e.g. `phone-screen`, `manage-screen`.
- * @csspart heading - The screen's heading.
+ * @csspart intro-screen - Two-factor is off: what it is, and "Turn on".
+ * @csspart start-button - "Turn on two-factor authentication".
+ * @csspart phone-screen - The country code and the mobile number.
+ * @csspart phone-form - The phone number's form.
+ * @csspart phone-field - The picker and the number together (exported from `tfa-phone-field`).
+ * @csspart phone-label - The number's label (exported).
+ * @csspart phone-input - The number input (exported).
+ * @csspart phone-error - The message under the number (exported).
+ * @csspart country-label - The country picker's label (exported).
+ * @csspart country-input - The country picker's combobox input (exported).
+ * @csspart listbox - The country picker's popup list (exported; also `country-listbox`).
+ * @csspart country-listbox - The country picker's popup list (exported).
+ * @csspart option - A country in the list (exported; also `country-option`).
+ * @csspart country-option - A country in the list (exported).
+ * @csspart flag - A country's flag emoji (exported; also `country-flag`).
+ * @csspart country-flag - A country's flag emoji (exported).
+ * @csspart dial-code - A country's `+dial` code (exported; also `country-dial-code`).
+ * @csspart country-dial-code - A country's `+dial` code (exported).
+ * @csspart country-no-match - "No country matches" (exported; also `hint`).
+ * @csspart send-code-button - Sends the code to the number.
+ * @csspart cancel-button - Back to the settings without a change.
+ * @csspart code-screen - The code sent to the new number.
+ * @csspart change-number-button - Back from the code to the number.
+ * @csspart view-recovery-codes-screen - The recovery codes, viewed later after step-up.
+ * @csspart recovery-code-used - A recovery code already used (struck through).
+ * @csspart regenerate-button - "Get new recovery codes".
+ * @csspart done-screen - Two-factor is on.
+ * @csspart done-button - "Done" on the screens that end a journey.
+ * @csspart manage-screen - Two-factor is on: the phone, recovery codes, trusted browsers, disable.
+ * @csspart status-text - "On, codes are sent to …" on the manage screen.
+ * @csspart section - A section of the manage screen.
+ * @csspart subheading - A section's heading.
+ * @csspart phone-section - The phone section.
+ * @csspart change-phone-button - "Change phone number".
+ * @csspart recovery-section - The recovery codes section.
+ * @csspart recovery-codes-button - "View recovery codes" (or "Get new recovery codes").
+ * @csspart browsers-section - The trusted browsers section.
+ * @csspart trusted-browsers-button - Opens the trusted browsers.
+ * @csspart disable-section - The disable section.
+ * @csspart danger-button - A destructive action.
+ * @csspart disable-button - "Disable two-factor authentication".
+ * @csspart step-up-screen - The code sent to the current phone before a sensitive change.
+ * @csspart step-up-recovery-screen - A recovery code instead, before a sensitive change.
+ * @csspart trusted-browsers-screen - The browsers that skip the code at sign-in.
+ * @csspart browser-list - The list of trusted browsers.
+ * @csspart browser - One trusted browser.
+ * @csspart browser-label - Its name, e.g. "Chrome on macOS".
+ * @csspart browser-last-used - When it was last used.
+ * @csspart browsers-empty - "No browser is trusted".
+ * @csspart revoke-button - Stops trusting one browser.
+ * @csspart revoke-all-button - Stops trusting them all.
+ * @csspart back-button - Back to the settings.
+ * @csspart confirm-disable-screen - "Disable two-factor authentication?"
+ * @csspart confirm-disable-button - "Yes, disable".
+ * @csspart disabled-screen - Two-factor is off now.
+ * @csspart phone-changed-screen - The new number replaced the old one.
  */
 export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
   @state() private accessor sent: CodeSent | undefined;
   @state() private accessor newCodes: string[] = [];
-  @state() private accessor codeList: RecoveryCodeList['codes'] = [];
-  @state() private accessor browsers: TrustedBrowser[] = [];
   @state() private accessor saved = false;
   @state() private accessor copied = false;
   @state() private accessor status = '';
   private changingPhone = false;
-  private intent: Intent | undefined;
   /** Where to go once a new set of codes is saved. */
   private afterNewCodes: () => void = () => this.flow.go(SetupScreen.done);
   private readonly resend = new CountdownController(this);
+  private readonly manage = new ManageJourneys({
+    element: this,
+    run: (action, again) => this.run(action, again),
+    api: () => this.api,
+    t: () => this.t,
+    session: () => this.session,
+    setSession: (session) => {
+      this.session = session;
+    },
+    reloadSession: () => this.reloadSession(),
+    lastErrorCode: () => this.lastErrorCode,
+    screen: () => this.flow.screen,
+    go: (screen) => this.go(screen),
+    setStatus: (status) => {
+      this.status = status;
+    },
+    codeSent: (sent) => this.codeSent(sent),
+    codeRejected: () => this.codeRejected(),
+    showNewCodes: (codes, then) => this.showNewCodes(codes, then),
+    changePhone: () => {
+      this.changingPhone = true;
+      this.go(SetupScreen.phone);
+    },
+  });
 
   protected override async begin(session: SessionView) {
     this.flow.go(session.twoFactor.enabled ? SetupScreen.manage : SetupScreen.intro);
@@ -106,7 +160,7 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
       () => this.api.post<CodeSent>('/phone', phone),
       () => this.sendCode(phone),
     );
-    if (!sent) return this.stepUpLapsed('change-phone');
+    if (!sent) return this.manage.stepUpLapsed('change-phone');
     this.codeSent(sent);
     this.go(SetupScreen.code);
   }
@@ -161,132 +215,6 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
     this.copied = false;
     this.afterNewCodes = then;
     this.go(SetupScreen.newRecoveryCodes);
-  }
-
-  // --- step-up before sensitive changes ---
-
-  private stepUpHolds() {
-    const until = this.session?.stepUpValidUntil;
-    return (
-      until !== null && until !== undefined && Date.parse(until) - Date.now() > STEP_UP_MARGIN_MS
-    );
-  }
-
-  private async requireStepUp(intent: Intent): Promise<void> {
-    this.intent = intent;
-    if (this.stepUpHolds()) return this.proceed(intent);
-    const sent = await this.run(
-      () => this.api.post<CodeSent>('/step-up'),
-      () => this.requireStepUp(intent),
-    );
-    if (!sent) return;
-    this.codeSent(sent);
-    this.go(SetupScreen.stepUp);
-  }
-
-  private async resendStepUp(): Promise<void> {
-    const sent = await this.run(
-      () => this.api.post<CodeSent>('/step-up'),
-      () => this.resendStepUp(),
-    );
-    if (!sent) return;
-    this.codeSent(sent);
-    this.status = this.t('codeResent');
-  }
-
-  private async verifyStepUp(proof: { code: string } | { recoveryCode: string }): Promise<void> {
-    const answer = await this.run(
-      () => this.api.post<StepUpVerified>('/step-up/verify', proof),
-      () => this.verifyStepUp(proof),
-    );
-    if (!answer) return 'code' in proof ? this.codeRejected() : undefined;
-    if (this.session) this.session = { ...this.session, stepUpValidUntil: answer.validUntil };
-    const intent = this.intent ?? 'change-phone';
-    if (answer.newRecoveryCodes) {
-      emit(this, 'tfa-recovery-codes-regenerated', { count: answer.newRecoveryCodes.length });
-      return this.showNewCodes(answer.newRecoveryCodes, () => void this.proceed(intent));
-    }
-    await this.proceed(intent);
-  }
-
-  /** A step-up that lapsed while the user was busy: ask for it again. */
-  private stepUpLapsed(intent: Intent) {
-    if (this.lastErrorCode !== 'step_up_required') return;
-    if (this.session) this.session = { ...this.session, stepUpValidUntil: null };
-    void this.requireStepUp(intent);
-  }
-
-  private async proceed(intent: Intent): Promise<void> {
-    switch (intent) {
-      case 'change-phone':
-        this.changingPhone = true;
-        return this.go(SetupScreen.phone);
-      case 'view-codes': {
-        const list = await this.run(
-          () => this.api.get<RecoveryCodeList>('/recovery-codes'),
-          () => this.proceed(intent),
-        );
-        if (!list) return this.stepUpLapsed(intent);
-        this.codeList = list.codes;
-        return this.go(SetupScreen.viewRecoveryCodes);
-      }
-      case 'regenerate-codes': {
-        const list = await this.run(
-          () => this.api.post<RecoveryCodeList>('/recovery-codes'),
-          () => this.proceed(intent),
-        );
-        if (!list) return this.stepUpLapsed(intent);
-        emit(this, 'tfa-recovery-codes-regenerated', { count: list.codes.length });
-        await this.reloadSession();
-        return this.showNewCodes(
-          list.codes.map((entry) => entry.code),
-          () => this.go(SetupScreen.manage),
-        );
-      }
-      case 'disable': {
-        const done = await this.run(
-          async () => {
-            await this.api.delete('/two-factor');
-            return true;
-          },
-          () => this.proceed(intent),
-        );
-        if (!done) return this.stepUpLapsed(intent);
-        emit(this, 'tfa-disabled', {});
-        await this.reloadSession();
-        return this.go(SetupScreen.disabled);
-      }
-      default:
-        return impossibleScreen(intent);
-    }
-  }
-
-  // --- trusted browsers ---
-
-  private async showBrowsers(status = ''): Promise<void> {
-    const list = await this.run(
-      () => this.api.get<{ browsers: TrustedBrowser[] }>('/trusted-browsers'),
-      () => this.showBrowsers(status),
-    );
-    if (!list) return;
-    this.browsers = list.browsers;
-    if (this.flow.screen !== SetupScreen.trustedBrowsers) this.go(SetupScreen.trustedBrowsers);
-    this.status = status;
-  }
-
-  private async revokeBrowser(browser?: TrustedBrowser): Promise<void> {
-    const path = browser
-      ? `/trusted-browsers/${encodeURIComponent(browser.id)}`
-      : '/trusted-browsers';
-    const done = await this.run(
-      async () => {
-        await this.api.delete(path);
-        return true;
-      },
-      () => this.revokeBrowser(browser),
-    );
-    if (!done) return;
-    await this.showBrowsers(browser ? this.t('browserRevoked', { label: browser.label }) : '');
   }
 
   // --- rendering ---
@@ -360,17 +288,13 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
           status: this.status,
           onSubmit: (code) => void this.verifyPhone(code),
           onResend: () => void this.resendPhoneCode(),
-          links: html`<button
-            type="button"
-            part="button link-button change-number-button"
-            @click=${() => this.go(SetupScreen.phone)}
-          >
-            ${t('changeNumber')}
-          </button>`,
+          links: button(context, 'link', 'change-number', t('changeNumber'), () =>
+            this.go(SetupScreen.phone),
+          ),
         });
       case SetupScreen.newRecoveryCodes:
         return renderRecoveryCodesScreen(context, {
-          name: 'recovery-codes',
+          name: 'new-recovery-codes',
           heading: t('recoveryHeading'),
           codes: this.newCodes.map((code) => ({ code, used: false })),
           siteName: session?.tenant.name ?? '',
@@ -403,12 +327,12 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
           enabledOn: session.twoFactor.enabledAt
             ? this.formatDate(session.twoFactor.enabledAt)
             : '',
-          onChangePhone: () => void this.requireStepUp('change-phone'),
+          onChangePhone: () => void this.manage.requireStepUp('change-phone'),
           onRecoveryCodes: () =>
-            void this.requireStepUp(
+            void this.manage.requireStepUp(
               session.twoFactor.recoveryCodesViewable ? 'view-codes' : 'regenerate-codes',
             ),
-          onTrustedBrowsers: () => void this.showBrowsers(),
+          onTrustedBrowsers: () => void this.manage.showBrowsers(),
           onDisable: () => this.go(SetupScreen.confirmDisable),
         });
       case SetupScreen.stepUp:
@@ -420,28 +344,24 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
           webOtp: true,
           resendCountdown: this.resend,
           status: this.status,
-          onSubmit: (code) => void this.verifyStepUp({ code }),
-          onResend: () => void this.resendStepUp(),
-          links: html`<button
-            type="button"
-            part="button link-button use-recovery-code-button"
-            @click=${() => this.go(SetupScreen.stepUpRecovery)}
-          >
-            ${t('useRecoveryCode')}
-          </button>`,
+          onSubmit: (code) => void this.manage.verifyStepUp({ code }),
+          onResend: () => void this.manage.resendStepUp(),
+          links: button(context, 'link', 'use-recovery-code', t('useRecoveryCode'), () =>
+            this.go(SetupScreen.stepUpRecovery),
+          ),
         });
       case SetupScreen.stepUpRecovery:
         return renderRecoveryCodeEntryScreen(context, {
           name: 'step-up-recovery',
           heading: t('stepUpHeading'),
-          onSubmit: (recoveryCode) => void this.verifyStepUp({ recoveryCode }),
+          onSubmit: (recoveryCode) => void this.manage.verifyStepUp({ recoveryCode }),
           onUseCode: () => this.go(SetupScreen.stepUp),
         });
       case SetupScreen.viewRecoveryCodes:
         return renderRecoveryCodesScreen(context, {
           name: 'view-recovery-codes',
           heading: t('viewCodesHeading'),
-          codes: this.codeList,
+          codes: this.manage.codeList,
           siteName: session?.tenant.name ?? '',
           gate: false,
           saved: false,
@@ -457,7 +377,7 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
             part="button secondary-button regenerate-button"
             aria-describedby="regenerate-warning"
             ?disabled=${this.busy}
-            @click=${() => void this.proceed('regenerate-codes')}
+            @click=${() => void this.manage.proceed('regenerate-codes')}
           >
             ${t('regenerateRecoveryCodes')}
           </button>
@@ -465,16 +385,16 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
         });
       case SetupScreen.trustedBrowsers:
         return renderTrustedBrowsersScreen(context, {
-          browsers: this.browsers,
+          browsers: this.manage.browsers,
           formatDate: (iso) => this.formatDate(iso),
           status: this.status,
-          onRevoke: (browser) => void this.revokeBrowser(browser),
-          onRevokeAll: () => void this.revokeBrowser(),
+          onRevoke: (browser) => void this.manage.revokeBrowser(browser),
+          onRevokeAll: () => void this.manage.revokeBrowser(),
           onBack: () => this.go(SetupScreen.manage),
         });
       case SetupScreen.confirmDisable:
         return renderConfirmDisableScreen(context, {
-          onConfirm: () => void this.requireStepUp('disable'),
+          onConfirm: () => void this.manage.requireStepUp('disable'),
           onCancel: () => this.go(SetupScreen.manage),
         });
       case SetupScreen.disabled:

@@ -135,7 +135,7 @@ describe('<two-factor-challenge>', () => {
     await tabTo('recovery-code-input');
     await typeText(recoveryCodes[0] ?? '');
     await sendKeys({ press: 'Enter' });
-    await waitForScreen(element, 'recovery-codes');
+    await waitForScreen(element, 'new-recovery-codes');
     await expect(element).to.be.accessible();
     const codes = element.shadowRoot?.querySelectorAll('[part~="recovery-code"]') ?? [];
     expect(codes.length).to.equal(1);

@@ -42,7 +42,7 @@ async function enrolByKeyboard(element: TwoFactorSetup, phone: string) {
   await waitForScreen(element, 'code');
   const enabled = oneEvent(element, 'tfa-enabled');
   await enterCode(await latestSmsCode(phone));
-  await waitForScreen(element, 'recovery-codes');
+  await waitForScreen(element, 'new-recovery-codes');
   const { detail } = await enabled;
   const codes = [...(element.shadowRoot?.querySelectorAll('[part~="recovery-code"]') ?? [])].map(
     (node) => node.textContent?.trim() ?? '',
@@ -97,7 +97,7 @@ describe('<two-factor-setup>', () => {
     await expect(element).to.be.accessible();
     expect(part(element, 'resend-button').textContent).to.match(/Resend code in 0:\d\d/);
     await enterCode(await latestSmsCode(phone));
-    await waitForScreen(element, 'recovery-codes');
+    await waitForScreen(element, 'new-recovery-codes');
     await expect(element).to.be.accessible();
     const continueButton = part(element, 'continue-button') as HTMLButtonElement;
     expect(continueButton.disabled).to.equal(true);
@@ -148,7 +148,7 @@ describe('<two-factor-setup>', () => {
     const regenerated = oneEvent(element, 'tfa-recovery-codes-regenerated');
     await activate('regenerate-button');
     expect((await regenerated).detail.count).to.equal(10);
-    await waitForScreen(element, 'recovery-codes');
+    await waitForScreen(element, 'new-recovery-codes');
     const fresh = [...(element.shadowRoot?.querySelectorAll('[part~="recovery-code"]') ?? [])];
     expect(fresh.map((node) => node.textContent?.trim())).to.not.deep.equal(codes);
     await tabTo('saved-checkbox');
@@ -167,7 +167,7 @@ describe('<two-factor-setup>', () => {
     const regenerated = oneEvent(element, 'tfa-recovery-codes-regenerated');
     await stepUpThrough(element, 'recovery-codes-button', phone);
     await regenerated;
-    await waitForScreen(element, 'recovery-codes');
+    await waitForScreen(element, 'new-recovery-codes');
   });
 
   it('steps up with a recovery code instead of the SMS code', async () => {
@@ -275,7 +275,7 @@ describe('<two-factor-setup>', () => {
     await activate('send-code-button');
     await waitForScreen(element, 'code');
     await enterCode(await latestSmsCode(phone));
-    await waitForScreen(element, 'recovery-codes');
+    await waitForScreen(element, 'new-recovery-codes');
     expect(part(element, 'saved-label').textContent).to.match(/codes de récupération en lieu sûr/);
     await expect(element).to.be.accessible();
   });

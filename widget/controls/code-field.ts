@@ -98,6 +98,7 @@ export class TfaCodeField extends LitElement {
       .catch(() => {});
   }
 
+  // No `maxlength`: it would cut a pasted "123 456" before the separators are dropped here.
   private onInput() {
     const digits = this.input.value.replace(/\D/g, '').slice(0, this.length);
     if (digits !== this.input.value) this.input.value = digits;
@@ -127,7 +128,6 @@ export class TfaCodeField extends LitElement {
         inputmode="numeric"
         autocomplete="one-time-code"
         pattern="[0-9]*"
-        maxlength=${this.length}
         spellcheck="false"
         ?disabled=${this.disabled}
         aria-invalid=${this.error ? 'true' : 'false'}

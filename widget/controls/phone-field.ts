@@ -200,6 +200,14 @@ export class TfaPhoneField extends LitElement {
     this.#emit();
   }
 
+  /** The input is in this shadow root, so the form around the element gets no implicit submission. */
+  #onKeydown(event: KeyboardEvent) {
+    if (event.key !== 'Enter' || event.isComposing) return;
+    event.preventDefault();
+    this.#onChange(event);
+    this.closest('form')?.requestSubmit();
+  }
+
   #onChange(event: Event) {
     const international = this.#international((event.target as HTMLInputElement).value, true);
     if (!international) return;
@@ -264,6 +272,7 @@ export class TfaPhoneField extends LitElement {
             aria-describedby=${this.error ? 'error' : nothing}
             @input=${this.#onInput}
             @change=${this.#onChange}
+            @keydown=${this.#onKeydown}
           />
         </div>
         ${this.error ? html`<p id="error" part="error phone-error" role="alert">${this.error}</p>` : nothing}

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import type { CountdownController } from '../controllers/countdown-controller.ts';
 import '../controls/code-field.ts';
 import { CODE_FIELD_PARTS, type TfaCodeField } from '../controls/code-field.ts';
@@ -47,14 +48,18 @@ export function renderCodeScreen(context: ScreenContext, options: CodeScreenOpti
       @submit=${submitHandler((form) => submit(codeField(form).value))}
       @code-complete=${(event: CustomEvent<{ code: string }>) => submit(event.detail.code)}
     >
-      <tfa-code-field
-        exportparts=${CODE_FIELD_PARTS.join(', ')}
-        .t=${t}
-        .length=${options.codeLength}
-        .error=${context.retry ? '' : context.error}
-        ?disabled=${context.busy}
-        ?web-otp=${options.webOtp}
-      ></tfa-code-field>
+      ${keyed(
+        // A new field per screen: the SMS step must not start with the email step's code in it.
+        options.name,
+        html`<tfa-code-field
+          exportparts=${CODE_FIELD_PARTS.join(', ')}
+          .t=${t}
+          .length=${options.codeLength}
+          .error=${context.retry ? '' : context.error}
+          ?disabled=${context.busy}
+          ?web-otp=${options.webOtp}
+        ></tfa-code-field>`,
+      )}
       ${options.options ?? nothing}
       <div part="actions">${button(context, 'primary', 'verify', t('verify'), undefined, 'submit')}</div>
     </form>`,

@@ -89,6 +89,23 @@ export function focusPageStart() {
   start.remove();
 }
 
+/** Types a code into the code field, by keyboard; the field submits on the last digit. */
+export async function enterCode(code: string) {
+  focusPageStart();
+  await tabTo('code-input');
+  await typeText(code);
+}
+
+/** Picks France by typing in the country picker, then types the national number. */
+export async function enterFrenchNumber(phone: string) {
+  focusPageStart();
+  await tabTo('country-input');
+  await typeText('Fran');
+  await sendKeys({ press: 'Enter' });
+  await tabTo('phone-input');
+  await typeText(`0${phone.slice(3)}`);
+}
+
 export async function mountSetup(
   options: TestTenant & { locale?: string; userId?: string; attributes?: string } = {},
 ) {

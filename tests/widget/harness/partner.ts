@@ -76,3 +76,33 @@ export function uniqueFrenchMobile() {
 export function lockUser(userId: string, options: TestTenant = {}) {
   return call<{ locked: boolean }>('lock', { ...tenantParams(options), userId });
 }
+
+/** Makes the user's live codes expire now, as if ten minutes had passed. */
+export function expireCodes(userId: string, options: TestTenant = {}) {
+  return call<{ expired: number }>('expire-codes', { ...tenantParams(options), userId });
+}
+
+interface ManifestDeclaration {
+  tagName?: string;
+  cssParts?: { name: string; description?: string }[];
+  cssProperties?: { name: string; default?: string; description?: string }[];
+  events?: { name: string }[];
+}
+
+/** The Custom Elements Manifest, as the build writes it from the current sources. */
+export function manifest() {
+  return call<{ modules: { declarations?: ManifestDeclaration[] }[] }>('manifest', {});
+}
+
+/** The parts and custom properties the manifest documents for one element. */
+export async function documented(tagName: string) {
+  const declaration = (await manifest()).modules
+    .flatMap((module) => module.declarations ?? [])
+    .find((candidate) => candidate.tagName === tagName);
+  if (!declaration) throw new Error(`${tagName} is not in the manifest`);
+  return {
+    parts: new Set((declaration.cssParts ?? []).map((entry) => entry.name)),
+    properties: new Set((declaration.cssProperties ?? []).map((entry) => entry.name)),
+    events: new Set((declaration.events ?? []).map((entry) => entry.name)),
+  };
+}

@@ -5,6 +5,7 @@
 // those settings the first time the name is used, so test files running at once never share one.
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { widgetManifest } from '../../../scripts/build-widget.ts';
 import { buildApp } from '../../../server/app.ts';
 import { deriveKeys } from '../../../server/crypto/keys.ts';
 import type { DatabaseHandle } from '../../../server/db/connect.ts';
@@ -141,6 +142,25 @@ const handlers: Record<string, Handler> = {
     }
     throw new Error('the account did not lock');
   },
+  // Ten minutes pass for the user's live codes: expired, and a resend allowed.
+  'expire-codes': async (h, query) => {
+    const { tenantId } = await tenantOf(h, query);
+    const past = new Date(Date.now() - 1000);
+    const user = h.app.db
+      .selectFrom('users')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('external_id', '=', query.get('userId') ?? '');
+    const { numUpdatedRows } = await h.app.db
+      .updateTable('verification_codes')
+      .set({ expires_at: past, resend_at: past })
+      .where('user_id', 'in', user)
+      .where('consumed_at', 'is', null)
+      .executeTakeFirst();
+    return { expired: Number(numUpdatedRows) };
+  },
+  // What `npm run build:widget` writes to custom-elements.json, made from the current sources.
+  manifest: async () => widgetManifest(),
   redeem: async (h, query) => {
     const { secretKey } = await tenantOf(h, query);
     const response = await h.app.inject({

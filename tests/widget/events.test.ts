@@ -1,0 +1,163 @@
+// Each documented event fires exactly once per occasion, bubbling and composed, with its detail.
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { TfaEventDetails, TfaEventName } from '../../widget/events.ts';
+import {
+  activate,
+  enterCode,
+  enterFrenchNumber,
+  mountChallenge,
+  mountSetup,
+  tabTo,
+  waitForScreen,
+} from './harness/element.ts';
+import {
+  enrolledUser,
+  latestSmsCode,
+  mintSession,
+  redeem,
+  uniqueFrenchMobile,
+} from './harness/partner.ts';
+
+const EVENTS: TfaEventName[] = [
+  'tfa-enabled',
+  'tfa-disabled',
+  'tfa-phone-changed',
+  'tfa-recovery-codes-regenerated',
+  'tfa-verified',
+  'tfa-error',
+  'tfa-session-expired',
+];
+
+/** Every tfa-* event that reaches the document, so only bubbling, composed ones are counted. */
+function recordEvents() {
+  const seen: { name: string; detail: unknown; composed: boolean }[] = [];
+  const listeners = EVENTS.map((name) => {
+    const listener = (event: Event) =>
+      seen.push({ name, detail: (event as CustomEvent).detail, composed: event.composed });
+    document.addEventListener(name, listener);
+    return () => document.removeEventListener(name, listener);
+  });
+  return {
+    seen,
+    /** The details of `name`, once the element had time to fire it again by mistake. */
+    async of<Name extends TfaEventName>(name: Name): Promise<TfaEventDetails[Name][]> {
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      for (const event of seen) expect(event.composed, `${event.name} is composed`).to.equal(true);
+      return seen.filter((event) => event.name === name).map((e) => e.detail as never);
+    },
+    stop: () => {
+      for (const remove of listeners) remove();
+    },
+  };
+}
+
+const masked = /^\+33 [•\s]+\d{2}$/;
+
+describe('events', () => {
+  let events: ReturnType<typeof recordEvents>;
+  beforeEach(() => {
+    events = recordEvents();
+  });
+  afterEach(() => events.stop());
+
+  it('tfa-enabled: once, with the masked phone', async () => {
+    const phone = uniqueFrenchMobile();
+    const { element } = await mountSetup();
+    await waitForScreen(element, 'intro');
+    await activate('start-button');
+    await waitForScreen(element, 'phone');
+    await enterFrenchNumber(phone);
+    await activate('send-code-button');
+    await waitForScreen(element, 'code');
+    await enterCode(await latestSmsCode(phone));
+    await waitForScreen(element, 'new-recovery-codes');
+    const [detail, ...more] = await events.of('tfa-enabled');
+    expect(more).to.deep.equal([]);
+    expect(Object.keys(detail ?? {})).to.deep.equal(['maskedPhone']);
+    expect(detail?.maskedPhone).to.match(masked).and.to.contain(phone.slice(-2));
+    expect(events.seen.map((event) => event.name)).to.deep.equal(['tfa-enabled']);
+  });
+
+  it('tfa-phone-changed, tfa-recovery-codes-regenerated, tfa-disabled: once each', async function () {
+    this.timeout(40_000);
+    const phone = uniqueFrenchMobile();
+    const newPhone = uniqueFrenchMobile();
+    const { userId } = await enrolledUser({ phone });
+    const { element } = await mountSetup({ userId });
+    await waitForScreen(element, 'manage');
+    await activate('change-phone-button');
+    await waitForScreen(element, 'step-up');
+    await enterCode(await latestSmsCode(phone));
+    await waitForScreen(element, 'phone');
+    await enterFrenchNumber(newPhone);
+    await activate('send-code-button');
+    await waitForScreen(element, 'code');
+    await enterCode(await latestSmsCode(newPhone));
+    await waitForScreen(element, 'phone-changed');
+    const changed = await events.of('tfa-phone-changed');
+    expect(changed).to.have.length(1);
+    expect(Object.keys(changed[0] ?? {})).to.deep.equal(['maskedPhone']);
+    expect(changed[0]?.maskedPhone).to.match(masked).and.to.contain(newPhone.slice(-2));
+
+    await activate('done-button');
+    await waitForScreen(element, 'manage');
+    await activate('recovery-codes-button');
+    await waitForScreen(element, 'view-recovery-codes');
+    await activate('regenerate-button');
+    await waitForScreen(element, 'new-recovery-codes');
+    expect(await events.of('tfa-recovery-codes-regenerated')).to.deep.equal([{ count: 10 }]);
+    await tabTo('saved-checkbox');
+    await sendKeys({ press: 'Space' });
+    await activate('continue-button');
+    await waitForScreen(element, 'manage');
+
+    await activate('disable-button');
+    await waitForScreen(element, 'confirm-disable');
+    await activate('confirm-disable-button');
+    await waitForScreen(element, 'disabled');
+    expect(await events.of('tfa-disabled')).to.deep.equal([{}]);
+    expect(events.seen.map((event) => event.name)).to.deep.equal([
+      'tfa-phone-changed',
+      'tfa-recovery-codes-regenerated',
+      'tfa-disabled',
+    ]);
+  });
+
+  it('tfa-verified: once, with a result token the backend redeems', async () => {
+    const phone = uniqueFrenchMobile();
+    const { userId } = await enrolledUser({ phone });
+    const element = await mountChallenge(await mintSession({ purpose: 'sign-in', userId }));
+    await waitForScreen(element, 'sms-code');
+    await enterCode(await latestSmsCode(phone));
+    await waitForScreen(element, 'verified');
+    const verified = await events.of('tfa-verified');
+    expect(verified).to.have.length(1);
+    expect(Object.keys(verified[0] ?? {}).sort()).to.deep.equal(['resultToken', 'via']);
+    expect(verified[0]?.via).to.equal('code');
+    expect((await redeem(verified[0]?.resultToken ?? '')).body.userId).to.equal(userId);
+  });
+
+  it('tfa-error: once per failed request, with the API code and a message', async () => {
+    const phone = uniqueFrenchMobile();
+    const { userId } = await enrolledUser({ phone });
+    const element = await mountChallenge(await mintSession({ purpose: 'sign-in', userId }));
+    await waitForScreen(element, 'sms-code');
+    const right = await latestSmsCode(phone);
+    await enterCode(right === '111111' ? '222222' : '111111');
+    const errors = await events.of('tfa-error');
+    expect(errors).to.have.length(1);
+    expect(errors[0]?.code).to.equal('invalid_code');
+    expect(errors[0]?.message).to.be.a('string').and.not.equal('');
+    expect(Object.keys(errors[0] ?? {}).sort()).to.deep.equal(['code', 'message']);
+  });
+
+  it('tfa-session-expired: once, with tfa-error saying why', async () => {
+    const { server } = await mintSession({ purpose: 'sign-in' });
+    const element = await mountChallenge({ server, token: `wst_${'x'.repeat(43)}`, userId: '' });
+    await waitForScreen(element, 'expired');
+    expect(await events.of('tfa-session-expired')).to.deep.equal([{}]);
+    const errors = await events.of('tfa-error');
+    expect(errors.map((error) => error.code)).to.deep.equal(['unauthorized']);
+  });
+});
