@@ -1,18 +1,13 @@
-import { html } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { ChallengeAnswer, SessionView } from './api-types.ts';
 import { CountdownController } from './controllers/countdown-controller.ts';
 import { impossibleScreen } from './controllers/flow-controller.ts';
-import { TfaCodeField } from './controls/code-field.ts';
+import type { TfaCodeField } from './controls/code-field.ts';
 import { define } from './define.ts';
 import { emit } from './events.ts';
-import { renderCodeScreen } from './screens/code-screen.ts';
 import { renderCommonScreen } from './screens/common-screens.ts';
 import { renderMessageScreen } from './screens/message-screen.ts';
-import { renderRecoveryCodeEntryScreen } from './screens/recovery-code-entry-screen.ts';
-import { renderRecoveryCodesScreen } from './screens/recovery-codes-screen.ts';
 import { button, type ScreenContext } from './screens/screen-context.ts';
-import { renderTrustBrowserOption } from './screens/trust-browser-option.ts';
 import { TwoFactorElement } from './two-factor-element.ts';
 
 export const ChallengeScreen = {
@@ -52,25 +47,29 @@ const VERIFIED_PAUSE_MS = 400;
  * @csspart trust-checkbox - Its checkbox.
  */
 export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
-  @state() private accessor pending: Pending | undefined;
-  @state() private accessor verified: Verified | undefined;
-  @state() private accessor trust = false;
-  @state() private accessor saved = false;
-  @state() private accessor copied = false;
-  @state() private accessor status = '';
+  @state() private pending: Pending | undefined;
+  @state() private verified: Verified | undefined;
+  @state() private trust = false;
+  @state() private saved = false;
+  @state() private copied = false;
+  @state() private status = '';
   private announced = false;
   private readonly resend = new CountdownController(this);
 
   protected override async begin(_session: SessionView) {
+    // The first code screen is a later screen: fetch it while the challenge starts.
+    this.later.load().catch(() => {});
     const answer = await this.run(() => this.api.post<ChallengeAnswer>('/challenge'));
     if (answer) this.advance(answer);
   }
 
+  protected override readonly firstLoadScreens: ReadonlySet<ChallengeScreen> = new Set([
+    ChallengeScreen.verified,
+  ]);
+
   private go(screen: ChallengeScreen) {
-    this.error = '';
-    this.retry = undefined;
     this.status = '';
-    this.flow.go(screen);
+    this.moveTo(screen);
   }
 
   private advance(answer: ChallengeAnswer) {
@@ -111,11 +110,9 @@ export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
       () => this.verifyCode(code),
     );
     if (answer) return this.advance(answer);
-    const field = this.renderRoot.querySelector('tfa-code-field');
-    if (field instanceof TfaCodeField) {
-      field.clear();
-      field.focus();
-    }
+    const field = this.renderRoot.querySelector<TfaCodeField>('tfa-code-field');
+    field?.clear();
+    field?.focus();
   }
 
   private async verifyRecoveryCode(recoveryCode: string): Promise<void> {
@@ -149,18 +146,13 @@ export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
     return { t: this.t, busy: this.busy, error: this.error, retry: this.retry };
   }
 
-  override render() {
-    return html`<div part="base" lang=${this.language} aria-busy=${this.busy ? 'true' : 'false'}>
-      ${this.renderScreen()}
-    </div>`;
-  }
-
-  private renderScreen() {
+  protected override renderScreen() {
     const context = this.context;
     const { t } = context;
     const screen = this.flow.screen;
+    const later = this.later.module;
     const signUp = this.session?.purpose === 'verify-email';
-    const trustOption = renderTrustBrowserOption(
+    const trustOption = later?.renderTrustBrowserOption(
       t,
       this.session?.trustBrowserDays ?? 0,
       this.trust,
@@ -178,7 +170,7 @@ export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
           onRetry: () => void this.start(),
         });
       case ChallengeScreen.emailCode:
-        return renderCodeScreen(context, {
+        return later?.renderCodeScreen(context, {
           name: 'email-code',
           heading: signUp ? t('verifyEmailHeading') : t('challengeEmailHeading'),
           sentTo: t('codeSentTo', { destination: this.pending?.maskedDestination ?? '' }),
@@ -190,7 +182,7 @@ export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
           onResend: () => void this.resendCode(),
         });
       case ChallengeScreen.smsCode:
-        return renderCodeScreen(context, {
+        return later?.renderCodeScreen(context, {
           name: 'sms-code',
           heading: t('challengeSmsHeading'),
           sentTo: t('codeSentTo', { destination: this.pending?.maskedDestination ?? '' }),
@@ -206,7 +198,7 @@ export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
           ),
         });
       case ChallengeScreen.recoveryCode:
-        return renderRecoveryCodeEntryScreen(context, {
+        return later?.renderRecoveryCodeEntryScreen(context, {
           name: 'recovery-code',
           heading: t('recoveryHeadingChallenge'),
           onSubmit: (recoveryCode) => void this.verifyRecoveryCode(recoveryCode),
@@ -214,7 +206,7 @@ export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
           options: trustOption,
         });
       case ChallengeScreen.newRecoveryCodes:
-        return renderRecoveryCodesScreen(context, {
+        return later?.renderRecoveryCodesScreen(context, {
           name: 'new-recovery-codes',
           heading: t('recoveryHeading'),
           codes: (this.verified?.newRecoveryCodes ?? []).map((code) => ({ code, used: false })),

@@ -1,8 +1,9 @@
-import { LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiClient, ApiError } from './api-client.ts';
 import type { SessionView } from './api-types.ts';
 import { FlowController } from './controllers/flow-controller.ts';
+import { LaterScreens } from './controllers/later-screens.ts';
 import { emit } from './events.ts';
 import {
   errorKey,
@@ -13,7 +14,6 @@ import {
   type Translate,
   translator,
 } from './i18n/catalogue.ts';
-import { en } from './i18n/en.ts';
 import { baseStyles } from './styles/base.styles.ts';
 import { tokenStyles } from './styles/tokens.styles.ts';
 
@@ -107,37 +107,42 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
   static override styles = [tokenStyles, baseStyles];
 
   /** Base URL of the two-factor server, e.g. `https://2fa.clinic.example`. */
-  @property() accessor server = '';
+  @property() server = '';
   /** The widget session token (`wst_…`) your backend minted for this user. */
-  @property() accessor token = '';
+  @property() token = '';
   /** `en`, `fr`, `de` or `es`; defaults to the session's language. */
-  @property() accessor locale = '';
+  @property() locale = '';
   /** Country preselected in the picker (ISO 3166 alpha-2); defaults to the site's, then the browser's. */
-  @property({ attribute: 'default-country' }) accessor defaultCountry = '';
+  @property({ attribute: 'default-country' }) defaultCountry = '';
   /** Countries offered in the picker, e.g. `FR BE CH`; within those the site allows. */
-  @property({ converter: countryList }) accessor countries: string[] = [];
+  @property({ converter: countryList }) countries: string[] = [];
   /** Countries listed first in the picker, e.g. `FR BE`. */
   @property({ attribute: 'preferred-countries', converter: countryList })
-  accessor preferredCountries: string[] = [];
+  preferredCountries: string[] = [];
   /** Replaces any message of the catalogue, e.g. `{ introHeading: 'Protect your account' }`. */
-  @property({ attribute: false }) accessor strings: Partial<Strings> = {};
+  @property({ attribute: false }) strings: Partial<Strings> = {};
   /** Called for a fresh token when the session expires; without it the element asks for a reload. */
-  @property({ attribute: false }) accessor tokenProvider: (() => Promise<string>) | undefined;
+  @property({ attribute: false }) tokenProvider: (() => Promise<string>) | undefined;
 
-  @state() protected accessor session: SessionView | undefined;
-  @state() protected accessor busy = false;
+  @state() protected session: SessionView | undefined;
+  @state() protected busy = false;
   /** The message of the last failed request, shown in the screen's alert region. */
-  @state() protected accessor error = '';
+  @state() protected error = '';
   /** A failed request that may work when tried again (the network). */
-  @state() protected accessor retry: (() => void) | undefined;
+  @state() protected retry: (() => void) | undefined;
   /** When a lock or a rate limit ends, for the locked screen. */
-  @state() protected accessor waitUntil: Date | undefined;
+  @state() protected waitUntil: Date | undefined;
   /** The code of the last failed request, for journeys that react to one (a lapsed step-up). */
   protected lastErrorCode = '';
-  @state() private accessor catalogue: Strings = en;
-  @state() private accessor activeLocale: Locale = 'en';
+  /** The active language's messages; none until its chunk is there. */
+  @state() private catalogue: Strings | undefined;
+  @state() private activeLocale: Locale = 'en';
 
   protected readonly flow: FlowController<Screen | CommonScreen>;
+  /** The code of the screens after the first ones, fetched when first needed. */
+  protected readonly later = new LaterScreens(this);
+  /** The element's screens drawn from the first load; the others wait for `later`. */
+  protected abstract readonly firstLoadScreens: ReadonlySet<Screen>;
   private started = false;
 
   constructor() {
@@ -147,7 +152,7 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
 
   /** Message lookup in the active language, with the page's `strings` on top. */
   protected get t(): Translate {
-    return translator(this.catalogue, this.strings);
+    return translator(this.catalogue ?? {}, this.strings);
   }
 
   protected get language(): Locale {
@@ -175,10 +180,32 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
     }
   }
 
+  /** Moves to `screen` once its code is there, with "Try again" when it cannot be fetched. */
+  protected moveTo(screen: Screen) {
+    this.error = '';
+    this.retry = undefined;
+    if (this.later.module || this.firstLoadScreens.has(screen)) return this.flow.go(screen);
+    this.busy = true;
+    this.later
+      .load()
+      .then(
+        () => this.flow.go(screen),
+        () => {
+          this.error = this.t('error.network_error');
+          this.retry = () => this.moveTo(screen);
+        },
+      )
+      .finally(() => {
+        this.busy = false;
+      });
+  }
+
   /** Loads the session, then hands over to the element's journey. */
   protected async start() {
     this.error = '';
     this.flow.go('loading');
+    // The messages first, so that a failure to load the session can be told.
+    await this.useLanguage();
     const session = await this.run(() => this.api.get<SessionView>('/session'));
     if (!session) return;
     this.session = session;
@@ -192,15 +219,27 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
       matchLocale(this.session?.locale) ??
       matchLocale(navigator.language) ??
       'en';
-    try {
-      this.catalogue = await loadStrings(locale);
-      this.activeLocale = locale;
-    } catch {
-      // A chunk that fails to load leaves the page in English rather than blank.
-      this.catalogue = en;
-      this.activeLocale = 'en';
+    if (this.catalogue && locale === this.activeLocale) return;
+    // A chunk that fails to load leaves the page in English rather than blank.
+    for (const candidate of new Set<Locale>([locale, 'en'])) {
+      try {
+        this.catalogue = await loadStrings(candidate);
+        this.activeLocale = candidate;
+        return;
+      } catch {}
     }
   }
+
+  override render() {
+    // Nothing to say before the messages are there: an empty busy box, for a moment.
+    const busy = this.busy || !this.catalogue;
+    return html`<div part="base" lang=${this.language} aria-busy=${busy ? 'true' : 'false'}>
+      ${this.catalogue ? this.renderScreen() : nothing}
+    </div>`;
+  }
+
+  /** The current screen. */
+  protected abstract renderScreen(): unknown;
 
   /**
    * Runs one request with the busy state and the error handling every screen shares. Resolves
@@ -226,7 +265,7 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
   /** The message for a failed request, with attempts left or when to retry. */
   protected describe(error: ApiError) {
     const t = this.t;
-    const base = t(errorKey(error.code));
+    const base = t(errorKey(error.code, this.catalogue ?? {}));
     const attempts = error.details.attemptsRemaining;
     if (error.code === 'invalid_code' && typeof attempts === 'number' && attempts > 0)
       return `${base} ${attempts === 1 ? t('attemptRemaining') : t('attemptsRemaining', { count: attempts })}`;

@@ -3,22 +3,16 @@ import { state } from 'lit/decorators.js';
 import type { CodeSent, SessionView } from './api-types.ts';
 import { CountdownController } from './controllers/countdown-controller.ts';
 import { impossibleScreen } from './controllers/flow-controller.ts';
-import { ManageJourneys } from './controllers/manage-journeys.ts';
-import { TfaCodeField } from './controls/code-field.ts';
+import type { ManageJourneys } from './controllers/manage-journeys.ts';
+import type { TfaCodeField } from './controls/code-field.ts';
 import { define } from './define.ts';
 import { emit } from './events.ts';
 import { countryOfLocale } from './phone/countries.ts';
-import { renderCodeScreen } from './screens/code-screen.ts';
 import { renderCommonScreen } from './screens/common-screens.ts';
-import { renderConfirmDisableScreen } from './screens/confirm-disable-screen.ts';
 import { renderIntroScreen } from './screens/intro-screen.ts';
-import { renderManageScreen } from './screens/manage-screen.ts';
 import { renderMessageScreen } from './screens/message-screen.ts';
 import { renderPhoneScreen } from './screens/phone-screen.ts';
-import { renderRecoveryCodeEntryScreen } from './screens/recovery-code-entry-screen.ts';
-import { renderRecoveryCodesScreen } from './screens/recovery-codes-screen.ts';
 import { button, type ScreenContext } from './screens/screen-context.ts';
-import { renderTrustedBrowsersScreen } from './screens/trusted-browsers-screen.ts';
 import { SetupScreen } from './setup-screen.ts';
 import { TwoFactorElement } from './two-factor-element.ts';
 
@@ -98,42 +92,51 @@ export { SetupScreen };
  * @csspart phone-changed-screen - The new number replaced the old one.
  */
 export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
-  @state() private accessor sent: CodeSent | undefined;
-  @state() private accessor newCodes: string[] = [];
-  @state() private accessor saved = false;
-  @state() private accessor copied = false;
-  @state() private accessor status = '';
+  @state() private sent: CodeSent | undefined;
+  @state() private newCodes: string[] = [];
+  @state() private saved = false;
+  @state() private copied = false;
+  @state() private status = '';
   private changingPhone = false;
   /** Where to go once a new set of codes is saved. */
-  private afterNewCodes: () => void = () => this.flow.go(SetupScreen.done);
+  private afterNewCodes: () => void = () => this.go(SetupScreen.done);
   private readonly resend = new CountdownController(this);
-  private readonly manage = new ManageJourneys({
-    element: this,
-    run: (action, again) => this.run(action, again),
-    api: () => this.api,
-    t: () => this.t,
-    session: () => this.session,
-    setSession: (session) => {
-      this.session = session;
-    },
-    reloadSession: () => this.reloadSession(),
-    lastErrorCode: () => this.lastErrorCode,
-    screen: () => this.flow.screen,
-    go: (screen) => this.go(screen),
-    setStatus: (status) => {
-      this.status = status;
-    },
-    codeSent: (sent) => this.codeSent(sent),
-    codeRejected: () => this.codeRejected(),
-    showNewCodes: (codes, then) => this.showNewCodes(codes, then),
-    changePhone: () => {
-      this.changingPhone = true;
-      this.go(SetupScreen.phone);
-    },
-  });
+  private journeys: ManageJourneys | undefined;
+
+  /** Managing two-factor, from the later screens' chunk: there whenever a management screen is. */
+  private get manage(): ManageJourneys | undefined {
+    const later = this.later.module;
+    this.journeys ??=
+      later &&
+      new later.ManageJourneys({
+        element: this,
+        run: (action, again) => this.run(action, again),
+        api: () => this.api,
+        t: () => this.t,
+        session: () => this.session,
+        setSession: (session) => {
+          this.session = session;
+        },
+        reloadSession: () => this.reloadSession(),
+        lastErrorCode: () => this.lastErrorCode,
+        screen: () => this.flow.screen,
+        go: (screen) => this.go(screen),
+        setStatus: (status) => {
+          this.status = status;
+        },
+        codeSent: (sent) => this.codeSent(sent),
+        codeRejected: () => this.codeRejected(),
+        showNewCodes: (codes, then) => this.showNewCodes(codes, then),
+        changePhone: () => {
+          this.changingPhone = true;
+          this.go(SetupScreen.phone);
+        },
+      });
+    return this.journeys;
+  }
 
   protected override async begin(session: SessionView) {
-    this.flow.go(session.twoFactor.enabled ? SetupScreen.manage : SetupScreen.intro);
+    this.go(session.twoFactor.enabled ? SetupScreen.manage : SetupScreen.intro);
   }
 
   private async reloadSession(): Promise<SessionView | undefined> {
@@ -142,11 +145,19 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
     return session;
   }
 
+  protected override readonly firstLoadScreens: ReadonlySet<SetupScreen> = new Set([
+    SetupScreen.intro,
+    SetupScreen.phone,
+    SetupScreen.done,
+    SetupScreen.disabled,
+    SetupScreen.phoneChanged,
+  ]);
+
   private go(screen: SetupScreen) {
-    this.error = '';
-    this.retry = undefined;
     this.status = '';
-    this.flow.go(screen);
+    // The code screen comes next: fetch it while the user types the number.
+    if (screen === SetupScreen.phone) this.later.load().catch(() => {});
+    this.moveTo(screen);
   }
 
   // --- turning on, and changing the phone ---
@@ -160,7 +171,7 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
       () => this.api.post<CodeSent>('/phone', phone),
       () => this.sendCode(phone),
     );
-    if (!sent) return this.manage.stepUpLapsed('change-phone');
+    if (!sent) return this.manage?.stepUpLapsed('change-phone');
     this.codeSent(sent);
     this.go(SetupScreen.code);
   }
@@ -202,11 +213,9 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
   }
 
   private codeRejected() {
-    const field = this.renderRoot.querySelector('tfa-code-field');
-    if (field instanceof TfaCodeField) {
-      field.clear();
-      field.focus();
-    }
+    const field = this.renderRoot.querySelector<TfaCodeField>('tfa-code-field');
+    field?.clear();
+    field?.focus();
   }
 
   private showNewCodes(codes: string[], then: () => void) {
@@ -240,16 +249,11 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
       : this.countries.filter((c) => allowed.includes(c));
   }
 
-  override render() {
-    return html`<div part="base" lang=${this.language} aria-busy=${this.busy ? 'true' : 'false'}>
-      ${this.renderScreen()}
-    </div>`;
-  }
-
-  private renderScreen() {
+  protected override renderScreen() {
     const context = this.context;
     const { t } = context;
     const screen = this.flow.screen;
+    const later = this.later.module;
     const session = this.session;
     switch (screen) {
       case 'loading':
@@ -278,7 +282,7 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
             : undefined,
         });
       case SetupScreen.code:
-        return renderCodeScreen(context, {
+        return later?.renderCodeScreen(context, {
           name: 'code',
           heading: t('codeHeading'),
           sentTo: t('codeSentTo', { destination: this.sent?.maskedPhone ?? '' }),
@@ -293,7 +297,7 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
           ),
         });
       case SetupScreen.newRecoveryCodes:
-        return renderRecoveryCodesScreen(context, {
+        return later?.renderRecoveryCodesScreen(context, {
           name: 'new-recovery-codes',
           heading: t('recoveryHeading'),
           codes: this.newCodes.map((code) => ({ code, used: false })),
@@ -322,21 +326,21 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
         });
       case SetupScreen.manage:
         if (!session) return nothing;
-        return renderManageScreen(context, {
+        return later?.renderManageScreen(context, {
           twoFactor: session.twoFactor,
           enabledOn: session.twoFactor.enabledAt
             ? this.formatDate(session.twoFactor.enabledAt)
             : '',
-          onChangePhone: () => void this.manage.requireStepUp('change-phone'),
+          onChangePhone: () => void this.manage?.requireStepUp('change-phone'),
           onRecoveryCodes: () =>
-            void this.manage.requireStepUp(
+            void this.manage?.requireStepUp(
               session.twoFactor.recoveryCodesViewable ? 'view-codes' : 'regenerate-codes',
             ),
-          onTrustedBrowsers: () => void this.manage.showBrowsers(),
+          onTrustedBrowsers: () => void this.manage?.showBrowsers(),
           onDisable: () => this.go(SetupScreen.confirmDisable),
         });
       case SetupScreen.stepUp:
-        return renderCodeScreen(context, {
+        return later?.renderCodeScreen(context, {
           name: 'step-up',
           heading: t('stepUpHeading'),
           sentTo: t('stepUpText', { phone: this.sent?.maskedPhone ?? '' }),
@@ -344,24 +348,24 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
           webOtp: true,
           resendCountdown: this.resend,
           status: this.status,
-          onSubmit: (code) => void this.manage.verifyStepUp({ code }),
-          onResend: () => void this.manage.resendStepUp(),
+          onSubmit: (code) => void this.manage?.verifyStepUp({ code }),
+          onResend: () => void this.manage?.resendStepUp(),
           links: button(context, 'link', 'use-recovery-code', t('useRecoveryCode'), () =>
             this.go(SetupScreen.stepUpRecovery),
           ),
         });
       case SetupScreen.stepUpRecovery:
-        return renderRecoveryCodeEntryScreen(context, {
+        return later?.renderRecoveryCodeEntryScreen(context, {
           name: 'step-up-recovery',
           heading: t('stepUpHeading'),
-          onSubmit: (recoveryCode) => void this.manage.verifyStepUp({ recoveryCode }),
+          onSubmit: (recoveryCode) => void this.manage?.verifyStepUp({ recoveryCode }),
           onUseCode: () => this.go(SetupScreen.stepUp),
         });
       case SetupScreen.viewRecoveryCodes:
-        return renderRecoveryCodesScreen(context, {
+        return later?.renderRecoveryCodesScreen(context, {
           name: 'view-recovery-codes',
           heading: t('viewCodesHeading'),
-          codes: this.manage.codeList,
+          codes: this.manage?.codeList ?? [],
           siteName: session?.tenant.name ?? '',
           gate: false,
           saved: false,
@@ -377,24 +381,24 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
             part="button secondary-button regenerate-button"
             aria-describedby="regenerate-warning"
             ?disabled=${this.busy}
-            @click=${() => void this.manage.proceed('regenerate-codes')}
+            @click=${() => void this.manage?.proceed('regenerate-codes')}
           >
             ${t('regenerateRecoveryCodes')}
           </button>
           <p id="regenerate-warning" part="hint">${t('regenerateWarning')}</p>`,
         });
       case SetupScreen.trustedBrowsers:
-        return renderTrustedBrowsersScreen(context, {
-          browsers: this.manage.browsers,
+        return later?.renderTrustedBrowsersScreen(context, {
+          browsers: this.manage?.browsers ?? [],
           formatDate: (iso) => this.formatDate(iso),
           status: this.status,
-          onRevoke: (browser) => void this.manage.revokeBrowser(browser),
-          onRevokeAll: () => void this.manage.revokeBrowser(),
+          onRevoke: (browser) => void this.manage?.revokeBrowser(browser),
+          onRevokeAll: () => void this.manage?.revokeBrowser(),
           onBack: () => this.go(SetupScreen.manage),
         });
       case SetupScreen.confirmDisable:
-        return renderConfirmDisableScreen(context, {
-          onConfirm: () => void this.manage.requireStepUp('disable'),
+        return later?.renderConfirmDisableScreen(context, {
+          onConfirm: () => void this.manage?.requireStepUp('disable'),
           onCancel: () => this.go(SetupScreen.manage),
         });
       case SetupScreen.disabled:

@@ -1,7 +1,7 @@
 // Every screen of both elements, walked through the real server, in light and dark: axe-core finds
 // no violation, and every part a page can style there (exported ones included) is listed in the
 // manifest (custom-elements.json, built from the classes' JSDoc), as is every `--tfa-*` on :host.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import {
   activate,
@@ -53,9 +53,37 @@ async function expectDocumented(tagName: string, walk: PartsWalk, screens: strin
   expect([...walk.unexported]).to.deep.equal([]);
 }
 
-/** Until the element leaves `loading` (its first screen), recording that screen once. */
-async function recordFirstScreens(walk: PartsWalk, element: Element, first: string) {
+/**
+ * Holds the element's first session request, so that its loading screen stays up until recorded
+ * (the messages load first, then the session: without the hold it may pass between two looks).
+ */
+function holdSessionRequest() {
+  const realFetch = window.fetch;
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  window.fetch = async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (url.endsWith('/v1/widget/session')) await released;
+    return realFetch(input, init);
+  };
+  return () => {
+    window.fetch = realFetch;
+    release();
+  };
+}
+
+/** The loading screen while the session request is held, then the element's first screen. */
+async function recordFirstScreens(
+  walk: PartsWalk,
+  element: Element,
+  first: string,
+  release: () => void,
+) {
+  await waitUntil(() => element.shadowRoot?.querySelector('[part~="loading-screen"]'));
   await walk.visit(element);
+  release();
   await waitForScreen(element, first);
   await walk.visit(element);
 }
@@ -86,8 +114,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       this.timeout(60_000);
       const walk = new PartsWalk();
       const phone = uniqueFrenchMobile();
+      const release = holdSessionRequest();
       const { element } = await mountSetup();
-      await recordFirstScreens(walk, element, 'intro');
+      await recordFirstScreens(walk, element, 'intro', release);
       await activate('start-button');
       await waitForScreen(element, 'phone');
       await walk.visit(element);
@@ -134,8 +163,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const phone = uniqueFrenchMobile();
       const newPhone = uniqueFrenchMobile();
       const { userId, recoveryCodes } = await enrolledUser({ phone });
+      const release = holdSessionRequest();
       const { element } = await mountSetup({ userId });
-      await recordFirstScreens(walk, element, 'manage');
+      await recordFirstScreens(walk, element, 'manage', release);
       await activate('change-phone-button');
       await waitForScreen(element, 'step-up');
       await walk.visit(element);
@@ -202,8 +232,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const phone = uniqueFrenchMobile();
       const { userId, recoveryCodes } = await enrolledUser({ ...tenant, phone });
       const session = await mintSession({ ...tenant, purpose: 'sign-in', userId, email });
+      const release = holdSessionRequest();
       const element = await mountChallenge(session);
-      await recordFirstScreens(walk, element, 'email-code');
+      await recordFirstScreens(walk, element, 'email-code', release);
       const right = await latestEmailCode(email);
       await enterCode(right === '111111' ? '222222' : '111111');
       await pause(300);

@@ -3,7 +3,6 @@ import { property, query } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { define } from '../define.ts';
 import { type Translate, translator } from '../i18n/catalogue.ts';
-import { en } from '../i18n/en.ts';
 import { baseStyles } from '../styles/base.styles.ts';
 import { codeFieldStyles } from './code-field.styles.ts';
 
@@ -35,19 +34,19 @@ export class TfaCodeField extends LitElement {
   static override styles = [baseStyles, codeFieldStyles];
 
   /** Number of digits. */
-  @property({ type: Number }) accessor length = 6;
+  @property({ type: Number }) length = 6;
   /** The label text; defaults to "6-digit code". */
-  @property() accessor label = '';
+  @property() label = '';
   /** An error message shown under the input and linked to it. */
-  @property() accessor error = '';
+  @property() error = '';
   /** Disables the input while a request runs. */
-  @property({ type: Boolean }) accessor disabled = false;
+  @property({ type: Boolean }) disabled = false;
   /** Reads the code from an incoming SMS where the browser has WebOTP (SMS codes only). */
-  @property({ type: Boolean, attribute: 'web-otp' }) accessor webOtp = false;
+  @property({ type: Boolean, attribute: 'web-otp' }) webOtp = false;
   /** Messages; English by default. */
-  @property({ attribute: false }) accessor t: Translate = translator(en);
+  @property({ attribute: false }) t: Translate = translator({});
 
-  @query('input') private accessor input!: HTMLInputElement;
+  @query('input') private input!: HTMLInputElement;
   private webOtpAbort: AbortController | undefined;
   private lastCompleted = '';
 

@@ -1,9 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { type Translate, translator } from '../i18n/catalogue.ts';
-import { en } from '../i18n/en.ts';
 import { type Country, countryList, countryOfInternational } from '../phone/countries.ts';
 import { baseStyles } from '../styles/base.styles.ts';
 import { countryPickerStyles } from './country-picker.styles.ts';
@@ -138,29 +136,29 @@ export class TfaCountryPicker extends LitElement {
   static override styles = [baseStyles, countryPickerStyles];
 
   /** The selected country: an ISO 3166-1 alpha-2 code such as `FR`. */
-  @property({ reflect: true }) accessor value = '';
+  @property({ reflect: true }) value = '';
 
   /** The language of the country names, a BCP 47 tag. */
-  @property() accessor locale = 'en';
+  @property() locale = 'en';
 
   /** The countries offered, as ISO codes; empty offers every country. */
-  @property({ converter: codeList }) accessor countries: string[] = [];
+  @property({ converter: codeList }) countries: string[] = [];
 
   /** Countries listed first, in this order, as ISO codes. */
-  @property({ converter: codeList }) accessor preferred: string[] = [];
+  @property({ converter: codeList }) preferred: string[] = [];
 
   /** The message lookup for the label and messages; English by default. */
-  @property({ attribute: false }) accessor t: Translate = translator(en);
+  @property({ attribute: false }) t: Translate = translator({});
 
   /** Whether the picker is disabled. */
-  @property({ type: Boolean, reflect: true }) accessor disabled = false;
+  @property({ type: Boolean, reflect: true }) disabled = false;
 
-  @state() private accessor open = false;
+  @state() private open = false;
 
   /** What the user typed; null while the input shows the selected country. */
-  @state() private accessor query: string | null = null;
+  @state() private query: string | null = null;
 
-  @state() private accessor activeIndex = -1;
+  @state() private activeIndex = -1;
 
   /** Whether the user moved to the active option with the arrow keys (Tab then picks it). */
   private navigated = false;
@@ -376,9 +374,8 @@ export class TfaCountryPicker extends LitElement {
         >
           ${
             listed
-              ? repeat(
-                  this.results,
-                  (country) => country.code,
+              ? this.results.map(
+                  // Every attribute and text of an option is bound, so options are reused by position.
                   (country, index) => html`
                     <li
                       id="option-${country.code}"

@@ -2,7 +2,6 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { type Translate, translator } from '../i18n/catalogue.ts';
-import { en } from '../i18n/en.ts';
 import {
   type Country,
   countryList,
@@ -96,31 +95,31 @@ export class TfaPhoneField extends LitElement {
   static override styles = [baseStyles, phoneFieldStyles];
 
   /** The number's country, an ISO code; when empty: `defaultCountry`, the browser's country, the first allowed one, or `US`. */
-  @property() accessor country = '';
+  @property() country = '';
 
   /** The country to start with when `country` is not set, an ISO code. */
-  @property({ attribute: 'default-country' }) accessor defaultCountry = '';
+  @property({ attribute: 'default-country' }) defaultCountry = '';
 
   /** The language of the country names, a BCP 47 tag. */
-  @property() accessor locale = 'en';
+  @property() locale = 'en';
 
   /** The countries offered, as ISO codes; empty offers every country. */
-  @property({ converter: codeList }) accessor countries: string[] = [];
+  @property({ converter: codeList }) countries: string[] = [];
 
   /** Countries listed first in the picker, in this order, as ISO codes. */
-  @property({ converter: codeList }) accessor preferred: string[] = [];
+  @property({ converter: codeList }) preferred: string[] = [];
 
   /** The message lookup for labels and messages; English by default. */
-  @property({ attribute: false }) accessor t: Translate = translator(en);
+  @property({ attribute: false }) t: Translate = translator({});
 
   /** An error message shown under the field and linked to the number input; empty for none. */
-  @property() accessor error = '';
+  @property() error = '';
 
   /** Whether the field is disabled. */
-  @property({ type: Boolean, reflect: true }) accessor disabled = false;
+  @property({ type: Boolean, reflect: true }) disabled = false;
 
   /** The number input's text, as shown. */
-  @state() private accessor text = '';
+  @state() private text = '';
 
   /** The countries an international number may switch to. */
   private candidates: Country[] = [];

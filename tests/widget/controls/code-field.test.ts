@@ -2,6 +2,8 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { TfaCodeField } from '../../../widget/controls/code-field.ts';
 import '../../../widget/controls/code-field.ts';
+import { translator } from '../../../widget/i18n/catalogue.ts';
+import { en } from '../../../widget/i18n/en.ts';
 import { activate, mountChallenge, part, waitForScreen } from '../harness/element.ts';
 import {
   enrolledUser,
@@ -19,6 +21,8 @@ async function codeField(attributes = '') {
       ? html`<tfa-code-field web-otp></tfa-code-field>`
       : html`<tfa-code-field></tfa-code-field>`,
   );
+  // The elements hand their controls the messages of the page's language: here, English.
+  field.t = translator(en);
   await field.updateComplete;
   return field;
 }

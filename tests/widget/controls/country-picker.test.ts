@@ -34,6 +34,8 @@ if (!customElements.get('test-token-host')) customElements.define('test-token-ho
 async function picker(template: TemplateResult) {
   const host = await fixture(html`<test-token-host>${template}</test-token-host>`);
   const element = host.querySelector('tfa-country-picker') as TfaCountryPicker;
+  // The elements hand their controls the messages of the page's language: here, English.
+  if (!element.t('countryLabel')) element.t = translator(en);
   await element.updateComplete;
   return element;
 }

@@ -7,6 +7,7 @@ import {
   type PhoneValue,
   type TfaPhoneField,
 } from '../../../widget/controls/phone-field.ts';
+import { translator } from '../../../widget/i18n/catalogue.ts';
 import { en } from '../../../widget/i18n/en.ts';
 import { countryOfLocale } from '../../../widget/phone/countries.ts';
 import { tokenStyles } from '../../../widget/styles/tokens.styles.ts';
@@ -34,6 +35,8 @@ if (!customElements.get('test-token-host')) customElements.define('test-token-ho
 async function phoneField(template: TemplateResult) {
   const host = await fixture(html`<test-token-host>${template}</test-token-host>`);
   const element = host.querySelector('tfa-phone-field') as TfaPhoneField;
+  // The elements hand their controls the messages of the page's language: here, English.
+  if (!element.t('countryLabel')) element.t = translator(en);
   await element.updateComplete;
   await picker(element).updateComplete;
   return element;

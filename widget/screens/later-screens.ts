@@ -1,0 +1,13 @@
+/**
+ * The screens after the first ones (code entry, recovery codes, management) and the management
+ * journeys' logic. They load as one chunk once the first screen shows, so that the first load
+ * holds only what the phone screen needs.
+ */
+export { ManageJourneys } from '../controllers/manage-journeys.ts';
+export { renderCodeScreen } from './code-screen.ts';
+export { renderConfirmDisableScreen } from './confirm-disable-screen.ts';
+export { renderManageScreen } from './manage-screen.ts';
+export { renderRecoveryCodeEntryScreen } from './recovery-code-entry-screen.ts';
+export { renderRecoveryCodesScreen } from './recovery-codes-screen.ts';
+export { renderTrustBrowserOption } from './trust-browser-option.ts';
+export { renderTrustedBrowsersScreen } from './trusted-browsers-screen.ts';
