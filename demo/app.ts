@@ -67,6 +67,9 @@ export async function buildDemoApp(options: DemoAppOptions) {
     },
     // HSTS only means something over https; on http://localhost it would only confuse.
     strictTransportSecurity: demo.secureCookies,
+    // Under Helmet's default `no-referrer`, browsers send `Origin: null` on the page's own form
+    // posts (Fetch, "append a request Origin header"), which the same-origin check below refuses.
+    referrerPolicy: { policy: 'same-origin' },
   });
   app.removeContentTypeParser('text/plain');
   registerFormParser(app);

@@ -1,5 +1,6 @@
 // `npm test`: the server, build and demo tests through node's test runner, then the elements'
-// tests in Chromium through @web/test-runner, then one line with the true total of both.
+// tests in Chromium through @web/test-runner, then the browser journeys through the demo clinic
+// (tests/e2e, one at a time: they share one stack), then one line with the true total of all.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,12 +55,28 @@ const browserStatus = run([
   'web-test-runner.config.mjs',
 ]);
 
+const e2eStatus = run([
+  '--import',
+  'tsx',
+  '--test',
+  '--test-concurrency=1',
+  '--test-reporter=spec',
+  '--test-reporter-destination=stdout',
+  '--test-reporter=./scripts/count-reporter.js',
+  `--test-reporter-destination=${RESULTS}/e2e.json`,
+  ...readdirSync('tests/e2e')
+    .filter((name) => name.endsWith('.test.ts'))
+    .sort()
+    .map((name) => join('tests/e2e', name)),
+]);
+
 const totals = [
   counts(`${RESULTS}/node.json`, nodeStatus),
   counts(`${RESULTS}/widget.json`, browserStatus),
+  counts(`${RESULTS}/e2e.json`, e2eStatus),
 ];
 const passed = totals.reduce((sum, total) => sum + total.passed, 0);
 const failed = totals.reduce((sum, total) => sum + total.failed, 0);
-const ok = nodeStatus === 0 && browserStatus === 0 && failed === 0;
+const ok = nodeStatus === 0 && browserStatus === 0 && e2eStatus === 0 && failed === 0;
 console.log(`\n${passed} passed, ${ok ? failed : Math.max(failed, 1)} failed`);
 process.exit(ok ? 0 : 1);
