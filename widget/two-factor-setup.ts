@@ -7,7 +7,7 @@ import type { ManageJourneys } from './controllers/manage-journeys.ts';
 import type { TfaCodeField } from './controls/code-field.ts';
 import { define } from './define.ts';
 import { emit } from './events.ts';
-import { countryOfLocale } from './phone/countries.ts';
+import { countryOfLocale, countryOfMaskedPhone } from './phone/countries.ts';
 import { renderCommonScreen } from './screens/common-screens.ts';
 import { renderIntroScreen } from './screens/intro-screen.ts';
 import { renderMessageScreen } from './screens/message-screen.ts';
@@ -233,7 +233,12 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
   }
 
   private pickerCountry() {
+    // A new number is most likely in the same country as the one it replaces.
+    const current = this.changingPhone
+      ? countryOfMaskedPhone(this.session?.twoFactor.maskedPhone)
+      : undefined;
     return (
+      current ||
       this.defaultCountry.toUpperCase() ||
       this.session?.defaultCountry ||
       countryOfLocale(navigator.languages) ||

@@ -197,6 +197,11 @@ describe('<two-factor-setup>', () => {
     await waitForScreen(element, 'manage');
     await stepUpThrough(element, 'change-phone-button', phone);
     await waitForScreen(element, 'phone');
+    const field = element.shadowRoot?.querySelector('tfa-phone-field');
+    const picker = field?.shadowRoot?.querySelector('tfa-country-picker');
+    expect(picker?.value, 'starts on the current number’s country, not the browser’s').to.equal(
+      'FR',
+    );
     await enterFrenchNumber(newPhone);
     await activate('send-code-button');
     await waitForScreen(element, 'code');

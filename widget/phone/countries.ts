@@ -70,6 +70,12 @@ export function countryOfInternational(digits: string, candidates: Country[], cu
   return undefined;
 }
 
+/** The main country of the calling code a masked number starts with: `+33 •• …` → `FR`. */
+export function countryOfMaskedPhone(masked: string | null | undefined) {
+  const dialCode = masked?.match(/^\+(\d{1,3})\D/)?.[1];
+  return dialCode ? mainCountries.get(dialCode) : undefined;
+}
+
 /** The country of the browser's language tag (`fr-CA` → `CA`), if there is one. */
 export function countryOfLocale(tags: readonly string[]) {
   for (const tag of tags) {
