@@ -170,6 +170,29 @@ export const baseStyles = css`
     background: var(--tfa-color-surface);
   }
 
+  /* Two columns of codes where the element is wide enough, and short rows. */
+  [part~='recovery-codes'] {
+    grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+    gap: 0.375rem;
+  }
+
+  [part~='recovery-code'] {
+    padding: 0.375rem 0.625rem;
+  }
+
+  /* A trusted browser: its name and last use on the left, "Stop trusting" on the right. */
+  [part~='browser'] {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    align-items: center;
+    gap: 0.25rem var(--tfa-spacing);
+  }
+
+  [part~='revoke-button'] {
+    grid-column: 2;
+    grid-row: 1 / span 2;
+  }
+
   .visually-hidden {
     position: absolute;
     width: 1px;
