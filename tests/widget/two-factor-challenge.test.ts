@@ -12,13 +12,12 @@ import {
   waitForScreen,
 } from './harness/element.ts';
 import {
-  enrolledUser,
   latestEmailCode,
   latestSmsCode,
   lockUser,
   mintSession,
   redeem,
-  uniqueFrenchMobile,
+  signInSession,
 } from './harness/partner.ts';
 
 const EMAIL_FIRST = { tenant: 'email-first', settings: { signInSteps: ['email', 'sms'] } };
@@ -29,13 +28,6 @@ async function enterCode(code: string) {
   focusPageStart();
   await tabTo('code-input');
   await typeText(code);
-}
-
-async function signInSession(tenant = {}, extra: { email?: string; locale?: string } = {}) {
-  const phone = uniqueFrenchMobile();
-  const { userId, recoveryCodes } = await enrolledUser({ ...tenant, phone });
-  const session = await mintSession({ ...tenant, ...extra, purpose: 'sign-in', userId });
-  return { phone, userId, recoveryCodes, session };
 }
 
 describe('<two-factor-challenge>', () => {

@@ -1,65 +1,22 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
-import type { TwoFactorSetup } from '../../widget/two-factor-setup.ts';
 import {
   activate,
+  enrolByKeyboard,
+  enterCode,
+  enterFrenchNumber,
   errorText,
-  focusPageStart,
   mountSetup,
   oneEvent,
   part,
+  stepUpThrough,
   tabTo,
   typeText,
   waitForScreen,
 } from './harness/element.ts';
-import { latestSmsCode, redeem, uniqueFrenchMobile } from './harness/partner.ts';
+import { latestSmsCode, trustThisBrowser, uniqueFrenchMobile } from './harness/partner.ts';
 
 const NOT_VIEWABLE = { tenant: 'codes-hidden', settings: { recoveryCodesViewable: false } };
-
-async function enterCode(code: string) {
-  focusPageStart();
-  await tabTo('code-input');
-  await typeText(code);
-}
-
-/** Picks France by typing in the country picker, then types the national number. */
-async function enterFrenchNumber(phone: string) {
-  focusPageStart();
-  await tabTo('country-input');
-  await typeText('Fran');
-  await sendKeys({ press: 'Enter' });
-  await tabTo('phone-input');
-  await typeText(`0${phone.slice(3)}`);
-}
-
-/** Intro → phone → code → recovery codes → done, by keyboard; returns the codes shown. */
-async function enrolByKeyboard(element: TwoFactorSetup, phone: string) {
-  await waitForScreen(element, 'intro');
-  await activate('start-button');
-  await waitForScreen(element, 'phone');
-  await enterFrenchNumber(phone);
-  await activate('send-code-button');
-  await waitForScreen(element, 'code');
-  const enabled = oneEvent(element, 'tfa-enabled');
-  await enterCode(await latestSmsCode(phone));
-  await waitForScreen(element, 'new-recovery-codes');
-  const { detail } = await enabled;
-  const codes = [...(element.shadowRoot?.querySelectorAll('[part~="recovery-code"]') ?? [])].map(
-    (node) => node.textContent?.trim() ?? '',
-  );
-  await tabTo('saved-checkbox');
-  await sendKeys({ press: 'Space' });
-  await activate('continue-button');
-  await waitForScreen(element, 'done');
-  return { codes, maskedPhone: detail.maskedPhone };
-}
-
-/** From manage, through step-up by SMS code, to whatever `button` leads to. */
-async function stepUpThrough(element: TwoFactorSetup, button: string, phone: string) {
-  await activate(button);
-  await waitForScreen(element, 'step-up');
-  await enterCode(await latestSmsCode(phone));
-}
 
 describe('<two-factor-setup>', () => {
   afterEach(async () => {
@@ -218,25 +175,7 @@ describe('<two-factor-setup>', () => {
     const { element, session } = await mountSetup();
     await enrolByKeyboard(element, phone);
     // Trust this browser through a sign-in, as the challenge element would.
-    const signIn = await fetch(`/__tfa/session?purpose=sign-in&userId=${session.userId}`).then(
-      (r) => r.json(),
-    );
-    const call = (path: string, body?: object) =>
-      fetch(`${session.server}/v1/widget${path}`, {
-        method: 'POST',
-        credentials: 'include',
-        headers: {
-          authorization: `Bearer ${signIn.token}`,
-          ...(body ? { 'content-type': 'application/json' } : {}),
-        },
-        body: body ? JSON.stringify(body) : undefined,
-      }).then((response) => response.json());
-    await call('/challenge');
-    const answer = await call('/challenge/verify', {
-      code: await latestSmsCode(phone),
-      trustBrowser: true,
-    });
-    expect((await redeem(answer.resultToken)).status).to.equal(200);
+    expect((await trustThisBrowser(session.userId, phone)).status).to.equal(200);
 
     await activate('done-button');
     await waitForScreen(element, 'manage');

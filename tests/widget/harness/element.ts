@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../widget/index.ts';
 import type { TwoFactorChallenge } from '../../../widget/two-factor-challenge.ts';
 import type { TwoFactorSetup } from '../../../widget/two-factor-setup.ts';
-import { type MintedSession, mintSession, type TestTenant } from './partner.ts';
+import { latestSmsCode, type MintedSession, mintSession, type TestTenant } from './partner.ts';
 
 export type Element = TwoFactorSetup | TwoFactorChallenge;
 
@@ -128,6 +128,35 @@ export async function mountChallenge(session: MintedSession, options: { locale?:
       locale=${options.locale ?? 'en'}
     ></two-factor-challenge>`,
   );
+}
+
+/** Intro → phone → code → recovery codes → done, by keyboard; returns the codes shown. */
+export async function enrolByKeyboard(element: TwoFactorSetup, phone: string) {
+  await waitForScreen(element, 'intro');
+  await activate('start-button');
+  await waitForScreen(element, 'phone');
+  await enterFrenchNumber(phone);
+  await activate('send-code-button');
+  await waitForScreen(element, 'code');
+  const enabled = oneEvent(element, 'tfa-enabled');
+  await enterCode(await latestSmsCode(phone));
+  await waitForScreen(element, 'new-recovery-codes');
+  const { detail } = await enabled;
+  const codes = [...(element.shadowRoot?.querySelectorAll('[part~="recovery-code"]') ?? [])].map(
+    (node) => node.textContent?.trim() ?? '',
+  );
+  await tabTo('saved-checkbox');
+  await sendKeys({ press: 'Space' });
+  await activate('continue-button');
+  await waitForScreen(element, 'done');
+  return { codes, maskedPhone: detail.maskedPhone };
+}
+
+/** From manage, through step-up by SMS code, to whatever `button` leads to. */
+export async function stepUpThrough(element: TwoFactorSetup, button: string, phone: string) {
+  await activate(button);
+  await waitForScreen(element, 'step-up');
+  await enterCode(await latestSmsCode(phone));
 }
 
 export { oneEvent };

@@ -72,6 +72,41 @@ export function uniqueFrenchMobile() {
   return `+3361${digits}`;
 }
 
+/** A new user with two-factor on, and a sign-in session for them. */
+export async function signInSession(
+  tenant: TestTenant = {},
+  extra: { email?: string; locale?: string } = {},
+) {
+  const phone = uniqueFrenchMobile();
+  const { userId, recoveryCodes } = await enrolledUser({ ...tenant, phone });
+  const session = await mintSession({ ...tenant, ...extra, purpose: 'sign-in', userId });
+  return { phone, userId, recoveryCodes, session };
+}
+
+/**
+ * Makes this browser trusted for `userId` through a sign-in, as the challenge element would (the
+ * server sets the trust cookie); returns the redeemed result.
+ */
+export async function trustThisBrowser(userId: string, phone: string, tenant: TestTenant = {}) {
+  const signIn = await mintSession({ ...tenant, purpose: 'sign-in', userId });
+  const post = (path: string, body?: object) =>
+    fetch(`${signIn.server}/v1/widget${path}`, {
+      method: 'POST',
+      credentials: 'include',
+      headers: {
+        authorization: `Bearer ${signIn.token}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    }).then((response) => response.json());
+  await post('/challenge');
+  const answer = await post('/challenge/verify', {
+    code: await latestSmsCode(phone),
+    trustBrowser: true,
+  });
+  return redeem(answer.resultToken, tenant);
+}
+
 /** Enough wrong codes for `userId` that the server locks the account. */
 export function lockUser(userId: string, options: TestTenant = {}) {
   return call<{ locked: boolean }>('lock', { ...tenantParams(options), userId });
