@@ -172,12 +172,13 @@ export const baseStyles = css`
 
   /* Two columns of codes where the element is wide enough, and short rows. */
   [part~='recovery-codes'] {
-    grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(15em, 1fr));
     gap: 0.375rem;
   }
 
   [part~='recovery-code'] {
     padding: 0.375rem 0.625rem;
+    white-space: nowrap;
   }
 
   /* A trusted browser: its name and last use on the left, "Stop trusting" on the right. */
