@@ -10,6 +10,7 @@ import {
   mountSetup,
   oneEvent,
   part,
+  sendCodeByKeyboard,
   waitForScreen,
 } from './harness/element.ts';
 import {
@@ -41,12 +42,7 @@ describe('edge states', () => {
   it('rate limited: says until when, on the field, and fires tfa-error', async () => {
     const phone = uniqueFrenchMobile();
     const { element } = await mountSetup();
-    await waitForScreen(element, 'intro');
-    await activate('start-button');
-    await waitForScreen(element, 'phone');
-    await enterFrenchNumber(phone);
-    await activate('send-code-button');
-    await waitForScreen(element, 'code');
+    await sendCodeByKeyboard(element, phone);
     await activate('change-number-button');
     await waitForScreen(element, 'phone');
     await enterFrenchNumber(phone);

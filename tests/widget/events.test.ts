@@ -7,6 +7,7 @@ import {
   enterFrenchNumber,
   mountChallenge,
   mountSetup,
+  sendCodeByKeyboard,
   tabTo,
   waitForScreen,
 } from './harness/element.ts';
@@ -31,12 +32,7 @@ describe('events', () => {
   it('tfa-enabled: once, with the masked phone', async () => {
     const phone = uniqueFrenchMobile();
     const { element } = await mountSetup();
-    await waitForScreen(element, 'intro');
-    await activate('start-button');
-    await waitForScreen(element, 'phone');
-    await enterFrenchNumber(phone);
-    await activate('send-code-button');
-    await waitForScreen(element, 'code');
+    await sendCodeByKeyboard(element, phone);
     await enterCode(await latestSmsCode(phone));
     await waitForScreen(element, 'new-recovery-codes');
     const [detail, ...more] = await events.of('tfa-enabled');

@@ -9,6 +9,7 @@ import {
   mountSetup,
   oneEvent,
   part,
+  sendCodeByKeyboard,
   stepUpThrough,
   tabTo,
   typeText,
@@ -80,12 +81,7 @@ describe('<two-factor-setup>', () => {
   it('goes back to the number from the code screen ("Change number")', async () => {
     const phone = uniqueFrenchMobile();
     const { element } = await mountSetup();
-    await waitForScreen(element, 'intro');
-    await activate('start-button');
-    await waitForScreen(element, 'phone');
-    await enterFrenchNumber(phone);
-    await activate('send-code-button');
-    await waitForScreen(element, 'code');
+    await sendCodeByKeyboard(element, phone);
     await activate('change-number-button');
     await waitForScreen(element, 'phone');
   });

@@ -1,9 +1,8 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { TfaCodeField } from '../../../widget/controls/code-field.ts';
 import '../../../widget/controls/code-field.ts';
-import { translator } from '../../../widget/i18n/catalogue.ts';
-import { en } from '../../../widget/i18n/en.ts';
+import { mountControl } from '../harness/control-host.ts';
 import { activate, mountChallenge, part, waitForScreen } from '../harness/element.ts';
 import {
   enrolledUser,
@@ -16,15 +15,12 @@ import {
 const input = (field: TfaCodeField) => field.shadowRoot?.querySelector('input') as HTMLInputElement;
 
 async function codeField(attributes = '') {
-  const field = await fixture<TfaCodeField>(
+  return mountControl<TfaCodeField>(
     attributes === 'web-otp'
       ? html`<tfa-code-field web-otp></tfa-code-field>`
       : html`<tfa-code-field></tfa-code-field>`,
+    'tfa-code-field',
   );
-  // The elements hand their controls the messages of the page's language: here, English.
-  field.t = translator(en);
-  await field.updateComplete;
-  return field;
 }
 
 function completions(field: HTMLElement) {

@@ -1,6 +1,6 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { css, LitElement, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import {
   COUNTRY_PICKER_PARTS,
   searchCountries,
@@ -9,34 +9,10 @@ import {
 import { translator } from '../../../widget/i18n/catalogue.ts';
 import { en } from '../../../widget/i18n/en.ts';
 import { countryList } from '../../../widget/phone/countries.ts';
-import { tokenStyles } from '../../../widget/styles/tokens.styles.ts';
-
-/** Stands in for the outer element: declares the `--tfa-*` tokens the control inherits. */
-class TokenHost extends LitElement {
-  static override styles = [
-    tokenStyles,
-    css`
-      :host {
-        display: block;
-        min-height: 24rem;
-        padding: 1rem;
-        background: var(--tfa-color-background);
-        color: var(--tfa-color-text);
-      }
-    `,
-  ];
-  override render() {
-    return html`<slot></slot>`;
-  }
-}
-if (!customElements.get('test-token-host')) customElements.define('test-token-host', TokenHost);
+import { mountControl } from '../harness/control-host.ts';
 
 async function picker(template: TemplateResult) {
-  const host = await fixture(html`<test-token-host>${template}</test-token-host>`);
-  const element = host.querySelector('tfa-country-picker') as TfaCountryPicker;
-  // The elements hand their controls the messages of the page's language: here, English.
-  if (!element.t('countryLabel')) element.t = translator(en);
-  await element.updateComplete;
+  const element = await mountControl<TfaCountryPicker>(template, 'tfa-country-picker');
   return element;
 }
 

@@ -130,14 +130,19 @@ export async function mountChallenge(session: MintedSession, options: { locale?:
   );
 }
 
-/** Intro → phone → code → recovery codes → done, by keyboard; returns the codes shown. */
-export async function enrolByKeyboard(element: TwoFactorSetup, phone: string) {
+/** Intro → phone → a code sent to `phone`, by keyboard: ends on the code screen. */
+export async function sendCodeByKeyboard(element: TwoFactorSetup, phone: string) {
   await waitForScreen(element, 'intro');
   await activate('start-button');
   await waitForScreen(element, 'phone');
   await enterFrenchNumber(phone);
   await activate('send-code-button');
   await waitForScreen(element, 'code');
+}
+
+/** Intro → phone → code → recovery codes → done, by keyboard; returns the codes shown. */
+export async function enrolByKeyboard(element: TwoFactorSetup, phone: string) {
+  await sendCodeByKeyboard(element, phone);
   const enabled = oneEvent(element, 'tfa-enabled');
   await enterCode(await latestSmsCode(phone));
   await waitForScreen(element, 'new-recovery-codes');
