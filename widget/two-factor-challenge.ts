@@ -206,12 +206,9 @@ export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
           options: trustOption,
         });
       case ChallengeScreen.newRecoveryCodes:
-        return later?.renderRecoveryCodesScreen(context, {
-          name: 'new-recovery-codes',
-          heading: t('recoveryHeading'),
-          codes: (this.verified?.newRecoveryCodes ?? []).map((code) => ({ code, used: false })),
+        return later?.renderNewRecoveryCodesScreen(context, {
+          codes: this.verified?.newRecoveryCodes ?? [],
           siteName: this.session?.tenant.name ?? '',
-          gate: true,
           saved: this.saved,
           copied: this.copied,
           onSavedChange: (saved) => {
@@ -223,7 +220,6 @@ export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
           onContinue: () => {
             if (this.verified) this.finish({ ...this.verified, newRecoveryCodes: [] });
           },
-          continueLabel: t('continue'),
         });
       case ChallengeScreen.verified:
         return renderMessageScreen(context, {

@@ -302,12 +302,9 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
           ),
         });
       case SetupScreen.newRecoveryCodes:
-        return later?.renderRecoveryCodesScreen(context, {
-          name: 'new-recovery-codes',
-          heading: t('recoveryHeading'),
-          codes: this.newCodes.map((code) => ({ code, used: false })),
+        return later?.renderNewRecoveryCodesScreen(context, {
+          codes: this.newCodes,
           siteName: session?.tenant.name ?? '',
-          gate: true,
           saved: this.saved,
           copied: this.copied,
           onSavedChange: (saved) => {
@@ -320,7 +317,6 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
             this.newCodes = [];
             this.afterNewCodes();
           },
-          continueLabel: t('continue'),
         });
       case SetupScreen.done:
         return renderMessageScreen(context, {

@@ -8,6 +8,9 @@ export { renderCodeScreen } from './code-screen.ts';
 export { renderConfirmDisableScreen } from './confirm-disable-screen.ts';
 export { renderManageScreen } from './manage-screen.ts';
 export { renderRecoveryCodeEntryScreen } from './recovery-code-entry-screen.ts';
-export { renderRecoveryCodesScreen } from './recovery-codes-screen.ts';
+export {
+  renderNewRecoveryCodesScreen,
+  renderRecoveryCodesScreen,
+} from './recovery-codes-screen.ts';
 export { renderTrustBrowserOption } from './trust-browser-option.ts';
 export { renderTrustedBrowsersScreen } from './trusted-browsers-screen.ts';

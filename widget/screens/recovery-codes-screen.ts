@@ -84,3 +84,23 @@ export function renderRecoveryCodesScreen(
     </form>`,
   ]);
 }
+
+export type NewRecoveryCodesOptions = Pick<
+  RecoveryCodesScreenOptions,
+  'siteName' | 'saved' | 'copied' | 'onSavedChange' | 'onCopied' | 'onContinue'
+> & { codes: string[] };
+
+/** A new set, shown once: "I have saved my recovery codes" gates Continue. */
+export function renderNewRecoveryCodesScreen(
+  context: ScreenContext,
+  options: NewRecoveryCodesOptions,
+) {
+  return renderRecoveryCodesScreen(context, {
+    ...options,
+    name: 'new-recovery-codes',
+    heading: context.t('recoveryHeading'),
+    codes: options.codes.map((code) => ({ code, used: false })),
+    gate: true,
+    continueLabel: context.t('continue'),
+  });
+}
