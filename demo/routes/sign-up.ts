@@ -106,13 +106,7 @@ export const signUpRoutes: FastifyPluginAsync<DemoRouteOptions> = async (app, { 
       });
     }
     if (await findUserByEmail(demo.db, signUp.email)) {
-      await deleteSignUp(demo.db, signUp.id);
-      clearCookie(demo, reply, SIGN_UP_COOKIE);
-      return sendPage(demo, request, reply, {
-        title: 'You already have an account',
-        status: 409,
-        main: alreadyRegistered({ email: signUp.email }),
-      });
+      return sendAlreadyRegistered(demo, request, reply, signUp);
     }
     await markEmailVerified(demo.db, signUp.id);
     return reply.redirect('/sign-up/privacy', 303);
@@ -176,19 +170,29 @@ export const signUpRoutes: FastifyPluginAsync<DemoRouteOptions> = async (app, { 
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      await deleteSignUp(demo.db, signUp.id);
-      clearCookie(demo, reply, SIGN_UP_COOKIE);
-      return sendPage(demo, request, reply, {
-        title: 'You already have an account',
-        status: 409,
-        main: alreadyRegistered({ email: signUp.email }),
-      });
+      return sendAlreadyRegistered(demo, request, reply, signUp);
     }
     clearCookie(demo, reply, SIGN_UP_COOKIE);
     setCookie(demo, reply, SESSION_COOKIE, sessionToken);
     return reply.redirect('/', 303);
   });
 };
+
+/** The email has an account after all: this sign-up ends, and the page says where to go. */
+async function sendAlreadyRegistered(
+  demo: DemoContext,
+  request: Parameters<typeof sendPage>[1],
+  reply: FastifyReply,
+  signUp: DemoSignUp,
+) {
+  await deleteSignUp(demo.db, signUp.id);
+  clearCookie(demo, reply, SIGN_UP_COOKIE);
+  return sendPage(demo, request, reply, {
+    title: 'You already have an account',
+    status: 409,
+    main: alreadyRegistered({ email: signUp.email }),
+  });
+}
 
 /** The email-check page with a fresh `verify-email` widget session for this sign-up's user. */
 async function sendVerifyPage(

@@ -114,6 +114,22 @@ describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
     await screenshot(page, 'home-signed-in');
   });
 
+  test('signing up again with the same email ends on "You already have an account"', async () => {
+    const page = await freshPage();
+    await page.goto(`${urls.demoUrl}/sign-up`);
+    await typeInto(page.getByLabel('Email address'), patient.email);
+    const mark = await outboxMark(urls.serverUrl);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${urls.demoUrl}/sign-up/verify`);
+    await answerCode(page, urls.serverUrl, {
+      heading: 'Confirm your email',
+      to: patient.email,
+      mark,
+    });
+    await page.getByRole('heading', { name: 'You already have an account' }).waitFor();
+    assert.equal(await pageTitle(page), 'You already have an account');
+  });
+
   test('turns on SMS two-factor with a French number, saving the recovery codes', async () => {
     const page = await freshPage();
     await submitPasswordSignIn(page, urls.demoUrl, patient);
