@@ -1,7 +1,7 @@
 # The two-factor server, compiled, with the elements' bundle. A starting point: see
 # docs/self-hosting.md#docker.
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
@@ -9,7 +9,7 @@ COPY . .
 # tsc to dist/server/, then the elements to dist/widget/.
 RUN npm run build
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=4000
