@@ -52,6 +52,9 @@ function listeningPort(server: { address(): unknown }): number {
 /** Starts both apps; `close()` stops them and the database, in reverse order. */
 export async function startStack(options: StackOptions) {
   const env = { ...(options.env ?? process.env) };
+  // The demo reads its codes from the dev outbox, which the server opens only when asked.
+  env.NODE_ENV ||= 'development';
+  if (env.NODE_ENV !== 'production') env.DEV_OUTBOX ||= 'true';
   if (options.dataDir !== undefined) env.DATA_DIR = options.dataDir;
   if (options.serverPort !== undefined) env.PORT = String(options.serverPort);
   const host = loadConfig(env).HOST;

@@ -111,7 +111,8 @@ export async function buildApp(options: AppOptions) {
   await app.register(healthRoutes);
   await app.register(widgetBundleRoutes, { dir: options.widgetDir });
   const outboxInUse = app.smsSender.kind === 'outbox' || app.emailSender.kind === 'outbox';
-  if (config.NODE_ENV !== 'production' && outboxInUse) await app.register(devOutboxRoutes);
+  if (config.DEV_OUTBOX && config.NODE_ENV !== 'production' && outboxInUse)
+    await app.register(devOutboxRoutes);
 
   await app.register(
     async (partner) => {

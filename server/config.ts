@@ -4,7 +4,10 @@ import { Value } from 'typebox/value';
 
 /** Every environment variable the server reads. The `Config` type derives from this schema. */
 export const ConfigSchema = Type.Object({
-  NODE_ENV: Type.Enum(['development', 'production', 'test'], { default: 'development' }),
+  // Fail closed: an operator who forgets NODE_ENV gets production's checks, not development's ease.
+  NODE_ENV: Type.Enum(['development', 'production', 'test'], { default: 'production' }),
+  /** Messages for a channel without a provider go to the in-memory outbox and the log. */
+  DEV_OUTBOX: Type.Boolean({ default: false }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 4000 }),
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
   PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/\\s]+$' })),
@@ -79,8 +82,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ` (got "${config.TRUST_PROXY}")`,
     );
   }
-  if (problems.length === 0 && config.NODE_ENV === 'production' && !config.ENCRYPTION_KEY) {
-    problems.push('ENCRYPTION_KEY: is required in production (32 bytes, hex or base64)');
+  if (config.NODE_ENV === 'production' && config.DEV_OUTBOX === true) {
+    problems.push(
+      'DEV_OUTBOX: the outbox writes every code to the log, so it is refused in production' +
+        ' (set NODE_ENV=development to use it on your machine)',
+    );
   }
   for (const [group, names] of Object.entries(groups)) {
     const missing = names.filter((name) => !(name in raw));
@@ -94,6 +100,45 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
     trustProxy: parseTrustProxy(config.TRUST_PROXY),
   };
+}
+
+/** How to configure each channel, or the development switch, in the words a start-up error uses. */
+export const DELIVERY_HELP = {
+  sms: 'SMS: set PLIVO_AUTH_ID, PLIVO_AUTH_TOKEN and PLIVO_SENDER',
+  email: 'Email: set POSTMARK_SERVER_TOKEN and POSTMARK_FROM',
+  outbox:
+    'or, on a development machine only, NODE_ENV=development and DEV_OUTBOX=true to keep messages' +
+    ' in the dev outbox (the log and /dev/outbox)',
+};
+
+/**
+ * What the server needs to start and the command line does not: a key in production, and for each
+ * channel its provider or the outbox asked for by name. A half configuration (Plivo set, Postmark
+ * missing) fails here rather than putting email codes in the log.
+ */
+export function startupProblems(config: Config): string[] {
+  const problems: string[] = [];
+  if (config.NODE_ENV === 'production' && !config.ENCRYPTION_KEY) {
+    problems.push(
+      'ENCRYPTION_KEY: is required in production (32 bytes, hex or base64: openssl rand -hex 32)',
+    );
+  }
+  const outbox = config.DEV_OUTBOX && config.NODE_ENV !== 'production';
+  if (!outbox && !(config.PLIVO_AUTH_ID && config.PLIVO_AUTH_TOKEN && config.PLIVO_SENDER)) {
+    problems.push(`${DELIVERY_HELP.sms}, ${DELIVERY_HELP.outbox}`);
+  }
+  if (!outbox && !(config.POSTMARK_SERVER_TOKEN && config.POSTMARK_FROM)) {
+    problems.push(`${DELIVERY_HELP.email}, ${DELIVERY_HELP.outbox}`);
+  }
+  return problems;
+}
+
+/** `loadConfig`, then `startupProblems`: the server's own configuration, or one `ConfigError`. */
+export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const config = loadConfig(env);
+  const problems = startupProblems(config);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
 }
 
 /**

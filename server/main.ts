@@ -1,15 +1,15 @@
 import { performance } from 'node:perf_hooks';
 import { buildApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadServerConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 
 /** Starts the server: config, database and migrations, listen; closes cleanly on SIGTERM / SIGINT. */
 async function main() {
   const started = performance.now();
-  let config: ReturnType<typeof loadConfig>;
+  let config: ReturnType<typeof loadServerConfig>;
   try {
-    config = loadConfig();
+    config = loadServerConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);

@@ -2,7 +2,7 @@ import { hkdfSync, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Config } from '../config.ts';
+import { type Config, ConfigError } from '../config.ts';
 
 /** Keys derived from the one `ENCRYPTION_KEY`, one per use, so no key ever serves two jobs. */
 export interface ServerKeys {
@@ -40,7 +40,9 @@ export function deriveKeys(master: Buffer): ServerKeys {
  */
 export async function loadMasterKey(config: Config, log: FastifyBaseLogger): Promise<Buffer> {
   if (config.ENCRYPTION_KEY) return decodeKey(config.ENCRYPTION_KEY);
-  if (config.NODE_ENV === 'production') throw new Error('ENCRYPTION_KEY is required in production');
+  if (config.NODE_ENV === 'production') {
+    throw new ConfigError(['ENCRYPTION_KEY: is required in production (32 bytes, hex or base64)']);
+  }
   const path = join(config.DATA_DIR, KEY_FILE);
   try {
     return decodeKey((await readFile(path, 'utf8')).trim());

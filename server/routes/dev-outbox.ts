@@ -47,8 +47,9 @@ export const devOutboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      // The codes are readable here: only from this machine.
-      if (!LOOPBACK.test(request.ip))
+      // The codes are readable here: only from this machine. The socket's own address, never
+      // `request.ip`, which with TRUST_PROXY believes whatever X-Forwarded-For says.
+      if (!LOOPBACK.test(request.raw.socket.remoteAddress ?? ''))
         throw new AppError('not_found', { message: 'No route GET /dev/outbox.' });
       const messages = app.outbox.list();
       if (request.headers.accept?.includes('application/json')) return { messages };

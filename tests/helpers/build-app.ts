@@ -21,8 +21,15 @@ export class LogCapture extends Writable {
   }
 }
 
+/** Tests read the codes they send from the dev outbox, so it is on unless `env` says otherwise. */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'trace', DATA_DIR: '/nonexistent', ...env });
+  return loadConfig({
+    NODE_ENV: 'test',
+    DEV_OUTBOX: 'true',
+    LOG_LEVEL: 'trace',
+    DATA_DIR: '/nonexistent',
+    ...env,
+  });
 }
 
 export interface TestContext {

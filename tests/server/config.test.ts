@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
-import { ConfigError, loadConfig } from '../../server/config.ts';
+import { ConfigError, loadConfig, loadServerConfig, startupProblems } from '../../server/config.ts';
 
 describe('config', () => {
   test('defaults fill in when nothing is set', () => {
@@ -9,7 +9,8 @@ describe('config', () => {
     assert.equal(config.PORT, 4000);
     assert.equal(config.HOST, '127.0.0.1');
     assert.equal(config.DATA_DIR, './data');
-    assert.equal(config.NODE_ENV, 'development');
+    assert.equal(config.NODE_ENV, 'production', 'fails closed');
+    assert.equal(config.DEV_OUTBOX, false, 'the outbox only when asked for');
     assert.equal(config.trustProxy, false);
     assert.equal(config.publicUrl, 'http://localhost:4000');
     assert.equal(config.DATABASE_URL, undefined);
@@ -62,18 +63,71 @@ describe('config', () => {
     assert.doesNotMatch(error.message, /short|mysql/, 'secrets are not echoed');
   });
 
-  test('production requires ENCRYPTION_KEY', () => {
-    assert.throws(
-      () => loadConfig({ NODE_ENV: 'production' }),
-      /ENCRYPTION_KEY: is required in production/,
-    );
+  const providers = {
+    PLIVO_AUTH_ID: 'MA1',
+    PLIVO_AUTH_TOKEN: 't',
+    PLIVO_SENDER: 'Clinic',
+    POSTMARK_SERVER_TOKEN: 'pm',
+    POSTMARK_FROM: 'no-reply@clinic.example',
+  };
+
+  test('the server requires ENCRYPTION_KEY in production, and so by default', () => {
+    for (const env of [{}, { NODE_ENV: 'production' }]) {
+      assert.throws(
+        () => loadServerConfig({ ...env, ...providers }),
+        /ENCRYPTION_KEY: is required in production/,
+      );
+    }
     const key = 'ab'.repeat(32);
-    assert.equal(loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: key }).ENCRYPTION_KEY, key);
+    assert.equal(loadServerConfig({ ...providers, ENCRYPTION_KEY: key }).ENCRYPTION_KEY, key);
     const base64 = Buffer.alloc(32, 7).toString('base64');
-    assert.equal(
-      loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: base64 }).ENCRYPTION_KEY,
-      base64,
-    );
+    assert.equal(loadServerConfig({ ...providers, ENCRYPTION_KEY: base64 }).ENCRYPTION_KEY, base64);
+    // The command line needs no key: it never decrypts.
+    assert.doesNotThrow(() => loadConfig({}));
+  });
+
+  test('with nothing set, the server names every variable to set and the outbox switch', () => {
+    const problems = startupProblems(loadConfig({}));
+    assert.equal(problems.length, 3, problems.join('\n'));
+    assert.match(problems[0] ?? '', /^ENCRYPTION_KEY: is required in production/);
+    assert.match(problems[1] ?? '', /^SMS: set PLIVO_AUTH_ID, PLIVO_AUTH_TOKEN and PLIVO_SENDER/);
+    assert.match(problems[2] ?? '', /^Email: set POSTMARK_SERVER_TOKEN and POSTMARK_FROM/);
+    for (const problem of problems.slice(1)) {
+      assert.match(problem, /NODE_ENV=development and DEV_OUTBOX=true/);
+    }
+  });
+
+  test('a half configuration is refused, not sent to the outbox', () => {
+    const plivoOnly = {
+      ENCRYPTION_KEY: 'ab'.repeat(32),
+      PLIVO_AUTH_ID: 'MA1',
+      PLIVO_AUTH_TOKEN: 't',
+      PLIVO_SENDER: 'Clinic',
+    };
+    for (const env of [plivoOnly, { ...plivoOnly, NODE_ENV: 'development' }]) {
+      assert.deepEqual(
+        startupProblems(loadConfig(env)).map((p) => p.split(':')[0]),
+        ['Email'],
+        JSON.stringify(env),
+      );
+    }
+    assert.deepEqual(startupProblems(loadConfig({ ...plivoOnly, ...providers })), []);
+  });
+
+  test('DEV_OUTBOX opens the outbox outside production only', () => {
+    for (const NODE_ENV of ['development', 'test']) {
+      const config = loadServerConfig({ NODE_ENV, DEV_OUTBOX: 'true' });
+      assert.equal(config.DEV_OUTBOX, true);
+      assert.deepEqual(startupProblems(config), []);
+    }
+    assert.equal(loadConfig({ DEV_OUTBOX: 'false' }).DEV_OUTBOX, false);
+    for (const env of [{ DEV_OUTBOX: 'true' }, { NODE_ENV: 'production', DEV_OUTBOX: '1' }]) {
+      assert.throws(
+        () => loadConfig({ ...env, ENCRYPTION_KEY: 'ab'.repeat(32), ...providers }),
+        /DEV_OUTBOX: the outbox writes every code to the log, so it is refused in production/,
+      );
+    }
+    assert.throws(() => loadConfig({ DEV_OUTBOX: 'yes' }), /DEV_OUTBOX: .*\(got "yes"\)/);
   });
 
   test('provider variables come as a group', () => {

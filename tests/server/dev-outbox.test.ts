@@ -1,6 +1,7 @@
 // Defends the development outbox (DESIGN §3): JSON for tools, newest first; an HTML page that
-// escapes what it shows (message bodies are attacker-influenced text); and no such route at all in
-// production, where it would leak every code sent.
+// escapes what it shows (message bodies are attacker-influenced text); no such route at all in
+// production or unless DEV_OUTBOX asks for it, where it would leak every code sent; and only for
+// this machine by the socket's own address, whatever X-Forwarded-For claims.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
@@ -69,25 +70,60 @@ describeEachDatabase('GET /dev/outbox', (context) => {
     }
   });
 
-  test('an app built for production has no /dev/outbox', async (t) => {
-    const app = await buildApp({
-      config: testConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: 'ab'.repeat(32) }),
-      database: context.database,
-      keys: deriveKeys(randomBytes(32)),
-      // Production refuses the outbox senders; these stand in for Plivo and Postmark.
-      smsSender: { kind: 'outbox', send: async () => ({ providerId: 'x' }) },
-      emailSender: { kind: 'outbox', send: async () => ({ providerId: 'x' }) },
-      logStream: new LogCapture(),
-    });
-    t.after(() => app.close());
-    await app.ready();
+  test('a remote client behind a trusted proxy cannot pass for this machine', async (t) => {
+    const app = await context.build(t, { TRUST_PROXY: 'true' });
     app.outbox.add({ channel: 'sms', to: '+33612345678', body: '123456 is your code' });
-    for (const accept of ['application/json', 'text/html']) {
-      const response = await app.inject({ url: '/dev/outbox', headers: { accept } });
-      assert.equal(response.statusCode, 404, accept);
+    for (const spoofed of ['127.0.0.1', '::1', '::ffff:127.0.0.1', '127.0.0.1, 127.0.0.1']) {
+      const response = await app.inject({
+        url: '/dev/outbox',
+        remoteAddress: '203.0.113.9',
+        headers: { accept: 'application/json', 'x-forwarded-for': spoofed },
+      });
+      assert.equal(response.statusCode, 404, spoofed);
       assert.equal(response.json().error.code, 'not_found');
       assert.ok(!response.body.includes('123456'));
     }
-    assert.equal((await app.inject('/healthz')).statusCode, 200, 'the app itself is up');
+    const local = await app.inject({
+      url: '/dev/outbox',
+      remoteAddress: '127.0.0.1',
+      headers: { accept: 'application/json', 'x-forwarded-for': '198.51.100.7' },
+    });
+    assert.equal(local.statusCode, 200, 'this machine, whatever the header says');
   });
+
+  for (const [name, env] of [
+    ['an app built for production', { NODE_ENV: 'production', ENCRYPTION_KEY: 'ab'.repeat(32) }],
+    ['an app without DEV_OUTBOX=true', { NODE_ENV: 'development' }],
+  ] as const) {
+    test(`${name} has no /dev/outbox`, async (t) => {
+      await assertNoOutboxRoute(t, context, { ...env, DEV_OUTBOX: 'false' });
+    });
+  }
 });
+
+/** Builds an app with `env` and outbox-kind senders, and checks `/dev/outbox` is not there. */
+async function assertNoOutboxRoute(
+  t: { after(fn: () => Promise<void>): void },
+  context: { database: Parameters<typeof buildApp>[0]['database'] },
+  env: Record<string, string>,
+) {
+  const app = await buildApp({
+    config: testConfig(env),
+    database: context.database,
+    keys: deriveKeys(randomBytes(32)),
+    // The outbox senders are refused here; these stand in for them, to show the route is gone.
+    smsSender: { kind: 'outbox', send: async () => ({ providerId: 'x' }) },
+    emailSender: { kind: 'outbox', send: async () => ({ providerId: 'x' }) },
+    logStream: new LogCapture(),
+  });
+  t.after(() => app.close());
+  await app.ready();
+  app.outbox.add({ channel: 'sms', to: '+33612345678', body: '123456 is your code' });
+  for (const accept of ['application/json', 'text/html']) {
+    const response = await app.inject({ url: '/dev/outbox', headers: { accept } });
+    assert.equal(response.statusCode, 404, accept);
+    assert.equal(response.json().error.code, 'not_found');
+    assert.ok(!response.body.includes('123456'));
+  }
+  assert.equal((await app.inject('/healthz')).statusCode, 200, 'the app itself is up');
+}

@@ -274,16 +274,27 @@ describe('createEmailSender', () => {
     }
   });
 
-  test('picks the outbox outside production when Postmark is not configured', () => {
+  test('picks the outbox, outside production, only when DEV_OUTBOX asks for it', () => {
     for (const NODE_ENV of ['development', 'test'] as const) {
-      assert.equal(createEmailSender({ NODE_ENV }, deps()).kind, 'outbox');
+      assert.equal(createEmailSender({ NODE_ENV, DEV_OUTBOX: true }, deps()).kind, 'outbox');
     }
   });
 
-  test('refuses to start in production without Postmark', () => {
+  test('refuses to start without Postmark unless the outbox is asked for outside production', () => {
     const partial: EmailConfig = { NODE_ENV: 'production', POSTMARK_SERVER_TOKEN: 'server-token' };
-    for (const config of [{ NODE_ENV: 'production' } as const, partial]) {
-      assert.throws(() => createEmailSender(config, deps()), /Postmark is required in production/);
+    const configs: EmailConfig[] = [
+      { NODE_ENV: 'production' },
+      { NODE_ENV: 'production', DEV_OUTBOX: true },
+      { NODE_ENV: 'development' },
+      { NODE_ENV: 'test', DEV_OUTBOX: false },
+      partial,
+    ];
+    for (const config of configs) {
+      assert.throws(
+        () => createEmailSender(config, deps()),
+        /Email: set POSTMARK_SERVER_TOKEN and POSTMARK_FROM, .*DEV_OUTBOX=true/,
+        JSON.stringify(config),
+      );
     }
   });
 

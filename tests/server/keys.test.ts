@@ -13,8 +13,8 @@ describe('encryption key', () => {
     const dir = await mkdtemp(join(tmpdir(), 'tfa-key-'));
     const logs = new LogCapture();
     const log = pino(logs);
-    const first = await loadMasterKey(loadConfig({ DATA_DIR: dir }), log);
-    const second = await loadMasterKey(loadConfig({ DATA_DIR: dir }), log);
+    const first = await loadMasterKey(loadConfig({ NODE_ENV: 'development', DATA_DIR: dir }), log);
+    const second = await loadMasterKey(loadConfig({ NODE_ENV: 'development', DATA_DIR: dir }), log);
     assert.equal(first.length, 32);
     assert.deepEqual(second, first);
     assert.equal(
@@ -33,6 +33,17 @@ describe('encryption key', () => {
       pino({ level: 'silent' }),
     );
     assert.deepEqual(key, Buffer.from(hex, 'hex'));
+  });
+
+  test('in production, and so by default, there is no development key', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tfa-key-'));
+    for (const env of [{}, { NODE_ENV: 'production' }]) {
+      await assert.rejects(
+        loadMasterKey(loadConfig({ ...env, DATA_DIR: dir }), pino({ level: 'silent' })),
+        /ENCRYPTION_KEY: is required in production/,
+      );
+    }
+    await assert.rejects(stat(join(dir, 'encryption.key')), { code: 'ENOENT' });
   });
 
   test('derived keys differ per use and per master key', () => {

@@ -240,16 +240,27 @@ describe('createSmsSender', () => {
     }
   });
 
-  test('picks the outbox outside production when Plivo is not configured', () => {
+  test('picks the outbox, outside production, only when DEV_OUTBOX asks for it', () => {
     for (const NODE_ENV of ['development', 'test'] as const) {
-      assert.equal(createSmsSender({ NODE_ENV }, deps()).kind, 'outbox');
+      assert.equal(createSmsSender({ NODE_ENV, DEV_OUTBOX: true }, deps()).kind, 'outbox');
     }
   });
 
-  test('refuses to start in production without Plivo', () => {
+  test('refuses to start without Plivo unless the outbox is asked for outside production', () => {
     const partial: SmsConfig = { NODE_ENV: 'production', PLIVO_AUTH_ID: 'MAXXXXXXXXXXXXXXXXXX' };
-    for (const config of [{ NODE_ENV: 'production' } as const, partial]) {
-      assert.throws(() => createSmsSender(config, deps()), /Plivo is required in production/);
+    const configs: SmsConfig[] = [
+      { NODE_ENV: 'production' },
+      { NODE_ENV: 'production', DEV_OUTBOX: true },
+      { NODE_ENV: 'development' },
+      { NODE_ENV: 'test', DEV_OUTBOX: false },
+      partial,
+    ];
+    for (const config of configs) {
+      assert.throws(
+        () => createSmsSender(config, deps()),
+        /SMS: set PLIVO_AUTH_ID, PLIVO_AUTH_TOKEN and PLIVO_SENDER, .*DEV_OUTBOX=true/,
+        JSON.stringify(config),
+      );
     }
   });
 

@@ -1,4 +1,4 @@
-import type { Config } from '../../config.ts';
+import { type Config, ConfigError, DELIVERY_HELP } from '../../config.ts';
 import type { Outbox, OutboxLogger } from '../outbox.ts';
 import type { EmailSender } from './email-sender.ts';
 import { OutboxEmailSender } from './outbox-email-sender.ts';
@@ -8,11 +8,11 @@ export type EmailConfig = Pick<
   Config,
   'NODE_ENV' | 'POSTMARK_SERVER_TOKEN' | 'POSTMARK_FROM' | 'POSTMARK_API_URL'
 > &
-  Partial<Pick<Config, 'POSTMARK_MESSAGE_STREAM'>>;
+  Partial<Pick<Config, 'POSTMARK_MESSAGE_STREAM' | 'DEV_OUTBOX'>>;
 
 /**
- * Postmark when it is configured; otherwise the outbox, but never in production, where codes would
- * silently go nowhere (or into the log). Called at start-up so a bad setup fails there.
+ * Postmark when it is configured; otherwise the outbox, only when `DEV_OUTBOX` asks for it and never in
+ * production, since it writes every code to the log. Called at start-up so a bad setup fails there.
  */
 export function createEmailSender(
   config: EmailConfig,
@@ -27,10 +27,8 @@ export function createEmailSender(
       apiUrl: config.POSTMARK_API_URL,
     });
   }
-  if (config.NODE_ENV === 'production') {
-    throw new Error(
-      'Postmark is required in production: set POSTMARK_SERVER_TOKEN and POSTMARK_FROM.',
-    );
+  if (!config.DEV_OUTBOX || config.NODE_ENV === 'production') {
+    throw new ConfigError([`${DELIVERY_HELP.email}, ${DELIVERY_HELP.outbox}`]);
   }
   return new OutboxEmailSender(deps.outbox, deps.log);
 }

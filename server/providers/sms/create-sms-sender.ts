@@ -1,4 +1,4 @@
-import type { Config } from '../../config.ts';
+import { type Config, ConfigError, DELIVERY_HELP } from '../../config.ts';
 import type { Outbox, OutboxLogger } from '../outbox.ts';
 import { OutboxSmsSender } from './outbox-sms-sender.ts';
 import { PlivoSmsSender } from './plivo-sms-sender.ts';
@@ -7,11 +7,12 @@ import type { SmsSender } from './sms-sender.ts';
 export type SmsConfig = Pick<
   Config,
   'NODE_ENV' | 'PLIVO_AUTH_ID' | 'PLIVO_AUTH_TOKEN' | 'PLIVO_SENDER' | 'PLIVO_API_URL'
->;
+> &
+  Partial<Pick<Config, 'DEV_OUTBOX'>>;
 
 /**
- * Plivo when it is configured; otherwise the outbox, but never in production, where codes would
- * silently go nowhere (or into the log). Called at start-up so a bad setup fails there.
+ * Plivo when it is configured; otherwise the outbox, only when `DEV_OUTBOX` asks for it and never in
+ * production, since it writes every code to the log. Called at start-up so a bad setup fails there.
  */
 export function createSmsSender(
   config: SmsConfig,
@@ -21,10 +22,8 @@ export function createSmsSender(
   if (authId && authToken && sender) {
     return new PlivoSmsSender({ authId, authToken, sender, apiUrl: config.PLIVO_API_URL });
   }
-  if (config.NODE_ENV === 'production') {
-    throw new Error(
-      'Plivo is required in production: set PLIVO_AUTH_ID, PLIVO_AUTH_TOKEN and PLIVO_SENDER.',
-    );
+  if (!config.DEV_OUTBOX || config.NODE_ENV === 'production') {
+    throw new ConfigError([`${DELIVERY_HELP.sms}, ${DELIVERY_HELP.outbox}`]);
   }
   return new OutboxSmsSender(deps.outbox, deps.log);
 }
