@@ -16,6 +16,7 @@ import {
   frameworkErrorHandler,
 } from './plugins/error-handler.ts';
 import { maintenancePlugin } from './plugins/maintenance.ts';
+import { noStorePlugin } from './plugins/no-store.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { partnerAuth } from './plugins/partner-auth.ts';
 import { type HttpLimits, rateLimitPlugin } from './plugins/rate-limits.ts';
@@ -99,6 +100,7 @@ export async function buildApp(options: AppOptions) {
     // The widget API is called, and the bundle loaded, from partner origins.
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
+  await app.register(noStorePlugin);
   await app.register(redisPlugin, { url: config.REDIS_URL });
   await app.register(rateLimitPlugin, {
     nameSpace: options.rateLimitNamespace ?? 'tfa-rate-limit:',
