@@ -1,6 +1,7 @@
 // Browser tests of the elements (`npm test` runs them through scripts/test.js, under tsx so this
 // config can start the real two-factor server from its TypeScript source).
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -20,7 +21,20 @@ if (!existsSync(chromePath)) {
   process.exit(1);
 }
 
-const port = 8765;
+/** A port free right now, so two runs (or another project's) never collide on a fixed one. */
+async function freePort() {
+  const probe = createServer();
+  await new Promise((resolve, reject) => {
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+// The tenants' allowed origin is the test page's, so the port is chosen before the runner starts.
+const port = await freePort();
 
 export default {
   files: process.env.WIDGET_TESTS?.split(',') ?? ['tests/widget/**/*.test.ts'],
