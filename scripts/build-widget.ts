@@ -31,6 +31,9 @@ export async function buildWidget({ outdir = WIDGET_DIR, manifest = true } = {})
     conditions: ['production'],
     chunkNames: 'chunks/[name]-[hash]',
     legalComments: 'none',
+    // Module scripts are always read as UTF-8; escaping Arabic or Chinese as \uXXXX would triple
+    // their language chunks before compression and add a sixth after it.
+    charset: 'utf8',
     metafile: true,
     logLevel: 'warning',
   });
