@@ -6,10 +6,11 @@ import { FlowController } from './controllers/flow-controller.ts';
 import { LaterScreens } from './controllers/later-screens.ts';
 import { emit } from './events.ts';
 import {
+  directionOf,
   errorKey,
   type Locale,
   loadStrings,
-  matchLocale,
+  negotiateLocale,
   type Strings,
   type Translate,
   translator,
@@ -110,7 +111,10 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
   @property() server = '';
   /** The widget session token (`wst_…`) your backend minted for this user. */
   @property() token = '';
-  /** `en`, `fr`, `de` or `es`; defaults to the session's language. */
+  /**
+   * The language when the session names none: `en`, `fr`, `de`, `es`, `it`, `pt-BR`, `nl`, `pl`,
+   * `ar` or `zh-CN` (`fr-CA` or `pt` match too); else the browser's, else English.
+   */
   @property() locale = '';
   /** Country preselected in the picker (ISO 3166 alpha-2); defaults to the site's, then the browser's. */
   @property({ attribute: 'default-country' }) defaultCountry = '';
@@ -152,7 +156,12 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
 
   /** Message lookup in the active language, with the page's `strings` on top. */
   protected get t(): Translate {
-    return translator(this.catalogue ?? {}, this.strings);
+    return translator(
+      this.catalogue ?? {},
+      this.strings,
+      this.activeLocale,
+      this.later.module?.formatPlurals,
+    );
   }
 
   protected get language(): Locale {
@@ -214,11 +223,11 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
   }
 
   private async useLanguage() {
-    const locale =
-      matchLocale(this.locale) ??
-      matchLocale(this.session?.locale) ??
-      matchLocale(navigator.language) ??
-      'en';
+    const locale = negotiateLocale({
+      session: this.session?.locale,
+      attribute: this.locale,
+      browser: navigator.languages,
+    });
     if (this.catalogue && locale === this.activeLocale) return;
     // A chunk that fails to load leaves the page in English rather than blank.
     for (const candidate of new Set<Locale>([locale, 'en'])) {
@@ -233,7 +242,12 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
   override render() {
     // Nothing to say before the messages are there: an empty busy box, for a moment.
     const busy = this.busy || !this.catalogue;
-    return html`<div part="base" lang=${this.language} aria-busy=${busy ? 'true' : 'false'}>
+    return html`<div
+      part="base"
+      lang=${this.language}
+      dir=${directionOf(this.language)}
+      aria-busy=${busy ? 'true' : 'false'}
+    >
       ${this.catalogue ? this.renderScreen() : nothing}
     </div>`;
   }
@@ -268,7 +282,7 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
     const base = t(errorKey(error.code, this.catalogue ?? {}));
     const attempts = error.details.attemptsRemaining;
     if (error.code === 'invalid_code' && typeof attempts === 'number' && attempts > 0)
-      return `${base} ${attempts === 1 ? t('attemptRemaining') : t('attemptsRemaining', { count: attempts })}`;
+      return `${base} ${t('attemptsRemaining', { count: attempts })}`;
     if (error.code === 'rate_limited' && error.retryAfterSeconds)
       return t('rateLimitedUntil', {
         time: this.formatTime(this.secondsFromNow(error.retryAfterSeconds)),

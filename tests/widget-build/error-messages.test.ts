@@ -3,12 +3,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { errorCodes } from '../../server/errors.ts';
-import { de } from '../../widget/i18n/de.ts';
-import { en } from '../../widget/i18n/en.ts';
-import { es } from '../../widget/i18n/es.ts';
-import { fr } from '../../widget/i18n/fr.ts';
+import { loadStrings, supportedLocales } from '../../widget/i18n/catalogue.ts';
 
-const catalogues = { en, fr, de, es };
+const catalogues = Object.fromEntries(
+  await Promise.all(
+    supportedLocales.map(async (locale) => [locale, await loadStrings(locale)] as const),
+  ),
+);
 
 for (const [locale, strings] of Object.entries(catalogues)) {
   test(`${locale}: a message for every server error code`, () => {

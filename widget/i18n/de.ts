@@ -30,8 +30,7 @@ export const de: Strings = {
   resendIn: 'Code erneut senden in {time}',
   codeResent: 'Ein neuer Code ist unterwegs.',
   changeNumber: 'Nummer ändern',
-  attemptsRemaining: 'Noch {count} Versuche.',
-  attemptRemaining: 'Noch 1 Versuch.',
+  attemptsRemaining: '{count, plural, one {Noch # Versuch.} other {Noch # Versuche.}}',
 
   recoveryHeading: 'Sichern Sie Ihre Wiederherstellungscodes',
   recoveryText:
@@ -55,7 +54,8 @@ export const de: Strings = {
   manageSince: 'Seit dem {date}.',
   changePhone: 'Telefonnummer ändern',
   recoveryCodes: 'Wiederherstellungscodes',
-  recoveryRemaining: '{count} Ihrer Wiederherstellungscodes sind noch unbenutzt.',
+  recoveryRemaining:
+    '{count, plural, one {# Ihrer Wiederherstellungscodes ist noch unbenutzt.} other {# Ihrer Wiederherstellungscodes sind noch unbenutzt.}}',
   viewRecoveryCodes: 'Wiederherstellungscodes anzeigen',
   regenerateRecoveryCodes: 'Neue Wiederherstellungscodes erstellen',
   regenerateWarning: 'Ihre bisherigen Wiederherstellungscodes funktionieren dann nicht mehr.',
@@ -93,8 +93,8 @@ export const de: Strings = {
   challengeEmailHeading: 'Schauen Sie in Ihr E-Mail-Postfach',
   challengeSmsHeading: 'Schauen Sie auf Ihr Handy',
   verifyEmailHeading: 'Bestätigen Sie Ihre E-Mail-Adresse',
-  trustBrowser: 'Diesem Browser {days} Tage lang vertrauen',
-  trustBrowserOne: 'Diesem Browser 1 Tag lang vertrauen',
+  trustBrowser:
+    '{days, plural, one {Diesem Browser # Tag lang vertrauen} other {Diesem Browser # Tage lang vertrauen}}',
   recoveryHeadingChallenge: 'Mit einem Wiederherstellungscode anmelden',
   signedInHeading: 'Sie sind angemeldet',
   emailConfirmedHeading: 'E-Mail-Adresse bestätigt',
@@ -134,6 +134,13 @@ export const de: Strings = {
     'Die Nachricht konnte nicht gesendet werden. Bitte versuchen Sie es erneut.',
   'error.unavailable':
     'Der Dienst ist gerade nicht verfügbar. Bitte versuchen Sie es gleich noch einmal.',
+  'error.already_verified':
+    'Dieser Code wurde bereits verwendet. Laden Sie die Seite neu, um fortzufahren.',
+  'error.phone_replaced': 'Diese Nummer wurde inzwischen geändert. Geben Sie sie erneut ein.',
+  'error.code_replaced':
+    'Es wurde ein neuerer Code gesendet. Geben Sie den Code aus der neuesten Nachricht ein.',
+  'error.recovery_code_used':
+    'Dieser Wiederherstellungscode wurde bereits verwendet. Versuchen Sie einen anderen.',
   'error.network_error':
     'Server nicht erreichbar. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
   'error.required_code': 'Geben Sie den Code ein.',

@@ -29,8 +29,7 @@ export const en = {
   resendIn: 'Resend code in {time}',
   codeResent: 'A new code is on its way.',
   changeNumber: 'Change number',
-  attemptsRemaining: '{count} attempts left.',
-  attemptRemaining: '1 attempt left.',
+  attemptsRemaining: '{count, plural, one {# attempt left.} other {# attempts left.}}',
 
   recoveryHeading: 'Save your recovery codes',
   recoveryText:
@@ -53,7 +52,8 @@ export const en = {
   manageSince: 'Since {date}.',
   changePhone: 'Change phone number',
   recoveryCodes: 'Recovery codes',
-  recoveryRemaining: '{count} of your recovery codes are unused.',
+  recoveryRemaining:
+    '{count, plural, one {# of your recovery codes is unused.} other {# of your recovery codes are unused.}}',
   viewRecoveryCodes: 'View recovery codes',
   regenerateRecoveryCodes: 'Get new recovery codes',
   regenerateWarning: 'Your current recovery codes will stop working.',
@@ -91,8 +91,8 @@ export const en = {
   challengeEmailHeading: 'Check your email',
   challengeSmsHeading: 'Check your phone',
   verifyEmailHeading: 'Confirm your email',
-  trustBrowser: 'Trust this browser for {days} days',
-  trustBrowserOne: 'Trust this browser for 1 day',
+  trustBrowser:
+    '{days, plural, one {Trust this browser for # day} other {Trust this browser for # days}}',
   recoveryHeadingChallenge: 'Sign in with a recovery code',
   signedInHeading: 'Signed in',
   emailConfirmedHeading: 'Email confirmed',
@@ -125,6 +125,10 @@ export const en = {
   'error.internal_error': 'Something went wrong on our side. Try again.',
   'error.delivery_failed': 'The message could not be sent. Try again.',
   'error.unavailable': 'The service is unavailable. Try again shortly.',
+  'error.already_verified': 'This code was already used. Reload the page to continue.',
+  'error.phone_replaced': 'This number was changed in the meantime. Enter it again.',
+  'error.code_replaced': 'A newer code was sent. Enter the code from the latest message.',
+  'error.recovery_code_used': 'This recovery code has already been used. Try another one.',
   'error.network_error': 'Cannot reach the server. Check your connection and try again.',
   'error.required_code': 'Enter the code.',
   'error.required_phone': 'Enter your phone number.',

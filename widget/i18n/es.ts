@@ -30,8 +30,8 @@ export const es: Strings = {
   resendIn: 'Reenviar el código en {time}',
   codeResent: 'Le estamos enviando un código nuevo.',
   changeNumber: 'Cambiar el número',
-  attemptsRemaining: 'Le quedan {count} intentos.',
-  attemptRemaining: 'Le queda 1 intento.',
+  attemptsRemaining:
+    '{count, plural, one {Le queda # intento.} many {Le quedan # de intentos.} other {Le quedan # intentos.}}',
 
   recoveryHeading: 'Guarde sus códigos de recuperación',
   recoveryText:
@@ -54,7 +54,8 @@ export const es: Strings = {
   manageSince: 'Desde el {date}.',
   changePhone: 'Cambiar el número de teléfono',
   recoveryCodes: 'Códigos de recuperación',
-  recoveryRemaining: 'Le quedan {count} códigos de recuperación sin usar.',
+  recoveryRemaining:
+    '{count, plural, one {Le queda # código de recuperación sin usar.} many {Le quedan # de códigos de recuperación sin usar.} other {Le quedan # códigos de recuperación sin usar.}}',
   viewRecoveryCodes: 'Ver los códigos de recuperación',
   regenerateRecoveryCodes: 'Obtener nuevos códigos de recuperación',
   regenerateWarning: 'Sus códigos de recuperación actuales dejarán de funcionar.',
@@ -92,8 +93,8 @@ export const es: Strings = {
   challengeEmailHeading: 'Revise su correo electrónico',
   challengeSmsHeading: 'Revise su teléfono',
   verifyEmailHeading: 'Confirme su correo electrónico',
-  trustBrowser: 'Confiar en este navegador durante {days} días',
-  trustBrowserOne: 'Confiar en este navegador durante 1 día',
+  trustBrowser:
+    '{days, plural, one {Confiar en este navegador durante # día} many {Confiar en este navegador durante # de días} other {Confiar en este navegador durante # días}}',
   recoveryHeadingChallenge: 'Iniciar sesión con un código de recuperación',
   signedInHeading: 'Sesión iniciada',
   emailConfirmedHeading: 'Correo electrónico confirmado',
@@ -130,6 +131,10 @@ export const es: Strings = {
   'error.internal_error': 'Algo salió mal por nuestra parte. Vuelva a intentarlo.',
   'error.delivery_failed': 'No se pudo enviar el mensaje. Vuelva a intentarlo.',
   'error.unavailable': 'El servicio no está disponible. Vuelva a intentarlo en unos momentos.',
+  'error.already_verified': 'Este código ya se ha usado. Recarga la página para continuar.',
+  'error.phone_replaced': 'Este número ha cambiado mientras tanto. Vuelve a introducirlo.',
+  'error.code_replaced': 'Se ha enviado un código más reciente. Introduce el del último mensaje.',
+  'error.recovery_code_used': 'Este código de recuperación ya se ha usado. Prueba con otro.',
   'error.network_error':
     'No se puede conectar con el servidor. Revise su conexión y vuelva a intentarlo.',
   'error.required_code': 'Escriba el código.',

@@ -30,8 +30,8 @@ export const fr: Strings = {
   resendIn: 'Renvoyer le code dans {time}',
   codeResent: 'Un nouveau code est en route.',
   changeNumber: 'Modifier le numéro',
-  attemptsRemaining: 'Il vous reste {count} tentatives.',
-  attemptRemaining: 'Il vous reste 1 tentative.',
+  attemptsRemaining:
+    '{count, plural, one {Il vous reste # tentative.} many {Il vous reste # de tentatives.} other {Il vous reste # tentatives.}}',
 
   recoveryHeading: 'Conservez vos codes de récupération',
   recoveryText:
@@ -54,7 +54,8 @@ export const fr: Strings = {
   manageSince: 'Depuis le {date}.',
   changePhone: 'Modifier le numéro de téléphone',
   recoveryCodes: 'Codes de récupération',
-  recoveryRemaining: 'Il vous reste {count} codes de récupération non utilisés.',
+  recoveryRemaining:
+    '{count, plural, one {Il vous reste # code de récupération non utilisé.} many {Il vous reste # de codes de récupération non utilisés.} other {Il vous reste # codes de récupération non utilisés.}}',
   viewRecoveryCodes: 'Afficher les codes de récupération',
   regenerateRecoveryCodes: 'Obtenir de nouveaux codes de récupération',
   regenerateWarning: 'Vos codes de récupération actuels ne fonctionneront plus.',
@@ -92,8 +93,8 @@ export const fr: Strings = {
   challengeEmailHeading: 'Consultez vos e-mails',
   challengeSmsHeading: 'Consultez votre téléphone',
   verifyEmailHeading: 'Confirmez votre adresse e-mail',
-  trustBrowser: 'Faire confiance à ce navigateur pendant {days} jours',
-  trustBrowserOne: 'Faire confiance à ce navigateur pendant 1 jour',
+  trustBrowser:
+    '{days, plural, one {Faire confiance à ce navigateur pendant # jour} many {Faire confiance à ce navigateur pendant # de jours} other {Faire confiance à ce navigateur pendant # jours}}',
   recoveryHeadingChallenge: 'Se connecter avec un code de récupération',
   signedInHeading: 'Connexion réussie',
   emailConfirmedHeading: 'Adresse e-mail confirmée',
@@ -130,6 +131,10 @@ export const fr: Strings = {
   'error.delivery_failed': 'Le message n’a pas pu être envoyé. Réessayez.',
   'error.unavailable':
     'Le service est momentanément indisponible. Réessayez dans quelques instants.',
+  'error.already_verified': 'Ce code a déjà été utilisé. Rechargez la page pour continuer.',
+  'error.phone_replaced': 'Ce numéro a été modifié entre-temps. Saisissez-le à nouveau.',
+  'error.code_replaced': 'Un code plus récent a été envoyé. Saisissez celui du dernier message.',
+  'error.recovery_code_used': 'Ce code de récupération a déjà été utilisé. Essayez-en un autre.',
   'error.network_error': 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
   'error.required_code': 'Saisissez le code.',
   'error.required_phone': 'Saisissez votre numéro de téléphone.',

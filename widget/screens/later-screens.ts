@@ -1,9 +1,10 @@
 /**
  * The screens after the first ones (code entry, recovery codes, management) and the management
- * journeys' logic. They load as one chunk once the first screen shows, so that the first load
+ * journeys' logic, and the plural rules of messages only they say. They load as one chunk once the first screen shows, so that the first load
  * holds only what the phone screen needs.
  */
 export { ManageJourneys } from '../controllers/manage-journeys.ts';
+export { formatPlurals } from '../i18n/plural.ts';
 export { renderCodeScreen } from './code-screen.ts';
 export { renderConfirmDisableScreen } from './confirm-disable-screen.ts';
 export { renderManageScreen } from './manage-screen.ts';

@@ -16,6 +16,6 @@ export function renderTrustBrowserOption(
       .checked=${checked}
       @change=${(event: Event) => onChange((event.target as HTMLInputElement).checked)}
     />
-    ${days === 1 ? t('trustBrowserOne') : t('trustBrowser', { days })}
+    ${t('trustBrowser', { days })}
   </label>`;
 }

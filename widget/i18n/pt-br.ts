@@ -1,0 +1,141 @@
+import type { Strings } from './en.ts';
+
+export const ptBR: Strings = {
+  loading: 'Carregando…',
+  continue: 'Continuar',
+  cancel: 'Cancelar',
+  back: 'Voltar',
+  tryAgain: 'Tentar novamente',
+  done: 'Concluído',
+
+  introHeading: 'Autenticação de dois fatores',
+  introText:
+    'Adicione uma segunda etapa ao login: um código enviado para o seu celular, para que uma senha roubada não seja suficiente.',
+  introStart: 'Ativar a autenticação de dois fatores',
+
+  phoneHeading: 'Seu número de celular',
+  phoneText: 'Vamos enviar um código de 6 dígitos por SMS para este número.',
+  changePhoneHeading: 'Seu novo número de celular',
+  countryLabel: 'Código do país',
+  countrySearch: 'Pesquise por país, sigla ou DDI',
+  countryNoMatch: 'Nenhum país encontrado',
+  phoneLabel: 'Número de telefone',
+  sendCode: 'Enviar código',
+
+  codeHeading: 'Digite o código',
+  codeSentTo: 'Enviamos um código para {destination}.',
+  codeLabel: 'Código de {length} dígitos',
+  verify: 'Verificar',
+  resend: 'Reenviar código',
+  resendIn: 'Reenviar código em {time}',
+  codeResent: 'Um novo código está a caminho.',
+  changeNumber: 'Alterar número',
+  attemptsRemaining:
+    '{count, plural, one {Resta # tentativa.} many {Restam # de tentativas.} other {Restam # tentativas.}}',
+
+  recoveryHeading: 'Guarde seus códigos de recuperação',
+  recoveryText:
+    'Se você perder o celular, cada um destes códigos permite entrar uma vez. Guarde-os fora do celular: em um gerenciador de senhas ou impressos em papel.',
+  recoveryCodesLabel: 'Códigos de recuperação',
+  recoveryCodeUsed: '{code} (usado)',
+  copy: 'Copiar',
+  copied: 'Copiado',
+  download: 'Baixar .txt',
+  print: 'Imprimir',
+  savedCheckbox: 'Guardei meus códigos de recuperação',
+  recoveryFileTitle: 'Códigos de recuperação para {site}',
+  recoveryFileNote: 'Cada código só pode ser usado uma vez.',
+
+  doneHeading: 'A autenticação de dois fatores está ativada',
+  doneText: 'A partir de agora, ao entrar, vamos pedir um código enviado para {phone}.',
+
+  manageHeading: 'Autenticação de dois fatores',
+  manageOn: 'Ativada: os códigos são enviados para {phone}.',
+  manageSince: 'Desde {date}.',
+  changePhone: 'Alterar número de telefone',
+  recoveryCodes: 'Códigos de recuperação',
+  recoveryRemaining:
+    '{count, plural, one {Você tem # código de recuperação não usado.} many {Você tem # de códigos de recuperação não usados.} other {Você tem # códigos de recuperação não usados.}}',
+  viewRecoveryCodes: 'Ver códigos de recuperação',
+  regenerateRecoveryCodes: 'Gerar novos códigos de recuperação',
+  regenerateWarning: 'Seus códigos de recuperação atuais vão deixar de funcionar.',
+  trustedBrowsers: 'Navegadores confiáveis',
+  disable: 'Desativar a autenticação de dois fatores',
+
+  stepUpHeading: 'Confirme que é você',
+  stepUpText: 'Enviamos um código para {phone}.',
+  useRecoveryCode: 'Usar um código de recuperação',
+  useCodeInstead: 'Usar um código enviado por SMS',
+  recoveryCodeLabel: 'Código de recuperação',
+  recoveryCodeHint: 'Com ou sem hifens.',
+
+  viewCodesHeading: 'Seus códigos de recuperação',
+
+  browsersHeading: 'Navegadores confiáveis',
+  browsersText: 'Estes navegadores não pedem código quando você entra.',
+  browsersEmpty: 'Nenhum navegador confiável.',
+  browserLastUsed: 'Último uso: {date}',
+  thisBrowser: 'Este navegador',
+  revoke: 'Deixar de confiar',
+  revokeAll: 'Deixar de confiar em todos os navegadores',
+  browserRevoked: '{label} não é mais confiável.',
+
+  disableHeading: 'Desativar a autenticação de dois fatores?',
+  disableText:
+    'Para entrar, bastará a sua senha, e seus códigos de recuperação vão deixar de funcionar.',
+  disableConfirm: 'Sim, desativar',
+  disabledHeading: 'A autenticação de dois fatores está desativada',
+  disabledText: 'Você pode ativá-la de novo quando quiser.',
+
+  phoneChangedHeading: 'Número de telefone alterado',
+  phoneChangedText: 'Agora os códigos são enviados para {phone}.',
+
+  challengeEmailHeading: 'Confira seu e-mail',
+  challengeSmsHeading: 'Confira seu celular',
+  verifyEmailHeading: 'Confirme seu e-mail',
+  trustBrowser:
+    '{days, plural, one {Confiar neste navegador por # dia} many {Confiar neste navegador por # de dias} other {Confiar neste navegador por # dias}}',
+  recoveryHeadingChallenge: 'Entrar com um código de recuperação',
+  signedInHeading: 'Login concluído',
+  emailConfirmedHeading: 'E-mail confirmado',
+
+  expiredHeading: 'Esta página expirou',
+  expiredText: 'Recarregue a página para começar de novo.',
+  lockedHeading: 'Muitos códigos errados',
+  lockedUntil: 'Para sua segurança, os códigos estão bloqueados até {time}.',
+  rateLimitedUntil: 'Aguarde até {time} para tentar novamente.',
+  networkHeading: 'Não foi possível conectar ao servidor',
+  networkText: 'Verifique sua conexão e tente novamente.',
+  errorHeading: 'Algo deu errado',
+
+  'error.invalid_request': 'Essa solicitação não é válida. Recarregue a página e tente novamente.',
+  'error.unauthorized': 'Esta página expirou. Recarregue-a para começar de novo.',
+  'error.session_expired': 'Esta página expirou. Recarregue-a para começar de novo.',
+  'error.step_up_required': 'Primeiro, confirme que é você com um novo código.',
+  'error.origin_not_allowed':
+    'Este site não tem permissão para usar a autenticação de dois fatores.',
+  'error.wrong_purpose': 'Não é possível fazer isso nesta página.',
+  'error.not_found': 'Não encontrado. Talvez já tenha sido removido.',
+  'error.already_enabled': 'A autenticação de dois fatores já está ativada.',
+  'error.not_enabled': 'A autenticação de dois fatores não está ativada.',
+  'error.code_expired': 'Este código expirou. Peça um novo.',
+  'error.invalid_code': 'Esse código não está correto.',
+  'error.invalid_phone':
+    'Esse número de telefone não é válido. Verifique o número e o código do país.',
+  'error.country_not_allowed': 'Números deste país não podem ser usados aqui.',
+  'error.phone_type_not_allowed': 'Este número não recebe SMS. Use um número de celular.',
+  'error.locked': 'Muitos códigos errados. Tente novamente mais tarde.',
+  'error.rate_limited': 'Muitas tentativas. Tente novamente mais tarde.',
+  'error.internal_error': 'Algo deu errado do nosso lado. Tente novamente.',
+  'error.delivery_failed': 'Não foi possível enviar a mensagem. Tente novamente.',
+  'error.unavailable': 'O serviço está indisponível. Tente novamente em instantes.',
+  'error.already_verified': 'Este código já foi usado. Recarregue a página para continuar.',
+  'error.phone_replaced': 'Este número foi alterado nesse meio-tempo. Digite-o de novo.',
+  'error.code_replaced': 'Enviamos um código mais recente. Digite o código da última mensagem.',
+  'error.recovery_code_used': 'Este código de recuperação já foi usado. Tente outro.',
+  'error.network_error':
+    'Não foi possível conectar ao servidor. Verifique sua conexão e tente novamente.',
+  'error.required_code': 'Digite o código.',
+  'error.required_phone': 'Digite seu número de telefone.',
+  'error.required_saved': 'Marque a caixa depois de guardar seus códigos de recuperação.',
+};
