@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** Digits read left to right in every language. */
 export const codeFieldStyles = css`
   [part~='code-input'] {
     max-width: 14rem;
@@ -7,5 +8,6 @@ export const codeFieldStyles = css`
     font-size: 1.5em;
     letter-spacing: 0.5em;
     text-align: center;
+    direction: ltr;
   }
 `;

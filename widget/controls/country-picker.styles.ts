@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** The country picker's own layout: the input with its flag, and the popup below it. */
+/**
+ * The country picker's own layout: the input with its flag, and the popup below it, both from the
+ * start edge (the right in Arabic); `+33` keeps its sign before the digits in any direction.
+ */
 export const countryPickerStyles = css`
   .field {
     position: relative;
@@ -89,6 +92,8 @@ export const countryPickerStyles = css`
   [part~='dial-code'] {
     color: var(--tfa-color-muted);
     font-variant-numeric: tabular-nums;
+    direction: ltr;
+    unicode-bidi: isolate;
   }
 
   [part~='option'][aria-selected='true'] [part~='dial-code'] {

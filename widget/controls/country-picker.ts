@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { type Translate, translator } from '../i18n/catalogue.ts';
+import { directionOf, matchLocale, type Translate, translator } from '../i18n/catalogue.ts';
 import { type Country, countryList, countryOfInternational } from '../phone/countries.ts';
 import { baseStyles } from '../styles/base.styles.ts';
 import { countryPickerStyles } from './country-picker.styles.ts';
@@ -202,7 +202,10 @@ export class TfaCountryPicker extends LitElement {
   }
 
   #displayText(country: Country | undefined) {
-    return country ? `${country.name} (+${country.dialCode})` : '';
+    if (!country) return '';
+    // A left-to-right mark holds `+` before the digits in a right-to-left name: `(+20)`, not `(20+)`.
+    const mark = directionOf(matchLocale(this.locale) ?? 'en') === 'rtl' ? '\u200e' : '';
+    return `${country.name} (${mark}+${country.dialCode})`;
   }
 
   #filter() {

@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
-/** The phone field's layout: the country picker and the number side by side, wrapping when narrow. */
+/**
+ * The phone field's layout: the country picker and the number side by side, wrapping when narrow;
+ * the picker comes first in the reading order (on the right in Arabic), the number reads left to
+ * right in every language.
+ */
 export const phoneFieldStyles = css`
   [part~='phone-field'] {
     display: flex;
@@ -26,5 +30,9 @@ export const phoneFieldStyles = css`
 
   [part~='error'] {
     flex-basis: 100%;
+  }
+
+  [part~='phone-input'] {
+    direction: ltr;
   }
 `;

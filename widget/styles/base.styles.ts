@@ -1,6 +1,11 @@
 import { css } from 'lit';
 
-/** Layout, text, buttons, fields and messages shared by every screen and control. */
+/**
+ * Layout, text, buttons, fields and messages shared by every screen and control. Recovery codes
+ * take two columns where the element is wide enough; a trusted browser has its name and last use
+ * at the start of its row and "Stop trusting" at the end. (No comments inside the CSS: they would
+ * ship in the first load.)
+ */
 export const baseStyles = css`
   :host {
     display: block;
@@ -170,10 +175,14 @@ export const baseStyles = css`
     background: var(--tfa-color-surface);
   }
 
-  /* Two columns of codes where the element is wide enough, and short rows. */
   [part~='recovery-codes'] {
     grid-template-columns: repeat(auto-fill, minmax(15em, 1fr));
     gap: 0.375rem;
+  }
+
+  [part~='recovery-code'],
+  [part~='recovery-code-input'] {
+    direction: ltr;
   }
 
   [part~='recovery-code'] {
@@ -181,7 +190,6 @@ export const baseStyles = css`
     white-space: nowrap;
   }
 
-  /* A trusted browser: its name and last use on the left, "Stop trusting" on the right. */
   [part~='browser'] {
     display: grid;
     grid-template-columns: 1fr auto;
