@@ -1,23 +1,16 @@
 import type { FastifyServerOptions } from 'fastify';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config.ts';
+import { CENSOR, redact } from './log-redaction.ts';
 
 /**
- * Paths pino censors, at the top level of a log object or one level down: credentials, cookies,
- * tokens and keys. Codes and full numbers are never logged at all (the tests grep for them).
+ * Every log object goes through `redact` (secret-sounding keys at any depth, database errors
+ * scrubbed); pino's own paths stay as a second net for what serializers add afterwards.
  */
 export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'res.headers["set-cookie"]',
-  '*.authorization',
-  '*.cookie',
-  '*.token',
-  '*.secretKey',
-  '*.secret_key',
-  '*.recoveryCode',
-  '*.phone',
-  '*.resultToken',
 ];
 
 export function loggerOptions(
@@ -26,7 +19,10 @@ export function loggerOptions(
 ): FastifyServerOptions['logger'] {
   return {
     level: config.LOG_LEVEL,
-    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    redact: { paths: REDACTED_PATHS, censor: CENSOR },
+    formatters: { log: (object) => redact(object) as Record<string, unknown> },
+    // `formatters.log` runs first and has already made errors plain, redacted objects.
+    serializers: { err: (error: unknown) => (error instanceof Error ? redact(error) : error) },
     ...(stream ? { stream } : {}),
   };
 }
