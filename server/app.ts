@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import { deriveKeys, loadMasterKey, type ServerKeys } from './crypto/keys.ts';
 import type { DatabaseHandle } from './db/connect.ts';
 import type { Database } from './db/types.ts';
+import type { Deps } from './deps.ts';
 import { loggerOptions } from './logger.ts';
 import {
   clientErrorHandler,
@@ -20,7 +21,7 @@ import { noStorePlugin } from './plugins/no-store.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { partnerAuth } from './plugins/partner-auth.ts';
 import { type HttpLimits, rateLimitPlugin } from './plugins/rate-limits.ts';
-import { redisPlugin } from './plugins/redis.ts';
+import { redisPlugin, sharedLimitsAvailable } from './plugins/redis.ts';
 import { widgetAuth } from './plugins/widget-auth.ts';
 import { createEmailSender } from './providers/email/create-email-sender.ts';
 import type { EmailSender } from './providers/email/email-sender.ts';
@@ -50,6 +51,8 @@ declare module 'fastify' {
     smsSender: SmsSender;
     emailSender: EmailSender;
     outbox: Outbox;
+    /** What the services work with; routes hand it to them. */
+    deps: Deps;
   }
 }
 
@@ -102,6 +105,14 @@ export async function buildApp(options: AppOptions) {
   });
   await app.register(noStorePlugin);
   await app.register(redisPlugin, { url: config.REDIS_URL });
+  app.decorate('deps', {
+    db: app.db,
+    keys: app.keys,
+    smsSender: app.smsSender,
+    emailSender: app.emailSender,
+    log: app.log,
+    limits: { sharedAvailable: () => sharedLimitsAvailable(app) },
+  } satisfies Deps);
   await app.register(rateLimitPlugin, {
     nameSpace: options.rateLimitNamespace ?? 'tfa-rate-limit:',
     limits: options.httpLimits,

@@ -12,8 +12,21 @@ export const errorCodes = {
   not_found: { status: 404, message: 'Not found.' },
   already_enabled: { status: 409, message: 'Two-factor authentication is already on.' },
   not_enabled: { status: 409, message: 'Two-factor authentication is not on.' },
+  already_verified: {
+    status: 409,
+    message: 'This was already verified: the code has been used.',
+  },
+  phone_replaced: {
+    status: 409,
+    message: 'This number was replaced or removed meanwhile. Enter it again.',
+  },
   code_expired: { status: 410, message: 'This code has expired. Ask for a new one.' },
+  code_replaced: {
+    status: 410,
+    message: 'A newer code was sent. Enter the code from the latest message.',
+  },
   invalid_code: { status: 422, message: 'That code is not right.' },
+  recovery_code_used: { status: 422, message: 'This recovery code has already been used.' },
   invalid_phone: { status: 422, message: 'That phone number is not valid.' },
   country_not_allowed: {
     status: 422,

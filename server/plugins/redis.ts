@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Redis } from 'ioredis';
-import { AppError } from '../errors.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -18,14 +17,6 @@ const CONNECT_WAIT_MS = 2000;
  */
 export function sharedLimitsAvailable(app: FastifyInstance) {
   return !app.redis || app.redis.status === 'ready';
-}
-
-export function assertSharedLimitsAvailable(app: FastifyInstance) {
-  if (!sharedLimitsAvailable(app)) {
-    throw new AppError('unavailable', {
-      message: 'Codes cannot be sent right now. Try again shortly.',
-    });
-  }
 }
 
 /**

@@ -1,9 +1,13 @@
-import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/types.ts';
+import type { Transaction } from 'kysely';
+import type { Database, WidgetSession } from '../db/types.ts';
+import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
+import { lockSession, withUserLocked } from '../repositories/locks.ts';
+import { activePhone } from '../repositories/phone-factors.ts';
+import type { SessionRef } from '../repositories/refs.ts';
+import { finishSession, setCompletedSteps } from '../repositories/widget-sessions.ts';
 import { CODE_DIGITS } from '../security-constants.ts';
-import { type RequestContext, recordEvent } from './audit.ts';
 import { deliverCode, maskEmail, type SentCode } from './code-delivery.ts';
 import { type CodePurpose, checkCode, currentCode, sequenceOf } from './codes.ts';
 import { verificationAttempt } from './lockout.ts';
@@ -11,9 +15,9 @@ import { notifyUser } from './notify.ts';
 import { recoveryCodeUsed } from './recovery-code-use.ts';
 import { consumeRecoveryCode } from './recovery-codes.ts';
 import { createResult, type Via } from './results.ts';
-import type { WidgetContext } from './sessions.ts';
+import { sessionRef, type WidgetContext } from './sessions.ts';
 import { trustBrowser, useTrustedBrowser } from './trusted-browsers.ts';
-import { activePhone, requireActivePhone } from './two-factor-state.ts';
+import { requireActivePhone } from './two-factor-state.ts';
 
 export type Step = 'email' | 'sms';
 
@@ -22,8 +26,10 @@ export interface BrowserContext extends RequestContext {
   trustCookie: string | undefined;
 }
 
-export function challengeSteps({ session, tenant }: WidgetContext): Step[] {
-  return session.purpose === 'verify-email' ? ['email'] : [...tenant.settings.signInSteps];
+export function challengeSteps({ session, tenant }: Pick<WidgetContext, 'session' | 'tenant'>) {
+  return session.purpose === 'verify-email'
+    ? (['email'] as Step[])
+    : [...tenant.settings.signInSteps];
 }
 
 function nextStep(widget: WidgetContext, completed: string[]): Step | undefined {
@@ -55,15 +61,19 @@ function pending(step: Step, sent: SentCode) {
   };
 }
 
-const alreadyComplete = () =>
-  new AppError('invalid_request', { status: 409, message: 'This challenge is already complete.' });
+function assertOpen(session: Pick<WidgetSession, 'verified_at'>) {
+  if (session.verified_at) throw new AppError('already_verified');
+}
 
-function assertOpen(widget: WidgetContext) {
-  if (widget.session.verified_at) throw alreadyComplete();
+/** The session as it is now, locked after its user's row: the step it is at, still open. */
+async function openSession(trx: Transaction<Database>, ref: SessionRef) {
+  const session = await lockSession(trx, ref);
+  assertOpen(session);
+  return session;
 }
 
 async function sendStepCode(
-  app: FastifyInstance,
+  deps: Deps,
   widget: WidgetContext,
   step: Step,
   origin: string,
@@ -74,7 +84,7 @@ async function sendStepCode(
     step === 'sms'
       ? {
           channel: 'sms' as const,
-          phone: await requireActivePhone(app.db, widget.user.id),
+          phone: await requireActivePhone(deps.db, sessionRef(widget)),
           partnerOrigin: origin,
         }
       : {
@@ -87,20 +97,26 @@ async function sendStepCode(
         };
   return pending(
     step,
-    await deliverCode(app, widget, {
+    await deliverCode(deps, widget, {
       purpose,
       sequence: sequenceOf(purpose),
       destination,
       context,
+      // A verification may have finished the session or passed this step meanwhile.
+      guard: (session) => {
+        assertOpen(session);
+        if (session.completed_steps.includes(step)) throw new AppError('already_verified');
+      },
     }),
   );
 }
 
 /** The step's live code, if one was sent and still works: starting again must not send another. */
-async function livePending(app: FastifyInstance, widget: WidgetContext, step: Step) {
-  const code = await currentCode(app.db, widget.session.id, sequenceOf(codePurpose(widget, step)));
+async function livePending(deps: Deps, widget: WidgetContext, step: Step) {
+  const ref = sessionRef(widget);
+  const code = await currentCode(deps.db, ref, sequenceOf(codePurpose(widget, step)));
   if (!code || code.expires_at <= new Date()) return undefined;
-  const phone = step === 'sms' ? await activePhone(app.db, widget.user.id) : undefined;
+  const phone = step === 'sms' ? await activePhone(deps.db, ref) : undefined;
   const masked = step === 'sms' ? (phone?.masked ?? '') : maskEmail(emailOf(widget));
   return pending(step, {
     masked,
@@ -111,21 +127,18 @@ async function livePending(app: FastifyInstance, widget: WidgetContext, step: St
 }
 
 /** Finishes the session once, with a result token for the partner to redeem. */
-async function finish(db: Kysely<Database>, widget: WidgetContext, steps: string[], via: Via) {
-  const { session, tenant, user } = widget;
-  const closed = await db
-    .updateTable('widget_sessions')
-    .set({ verified_at: new Date(), completed_steps: JSON.stringify(steps) })
-    .where('id', '=', session.id)
-    .where('verified_at', 'is', null)
-    .executeTakeFirst();
-  if (closed.numUpdatedRows !== 1n) throw alreadyComplete();
-  return createResult(db, {
-    tenantId: tenant.id,
-    userId: user.id,
-    purpose: session.purpose,
+async function finish(
+  trx: Transaction<Database>,
+  widget: WidgetContext,
+  steps: string[],
+  via: Via,
+) {
+  const ref = sessionRef(widget);
+  if (!(await finishSession(trx, ref, steps))) throw new AppError('already_verified');
+  return createResult(trx, ref, {
+    purpose: widget.session.purpose,
     // Only an address this challenge proved (the email step) is vouched for.
-    email: steps.includes('email') ? session.email : null,
+    email: steps.includes('email') ? widget.session.email : null,
     steps,
     via,
   });
@@ -140,19 +153,17 @@ function mayTrust(widget: WidgetContext, asked: boolean | undefined) {
 }
 
 async function trustThisBrowser(
-  db: Kysely<Database>,
+  trx: Transaction<Database>,
   widget: WidgetContext,
   context: BrowserContext,
 ) {
-  const trust = await trustBrowser(db, {
-    tenantId: widget.tenant.id,
-    userId: widget.user.id,
+  const ref = sessionRef(widget);
+  const trust = await trustBrowser(trx, ref, {
     userAgent: context.userAgent,
     days: widget.tenant.settings.trustBrowserDays,
   });
-  await recordEvent(db, {
-    tenantId: widget.tenant.id,
-    userId: widget.user.id,
+  await recordEvent(trx, {
+    ...ref,
     type: 'browser.trusted',
     context,
     details: { label: trust.label },
@@ -165,37 +176,41 @@ async function trustThisBrowser(
  * step's code is sent, unless one is already live.
  */
 export async function startChallenge(
-  app: FastifyInstance,
+  deps: Deps,
   widget: WidgetContext,
   origin: string,
   context: BrowserContext,
 ) {
-  assertOpen(widget);
+  assertOpen(widget.session);
+  const ref = sessionRef(widget);
   if (widget.session.purpose === 'sign-in') {
-    await requireActivePhone(app.db, widget.user.id);
-    const trusted =
-      widget.tenant.settings.trustBrowserDays > 0 &&
-      (await useTrustedBrowser(app.db, widget.user.id, context.trustCookie));
-    if (trusted) {
-      const resultToken = await app.db
-        .transaction()
-        .execute((trx) => finish(trx, widget, [], 'trusted-browser'));
-      return { status: 'verified' as const, resultToken, via: 'trusted-browser' as const };
+    await requireActivePhone(deps.db, ref);
+    if (widget.tenant.settings.trustBrowserDays > 0 && context.trustCookie) {
+      const resultToken = await withUserLocked(deps.db, ref, async (trx) => {
+        await openSession(trx, ref);
+        if (!(await useTrustedBrowser(trx, ref, context.trustCookie))) return undefined;
+        return finish(trx, widget, [], 'trusted-browser');
+      });
+      if (resultToken) {
+        return { status: 'verified' as const, resultToken, via: 'trusted-browser' as const };
+      }
     }
   }
   const step = nextStep(widget, widget.session.completed_steps) as Step;
-  return (await livePending(app, widget, step)) ?? sendStepCode(app, widget, step, origin, context);
+  return (
+    (await livePending(deps, widget, step)) ?? sendStepCode(deps, widget, step, origin, context)
+  );
 }
 
 export async function resendChallenge(
-  app: FastifyInstance,
+  deps: Deps,
   widget: WidgetContext,
   origin: string,
   context: RequestContext,
 ) {
-  assertOpen(widget);
+  assertOpen(widget.session);
   return sendStepCode(
-    app,
+    deps,
     widget,
     nextStep(widget, widget.session.completed_steps) as Step,
     origin,
@@ -205,90 +220,86 @@ export async function resendChallenge(
 
 /** Verifies the current step's code: sends the next step's code, or finishes. */
 export async function verifyChallenge(
-  app: FastifyInstance,
+  deps: Deps,
   widget: WidgetContext,
   input: { code: string; trustBrowser?: boolean },
   origin: string,
   context: BrowserContext,
 ) {
-  assertOpen(widget);
-  const step = nextStep(widget, widget.session.completed_steps) as Step;
-  if (step === 'sms') await requireActivePhone(app.db, widget.user.id);
-  // An email code clears the failure count only when there are no SMS failures to protect: the
-  // email step must not let someone with the inbox wipe out wrong SMS codes.
-  const resets = step === 'sms' || (await activePhone(app.db, widget.user.id)) === undefined;
-  const purpose = codePurpose(widget, step);
+  assertOpen(widget.session);
+  const ref = sessionRef(widget);
   type Trust = Awaited<ReturnType<typeof trustThisBrowser>>;
   type StepDone =
     | { next: Step; completed: string[] }
     | { next?: undefined; resultToken: string; trust?: Trust };
-  const outcome = await verificationAttempt<StepDone>(
-    app.db,
-    { tenantId: widget.tenant.id, userId: widget.user.id, context },
-    async (trx) => {
-      const checked = await checkCode(
-        trx,
-        app.keys.codes,
-        widget.session.id,
-        sequenceOf(purpose),
-        input.code,
-      );
-      if (!checked.ok) return checked;
-      const completed = [...widget.session.completed_steps, step];
-      const next = nextStep(widget, completed);
-      if (next) {
-        await trx
-          .updateTable('widget_sessions')
-          .set({ completed_steps: JSON.stringify(completed) })
-          .where('id', '=', widget.session.id)
-          .execute();
-        return { ok: true, value: { next, completed } };
-      }
-      const resultToken = await finish(trx, widget, completed, 'code');
-      const trust = mayTrust(widget, input.trustBrowser)
-        ? await trustThisBrowser(trx, widget, context)
-        : undefined;
-      return { ok: true, value: { resultToken, trust } };
-    },
-    { successResetsFailures: resets },
-  );
+  const outcome = await verificationAttempt<StepDone>(deps.db, { ...ref, context }, async (trx) => {
+    // The step as it is now: a parallel request may have passed one meanwhile.
+    const session = await openSession(trx, ref);
+    const step = nextStep(widget, session.completed_steps) as Step;
+    const phone = await activePhone(trx, ref);
+    if (step === 'sms' && !phone) throw new AppError('not_enabled');
+    const checked = await checkCode(
+      trx,
+      deps.keys.codes,
+      ref,
+      sequenceOf(codePurpose(widget, step)),
+      input.code,
+    );
+    if (!checked.ok) return checked;
+    // An email code clears the failure count only when there are no SMS failures to protect: the
+    // email step must not let someone with the inbox wipe out wrong SMS codes.
+    const keepFailures = step === 'email' && phone !== undefined;
+    const completed = [...session.completed_steps, step];
+    const next = nextStep(widget, completed);
+    if (next) {
+      await setCompletedSteps(trx, ref, completed);
+      return { ok: true, value: { next, completed }, keepFailures };
+    }
+    const resultToken = await finish(trx, widget, completed, 'code');
+    const trust = mayTrust(widget, input.trustBrowser)
+      ? await trustThisBrowser(trx, widget, context)
+      : undefined;
+    return { ok: true, value: { resultToken, trust }, keepFailures };
+  });
   if (outcome.next) {
     const advanced = {
       ...widget,
       session: { ...widget.session, completed_steps: outcome.completed },
     };
-    return { answer: await sendStepCode(app, advanced, outcome.next, origin, context) };
+    return { answer: await sendStepCode(deps, advanced, outcome.next, origin, context) };
   }
   const { resultToken, trust } = outcome;
-  if (trust) await notifyUser(app, widget, 'browser.trusted', context);
+  if (trust) await notifyUser(deps, widget, 'browser.trusted', context);
   return { answer: { status: 'verified' as const, resultToken, via: 'code' as const }, trust };
 }
 
 /** A recovery code in place of the SMS step (never of the email step, which comes first). */
 export async function recoverChallenge(
-  app: FastifyInstance,
+  deps: Deps,
   widget: WidgetContext,
   input: { recoveryCode: string; trustBrowser?: boolean },
   context: BrowserContext,
 ) {
-  assertOpen(widget);
+  assertOpen(widget.session);
   if (widget.session.purpose !== 'sign-in')
     throw new AppError('wrong_purpose', { message: 'Only a sign-in accepts a recovery code.' });
-  if (nextStep(widget, widget.session.completed_steps) !== 'sms') {
-    throw new AppError('invalid_request', { message: 'Verify the code sent by email first.' });
-  }
-  await requireActivePhone(app.db, widget.user.id);
+  const ref = sessionRef(widget);
   const { resultToken, newRecoveryCodes, trust } = await verificationAttempt(
-    app.db,
-    { tenantId: widget.tenant.id, userId: widget.user.id, context },
+    deps.db,
+    { ...ref, context },
     async (trx) => {
-      const used = await consumeRecoveryCode(trx, app.keys, widget.user.id, input.recoveryCode);
+      const session = await openSession(trx, ref);
+      if (nextStep(widget, session.completed_steps) !== 'sms') {
+        throw new AppError('invalid_request', { message: 'Verify the code sent by email first.' });
+      }
+      await requireActivePhone(trx, ref);
+      const used = await consumeRecoveryCode(trx, deps.keys, ref, input.recoveryCode);
       if (!used.ok) return used;
-      const fresh = await recoveryCodeUsed(trx, app.keys, widget, context, used.value.remaining);
+      const fresh = await recoveryCodeUsed(trx, deps.keys, widget, context, used.value.remaining);
       const resultToken = await finish(
         trx,
         widget,
-        [...widget.session.completed_steps, 'sms'],
+        [...session.completed_steps, 'sms'],
         'recovery-code',
       );
       const trust = mayTrust(widget, input.trustBrowser)
@@ -297,8 +308,8 @@ export async function recoverChallenge(
       return { ok: true, value: { resultToken, newRecoveryCodes: fresh, trust } };
     },
   );
-  await notifyUser(app, widget, 'recovery_code.used', context);
-  if (trust) await notifyUser(app, widget, 'browser.trusted', context);
+  await notifyUser(deps, widget, 'recovery_code.used', context);
+  if (trust) await notifyUser(deps, widget, 'browser.trusted', context);
   return {
     answer: {
       status: 'verified' as const,

@@ -1,15 +1,16 @@
-import type { FastifyInstance } from 'fastify';
 import { blindIndex, decrypt } from '../crypto/encryption.ts';
-import type { PhoneFactor } from '../db/types.ts';
+import type { PhoneFactor, WidgetSession } from '../db/types.ts';
+import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { assertSharedLimitsAvailable } from '../plugins/redis.ts';
+import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
+import { withUserLocked } from '../repositories/locks.ts';
+import { deleteCode, markCodeSent } from '../repositories/verification-codes.ts';
 import { CODE_DIGITS, CODE_TTL_SECONDS_MAX } from '../security-constants.ts';
-import { type RequestContext, recordEvent } from './audit.ts';
-import { type CodePurpose, discardCode, markSent, reserveCode } from './codes.ts';
+import { type CodePurpose, reserveCode } from './codes.ts';
 import { codeEmail } from './email-templates/index.ts';
 import { assertNotLocked } from './lockout.ts';
 import { admitSend, ipKey, recordSendRefusal, type SendFacts } from './send-limits.ts';
-import type { WidgetContext } from './sessions.ts';
+import { sessionRef, type WidgetContext } from './sessions.ts';
 import { codeSmsText } from './sms-text.ts';
 
 export interface SentCode {
@@ -25,7 +26,7 @@ type Destination =
   | { channel: 'email'; email: string; emailPurpose: 'sign-in' | 'verify-email' };
 
 function sendFacts(
-  app: FastifyInstance,
+  deps: Deps,
   userId: string,
   destination: Destination,
   to: string,
@@ -37,7 +38,7 @@ function sendFacts(
     ...facts,
     phone: {
       index: destination.phone.phone_index,
-      prefixIndex: blindIndex(app.keys.blindIndex, to.slice(0, -4)),
+      prefixIndex: blindIndex(deps.keys.blindIndex, to.slice(0, -4)),
       country: destination.phone.country,
     },
   };
@@ -49,25 +50,67 @@ export function maskEmail(email: string) {
   return `${email.slice(0, 1)}•••${email.slice(at)}`;
 }
 
+function callProvider(
+  deps: Deps,
+  { session, tenant }: WidgetContext,
+  destination: Destination,
+  to: string,
+  code: string,
+  ttlSeconds: number,
+) {
+  if (destination.channel === 'sms') {
+    return deps.smsSender.send({
+      to,
+      text: codeSmsText({
+        locale: session.locale,
+        tenantName: tenant.name,
+        code,
+        ttlSeconds,
+        partnerHost: new URL(destination.partnerOrigin).host,
+      }),
+      sender: tenant.settings.smsSender,
+    });
+  }
+  return deps.emailSender.send({
+    to: destination.email,
+    from: tenant.settings.emailSender,
+    tag: 'code',
+    ...codeEmail({
+      locale: session.locale,
+      tenantName: tenant.name,
+      code,
+      ttlMinutes: Math.round(ttlSeconds / 60),
+      purpose: destination.emailPurpose,
+    }),
+  });
+}
+
 /**
- * Sends a new code of `purpose`: checks come first (lockout, resend wait), the provider is called
- * with no transaction open, and a provider failure leaves no usable code and no counted attempt,
- * only an audit event.
+ * Sends a new code of `purpose`: checks come first (lockout, resend wait, limits), the provider is
+ * called with no transaction open, and a provider failure leaves no usable code and no counted
+ * attempt, only an audit event. `guard` sees the session fresh, under its lock, before anything
+ * is reserved, and throws when this send no longer fits it.
  */
 export async function deliverCode(
-  app: FastifyInstance,
+  deps: Deps,
   widget: WidgetContext,
   input: {
     purpose: CodePurpose;
     sequence: readonly string[];
     destination: Destination;
     context: RequestContext;
+    guard?: (session: WidgetSession) => void;
   },
 ): Promise<SentCode> {
-  const { session, tenant, user } = widget;
+  const { tenant, user } = widget;
+  const ref = sessionRef(widget);
   const { destination } = input;
-  assertSharedLimitsAvailable(app);
-  await assertNotLocked(app.db, user.id);
+  if (!deps.limits.sharedAvailable()) {
+    throw new AppError('unavailable', {
+      message: 'Codes cannot be sent right now. Try again shortly.',
+    });
+  }
+  await assertNotLocked(deps.db, ref);
   const allowed = tenant.settings.allowedCountries;
   if (
     destination.channel === 'sms' &&
@@ -75,24 +118,23 @@ export async function deliverCode(
     !allowed.includes(destination.phone.country)
   ) {
     // The allow-list may have narrowed since this number was enrolled.
-    await recordSendRefusal(app.db, tenant.id, user.id, 'country', input.context, {
+    await recordSendRefusal(deps.db, tenant.id, user.id, 'country', input.context, {
       country: destination.phone.country,
     });
     throw new AppError('country_not_allowed');
   }
   const ttlSeconds = Math.min(tenant.settings.codeLifetimeMinutes * 60, CODE_TTL_SECONDS_MAX);
-  const reserved = await reserveCode(app.db, app.keys.codes, {
-    tenantId: tenant.id,
-    userId: user.id,
-    sessionId: session.id,
+  const reserved = await reserveCode(deps.db, deps.keys.codes, {
+    ...ref,
     purpose: input.purpose,
     sequence: input.sequence,
     channel: destination.channel,
     phoneFactorId: destination.channel === 'sms' ? destination.phone.id : null,
     ttlSeconds,
+    guard: input.guard,
   }).catch(async (error) => {
     if (error instanceof AppError && error.code === 'rate_limited') {
-      await recordSendRefusal(app.db, tenant.id, user.id, 'resend-wait', input.context, {
+      await recordSendRefusal(deps.db, tenant.id, user.id, 'resend-wait', input.context, {
         channel: destination.channel,
       });
     }
@@ -100,17 +142,17 @@ export async function deliverCode(
   });
   const to =
     destination.channel === 'sms'
-      ? decrypt(app.keys.encryption, destination.phone.phone_encrypted)
+      ? decrypt(deps.keys.encryption, destination.phone.phone_encrypted)
       : destination.email;
   try {
     await admitSend(
-      app.db,
+      deps.db,
       tenant,
-      sendFacts(app, user.id, destination, to, input.context),
+      sendFacts(deps, user.id, destination, to, input.context),
       input.context,
     );
   } catch (error) {
-    await discardCode(app.db, reserved.id);
+    await deleteCode(deps.db, ref, reserved.id);
     throw error;
   }
   const auditDetails =
@@ -118,50 +160,30 @@ export async function deliverCode(
       ? { purpose: input.purpose, channel: 'sms', country: destination.phone.country }
       : { purpose: input.purpose, channel: 'email' };
   try {
-    if (destination.channel === 'sms') {
-      await app.smsSender.send({
-        to,
-        text: codeSmsText({
-          locale: session.locale,
-          tenantName: tenant.name,
-          code: reserved.code,
-          ttlSeconds,
-          partnerHost: new URL(destination.partnerOrigin).host,
-        }),
-        sender: tenant.settings.smsSender,
-      });
-    } else {
-      await app.emailSender.send({
-        to: destination.email,
-        from: tenant.settings.emailSender,
-        tag: 'code',
-        ...codeEmail({
-          locale: session.locale,
-          tenantName: tenant.name,
-          code: reserved.code,
-          ttlMinutes: Math.round(ttlSeconds / 60),
-          purpose: destination.emailPurpose,
-        }),
-      });
-    }
+    await callProvider(deps, widget, destination, to, reserved.code, ttlSeconds);
   } catch (error) {
-    await discardCode(app.db, reserved.id);
-    await recordEvent(app.db, {
-      tenantId: tenant.id,
-      userId: user.id,
-      type: `${destination.channel}.delivery_failed`,
-      context: input.context,
-      details: auditDetails,
+    await withUserLocked(deps.db, ref, async (trx) => {
+      await deleteCode(trx, ref, reserved.id);
+      await recordEvent(trx, {
+        tenantId: tenant.id,
+        userId: user.id,
+        type: `${destination.channel}.delivery_failed`,
+        context: input.context,
+        details: auditDetails,
+      });
     });
     throw error;
   }
-  await markSent(app.db, reserved, session.id);
-  await recordEvent(app.db, {
-    tenantId: tenant.id,
-    userId: user.id,
-    type: `${destination.channel}.sent`,
-    context: input.context,
-    details: { ...auditDetails, send: reserved.send_number },
+  // The code went out: it becomes the live one and every earlier code of its sequence stops.
+  await withUserLocked(deps.db, ref, async (trx) => {
+    await markCodeSent(trx, ref, reserved.id, reserved.sequence);
+    await recordEvent(trx, {
+      tenantId: tenant.id,
+      userId: user.id,
+      type: `${destination.channel}.sent`,
+      context: input.context,
+      details: { ...auditDetails, send: reserved.send_number },
+    });
   });
   return {
     masked: destination.channel === 'sms' ? destination.phone.masked : maskEmail(destination.email),

@@ -1,10 +1,21 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, VerificationCode } from '../db/types.ts';
+import type { Database, VerificationCode, WidgetSession } from '../db/types.ts';
 import { AppError } from '../errors.ts';
+import { lockSession, withUserLocked } from '../repositories/locks.ts';
+import { findPhone } from '../repositories/phone-factors.ts';
+import type { SessionRef } from '../repositories/refs.ts';
+import {
+  consumeCode,
+  insertCode,
+  liveCode,
+  spentCodes,
+  takeTry,
+} from '../repositories/verification-codes.ts';
 import {
   CODE_DIGITS,
   CODE_MAX_ATTEMPTS,
+  CODE_TTL_SECONDS_MAX,
   RESEND_FIRST_WAIT_SECONDS,
 } from '../security-constants.ts';
 import type { AttemptOutcome } from './lockout.ts';
@@ -43,68 +54,31 @@ export function resendWaitSeconds(sendNumber: number) {
   return RESEND_FIRST_WAIT_SECONDS * 2 ** (sendNumber - 1);
 }
 
-export interface CodeScope {
-  tenantId: string;
-  userId: string;
-  sessionId: string;
-}
-
-/** The live code of a sequence: the latest one not replaced by a resend and not yet used. */
-function liveCodes(db: Kysely<Database>, sessionId: string, purposes: readonly string[]) {
-  return db
-    .selectFrom('verification_codes')
-    .selectAll()
-    .where('session_id', '=', sessionId)
-    .where('purpose', 'in', purposes)
-    .where('superseded_at', 'is', null)
-    .where('consumed_at', 'is', null)
-    .orderBy('created_at', 'desc');
-}
-
 /**
  * Reserves the next code of a sequence before the provider is called: refused while the resend
  * wait runs (a send under way counts too, so parallel sends go out once). The row is not
- * verifiable until `markSent`; `discardCode` removes it if the provider fails.
+ * verifiable until it is marked sent; it is deleted if the provider fails. `guard` sees the
+ * session as it is now, under its lock, and throws when the send no longer fits it.
  */
 export async function reserveCode(
   db: Kysely<Database>,
   key: Buffer,
-  scope: CodeScope & {
+  scope: SessionRef & {
     purpose: CodePurpose;
     sequence: readonly string[];
     channel: 'sms' | 'email';
     phoneFactorId: string | null;
     ttlSeconds: number;
+    guard?: (session: WidgetSession) => void;
   },
 ) {
-  return db.transaction().execute(async (trx) => {
-    await trx
-      .selectFrom('widget_sessions')
-      .select('id')
-      .where('id', '=', scope.sessionId)
-      .forUpdate()
-      .execute();
-    if (scope.phoneFactorId) {
-      // A verification elsewhere may just have removed this pending number (it holds the user row).
-      await trx
-        .selectFrom('users')
-        .select('id')
-        .where('id', '=', scope.userId)
-        .forUpdate()
-        .execute();
-      const factor = await trx
-        .selectFrom('phone_factors')
-        .select('id')
-        .where('id', '=', scope.phoneFactorId)
-        .executeTakeFirst();
-      if (!factor) {
-        throw new AppError('invalid_request', {
-          status: 409,
-          message: 'This number was replaced meanwhile. Enter it again.',
-        });
-      }
+  return withUserLocked(db, scope, async (trx) => {
+    scope.guard?.(await lockSession(trx, scope));
+    // A verification or a disable may just have removed this number.
+    if (scope.phoneFactorId && !(await findPhone(trx, scope, scope.phoneFactorId))) {
+      throw new AppError('phone_replaced');
     }
-    const previous = await liveCodes(trx, scope.sessionId, scope.sequence).executeTakeFirst();
+    const previous = await liveCode(trx, scope, scope.sequence, { sentOnly: false });
     const now = Date.now();
     if (previous && previous.resend_at.getTime() > now) {
       const retryAfter = Math.ceil((previous.resend_at.getTime() - now) / 1000);
@@ -115,114 +89,95 @@ export async function reserveCode(
     }
     const sendNumber = (previous?.send_number ?? 0) + 1;
     const code = generateCode();
-    const row = await trx
-      .insertInto('verification_codes')
-      .values({
-        tenant_id: scope.tenantId,
-        user_id: scope.userId,
-        session_id: scope.sessionId,
-        purpose: scope.purpose,
-        channel: scope.channel,
-        phone_factor_id: scope.phoneFactorId,
-        code_hash: hashCode(key, { sessionId: scope.sessionId, purpose: scope.purpose }, code),
-        send_number: sendNumber,
-        expires_at: new Date(now + scope.ttlSeconds * 1000),
-        resend_at: new Date(now + resendWaitSeconds(sendNumber) * 1000),
-      })
-      .returning(['id', 'expires_at', 'resend_at', 'send_number'])
-      .executeTakeFirstOrThrow();
+    const row = await insertCode(trx, scope, {
+      purpose: scope.purpose,
+      channel: scope.channel,
+      phoneFactorId: scope.phoneFactorId,
+      hash: hashCode(key, { sessionId: scope.sessionId, purpose: scope.purpose }, code),
+      sendNumber,
+      expiresAt: new Date(now + scope.ttlSeconds * 1000),
+      resendAt: new Date(now + resendWaitSeconds(sendNumber) * 1000),
+    });
     return { ...row, code, sequence: scope.sequence };
   });
-}
-
-/** The code went out: it becomes the live one and every earlier code of its sequence stops working. */
-export async function markSent(
-  db: Kysely<Database>,
-  reserved: { id: string; sequence: readonly string[] },
-  sessionId: string,
-) {
-  await db.transaction().execute(async (trx) => {
-    const now = new Date();
-    await trx
-      .updateTable('verification_codes')
-      .set({ superseded_at: now })
-      .where('session_id', '=', sessionId)
-      .where('purpose', 'in', reserved.sequence)
-      .where('id', '!=', reserved.id)
-      .where('superseded_at', 'is', null)
-      .where('consumed_at', 'is', null)
-      .execute();
-    await trx
-      .updateTable('verification_codes')
-      .set({ sent_at: now })
-      .where('id', '=', reserved.id)
-      .execute();
-  });
-}
-
-export async function discardCode(db: Kysely<Database>, id: string) {
-  await db.deleteFrom('verification_codes').where('id', '=', id).execute();
 }
 
 /** The sent, live code of a sequence in this session, if any (for resends). */
 export async function currentCode(
   db: Kysely<Database>,
-  sessionId: string,
+  scope: SessionRef,
   sequence: readonly string[],
 ) {
-  return liveCodes(db, sessionId, sequence).where('sent_at', 'is not', null).executeTakeFirst();
+  return liveCode(db, scope, sequence, { sentOnly: true });
+}
+
+function matches(key: Buffer, row: VerificationCode, code: string) {
+  const expected = Buffer.from(row.code_hash);
+  const actual = Buffer.from(
+    hashCode(key, { sessionId: row.session_id, purpose: row.purpose }, code),
+  );
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
+}
+
+/**
+ * A code this session already used, or one a resend replaced: the patient's repeat (a double
+ * click, a second tab, a message that came late), not a guess, so it is answered for what it is
+ * and never counted as a failure.
+ */
+async function repeatedCode(
+  trx: Transaction<Database>,
+  key: Buffer,
+  scope: SessionRef,
+  code: string,
+): Promise<AppError | undefined> {
+  const since = new Date(Date.now() - CODE_TTL_SECONDS_MAX * 1000);
+  const spent = (await spentCodes(trx, scope, since)).find((row) => matches(key, row, code));
+  if (!spent) return undefined;
+  return new AppError(spent.consumed_at ? 'already_verified' : 'code_replaced');
 }
 
 /**
  * Checks `code` against the session's live code of `sequence`, inside a verification attempt.
  * No code, a wrong code: the same `invalid_code`, counted. Expired or dead: `code_expired`.
- * A match is consumed by one conditional update, so of parallel submissions one succeeds.
+ * Each judgement takes a try by a conditional update, so however many arrive at once a code is
+ * judged at most `CODE_MAX_ATTEMPTS` times and used at most once.
  */
 export async function checkCode(
   trx: Transaction<Database>,
   key: Buffer,
-  sessionId: string,
+  scope: SessionRef,
   sequence: readonly string[],
   code: string,
 ): Promise<AttemptOutcome<VerificationCode>> {
-  const row = await liveCodes(trx, sessionId, sequence)
-    .where('sent_at', 'is not', null)
-    .executeTakeFirst();
+  const now = new Date();
+  const expired = {
+    ok: false,
+    error: new AppError('code_expired'),
+    countsAsFailure: false,
+  } as const;
+  const live = await liveCode(trx, scope, sequence, { sentOnly: true });
+  if (live && matches(key, live, code)) {
+    const consumed = await consumeCode(trx, scope, live.id, CODE_MAX_ATTEMPTS, now);
+    return consumed ? { ok: true, value: consumed } : expired;
+  }
+  if (live && (live.expires_at <= now || live.attempts >= CODE_MAX_ATTEMPTS)) return expired;
+  const repeat = await repeatedCode(trx, key, scope, code);
+  if (repeat) return { ok: false, error: repeat, countsAsFailure: false };
   const invalid = new AppError('invalid_code');
   // No live code answers exactly like a first wrong try, so neither tells anything apart.
-  if (!row)
+  if (!live)
     return {
       ok: false,
       error: invalid,
       countsAsFailure: true,
       codeAttemptsLeft: CODE_MAX_ATTEMPTS - 1,
     };
-  if (row.expires_at <= new Date() || row.attempts >= CODE_MAX_ATTEMPTS) {
-    return { ok: false, error: new AppError('code_expired'), countsAsFailure: false };
-  }
-  const expected = Buffer.from(row.code_hash);
-  const actual = Buffer.from(hashCode(key, { sessionId, purpose: row.purpose }, code));
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
-    const attempts = row.attempts + 1;
-    await trx
-      .updateTable('verification_codes')
-      .set({ attempts })
-      .where('id', '=', row.id)
-      .execute();
-    return {
-      ok: false,
-      error: invalid,
-      countsAsFailure: true,
-      codeAttemptsLeft: CODE_MAX_ATTEMPTS - attempts,
-    };
-  }
-  const consumed = await trx
-    .updateTable('verification_codes')
-    .set({ consumed_at: new Date() })
-    .where('id', '=', row.id)
-    .where('consumed_at', 'is', null)
-    .returningAll()
-    .executeTakeFirst();
-  if (!consumed) return { ok: false, error: invalid, countsAsFailure: true };
-  return { ok: true, value: consumed };
+  const taken = await takeTry(trx, scope, live.id, CODE_MAX_ATTEMPTS);
+  if (!taken) return expired;
+  return {
+    ok: false,
+    error: invalid,
+    countsAsFailure: true,
+    codeAttemptsLeft: CODE_MAX_ATTEMPTS - taken.attempts,
+  };
 }

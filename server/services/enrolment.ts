@@ -1,7 +1,16 @@
-import type { FastifyInstance } from 'fastify';
 import { blindIndex, encrypt } from '../crypto/encryption.ts';
+import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { type RequestContext, recordEvent } from './audit.ts';
+import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
+import { withUserLocked } from '../repositories/locks.ts';
+import {
+  activatePhone,
+  activePhone,
+  deletePhones,
+  findPhone,
+  insertPendingPhone,
+} from '../repositories/phone-factors.ts';
+import { deleteTrustedBrowsers } from '../repositories/trusted-browsers.ts';
 import { deliverCode, phoneCodeAnswer } from './code-delivery.ts';
 import { checkCode, currentCode, sequenceOf } from './codes.ts';
 import { verificationAttempt } from './lockout.ts';
@@ -9,10 +18,8 @@ import { notifyUser } from './notify.ts';
 import { assertPhoneAllowed, type PhoneInput, parsePhone } from './phone-numbers.ts';
 import { issueRecoveryCodes } from './recovery-codes.ts';
 import { recordSendRefusal } from './send-limits.ts';
-import type { WidgetContext } from './sessions.ts';
+import { sessionRef, type WidgetContext } from './sessions.ts';
 import { requireStepUp } from './step-up.ts';
-import { revokeTrustedBrowsers } from './trusted-browsers.ts';
-import { activePhone } from './two-factor-state.ts';
 
 const sequence = sequenceOf('enrol');
 
@@ -22,48 +29,45 @@ const sequence = sequenceOf('enrol');
  * keeps protecting the account until the new one is verified.
  */
 export async function startPhoneVerification(
-  app: FastifyInstance,
+  deps: Deps,
   widget: WidgetContext,
   input: PhoneInput,
   origin: string,
   context: RequestContext,
 ) {
   const { tenant, user } = widget;
-  const current = await activePhone(app.db, user.id);
-  // Two-factor is on: this is a change of phone, like the other sensitive changes behind step-up.
-  if (current) requireStepUp(widget);
+  const ref = sessionRef(widget);
   const parsed = parsePhone(input);
   try {
     assertPhoneAllowed(parsed, tenant.settings.allowedCountries);
   } catch (error) {
     const limit = (error as AppError).code === 'country_not_allowed' ? 'country' : 'number-type';
-    await recordSendRefusal(app.db, tenant.id, user.id, limit, context, {
+    await recordSendRefusal(deps.db, tenant.id, user.id, limit, context, {
       country: parsed.country,
       type: parsed.type ?? null,
     });
     throw error;
   }
-  const index = blindIndex(app.keys.blindIndex, parsed.e164);
-  if (current?.phone_index === index) {
-    throw new AppError('invalid_request', { message: 'That is already the number in use.' });
-  }
-  const pending = await app.db
-    .insertInto('phone_factors')
-    .values({
-      tenant_id: tenant.id,
-      user_id: user.id,
-      status: 'pending',
-      phone_encrypted: encrypt(app.keys.encryption, parsed.e164),
-      phone_index: index,
+  const index = blindIndex(deps.keys.blindIndex, parsed.e164);
+  const { pending, changing } = await withUserLocked(deps.db, ref, async (trx) => {
+    const current = await activePhone(trx, ref);
+    // Two-factor is on: this is a change of phone, like the other sensitive changes behind step-up.
+    if (current) requireStepUp(widget);
+    if (current?.phone_index === index) {
+      throw new AppError('invalid_request', { message: 'That is already the number in use.' });
+    }
+    const pending = await insertPendingPhone(trx, ref, {
+      encrypted: encrypt(deps.keys.encryption, parsed.e164),
+      index,
       country: parsed.country,
       masked: parsed.masked,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+    });
+    return { pending, changing: current !== undefined };
+  });
   try {
     return phoneCodeAnswer(
-      await deliverCode(app, widget, {
-        purpose: current ? 'change-phone' : 'enrol',
+      await deliverCode(deps, widget, {
+        purpose: changing ? 'change-phone' : 'enrol',
         sequence,
         destination: { channel: 'sms', phone: pending, partnerOrigin: origin },
         context,
@@ -71,32 +75,29 @@ export async function startPhoneVerification(
     );
   } catch (error) {
     // Refused or failed: the number was never confirmed, so it is not kept.
-    await app.db.deleteFrom('phone_factors').where('id', '=', pending.id).execute();
+    await withUserLocked(deps.db, ref, (trx) => deletePhones(trx, ref, pending.id));
     throw error;
   }
 }
 
 /** A new code to the number of the live phone code, under the growing resend wait. */
 export async function resendPhoneCode(
-  app: FastifyInstance,
+  deps: Deps,
   widget: WidgetContext,
   origin: string,
   context: RequestContext,
 ) {
-  const live = await currentCode(app.db, widget.session.id, sequence);
+  const ref = sessionRef(widget);
+  const live = await currentCode(deps.db, ref, sequence);
   if (live?.purpose === 'change-phone') requireStepUp(widget);
   const phone = live?.phone_factor_id
-    ? await app.db
-        .selectFrom('phone_factors')
-        .selectAll()
-        .where('id', '=', live.phone_factor_id)
-        .executeTakeFirst()
+    ? await findPhone(deps.db, ref, live.phone_factor_id)
     : undefined;
   if (!live || !phone)
     throw new AppError('invalid_request', {
       message: 'There is no code to resend. Enter your number first.',
     });
-  const sent = await deliverCode(app, widget, {
+  const sent = await deliverCode(deps, widget, {
     purpose: live.purpose as 'enrol',
     sequence,
     destination: { channel: 'sms', phone, partnerOrigin: origin },
@@ -110,62 +111,45 @@ export async function resendPhoneCode(
  * once, in this answer); a change swaps the verified number in for the old one in one transaction.
  */
 export async function verifyPhone(
-  app: FastifyInstance,
+  deps: Deps,
   widget: WidgetContext,
   code: string,
   context: RequestContext,
 ) {
-  const { session, tenant, user } = widget;
+  const { tenant } = widget;
+  const ref = sessionRef(widget);
   type Verified = { phoneChanged: true } | { enabled: true; recoveryCodes: string[] };
-  const result = await verificationAttempt<Verified>(
-    app.db,
-    { tenantId: tenant.id, userId: user.id, context },
-    async (trx) => {
-      const outcome = await checkCode(trx, app.keys.codes, session.id, sequence, code);
-      if (!outcome.ok) return outcome;
-      const verified = outcome.value;
-      // A change of phone needs the step-up to hold until the new number is verified.
-      if (verified.purpose === 'change-phone') requireStepUp(widget);
-      const current = await activePhone(trx, user.id);
-      if (verified.purpose === 'enrol' && current) throw new AppError('already_enabled');
-      if (verified.purpose === 'change-phone' && !current) throw new AppError('not_enabled');
-      if (current) await trx.deleteFrom('phone_factors').where('id', '=', current.id).execute();
-      await trx
-        .updateTable('phone_factors')
-        .set({
-          status: 'active',
-          verified_at: new Date(),
-          enabled_at: current?.enabled_at ?? current?.verified_at ?? new Date(),
-        })
-        .where('id', '=', verified.phone_factor_id as string)
-        .execute();
-      await trx
-        .deleteFrom('phone_factors')
-        .where('user_id', '=', user.id)
-        .where('status', '=', 'pending')
-        .execute();
-      if (verified.purpose === 'change-phone') {
-        await revokeTrustedBrowsers(trx, user.id);
-        await recordEvent(trx, {
-          tenantId: tenant.id,
-          userId: user.id,
-          type: 'phone.changed',
-          context,
-        });
-        return { ok: true, value: { phoneChanged: true } };
-      }
-      const recoveryCodes = await issueRecoveryCodes(trx, app.keys, tenant, user.id);
-      await recordEvent(trx, {
-        tenantId: tenant.id,
-        userId: user.id,
-        type: 'two_factor.enabled',
-        context,
-      });
-      return { ok: true, value: { enabled: true, recoveryCodes } };
-    },
-  );
-  const phone = await activePhone(app.db, user.id);
-  const notice = 'phoneChanged' in result ? 'phone.changed' : 'two_factor.enabled';
-  await notifyUser(app, widget, notice, context, phone?.masked);
-  return result;
+  const { answer, maskedPhone } = await verificationAttempt<{
+    answer: Verified;
+    maskedPhone: string;
+  }>(deps.db, { ...ref, context }, async (trx) => {
+    const outcome = await checkCode(trx, deps.keys.codes, ref, sequence, code);
+    if (!outcome.ok) return outcome;
+    const verified = outcome.value;
+    // A change of phone needs the step-up to hold until the new number is verified.
+    if (verified.purpose === 'change-phone') requireStepUp(widget);
+    const current = await activePhone(trx, ref);
+    if (verified.purpose === 'enrol' && current) throw new AppError('already_enabled');
+    if (verified.purpose === 'change-phone' && !current) throw new AppError('not_enabled');
+    const phone = await activatePhone(
+      trx,
+      ref,
+      verified.phone_factor_id as string,
+      current?.enabled_at ?? current?.verified_at ?? new Date(),
+    );
+    if (verified.purpose === 'change-phone') {
+      await deleteTrustedBrowsers(trx, ref);
+      await recordEvent(trx, { ...ref, type: 'phone.changed', context });
+      return { ok: true, value: { answer: { phoneChanged: true }, maskedPhone: phone.masked } };
+    }
+    const recoveryCodes = await issueRecoveryCodes(trx, deps.keys, tenant, ref.userId);
+    await recordEvent(trx, { ...ref, type: 'two_factor.enabled', context });
+    return {
+      ok: true,
+      value: { answer: { enabled: true, recoveryCodes }, maskedPhone: phone.masked },
+    };
+  });
+  const notice = 'phoneChanged' in answer ? 'phone.changed' : 'two_factor.enabled';
+  await notifyUser(deps, widget, notice, context, maskedPhone);
+  return answer;
 }

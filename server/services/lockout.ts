@@ -1,17 +1,25 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { AppError } from '../errors.ts';
+import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
+import { lockUser } from '../repositories/locks.ts';
+import type { UserRef } from '../repositories/refs.ts';
+import { confirmSuccess, countFailure, lockedUntil, lockUntil } from '../repositories/users.ts';
 import {
   LOCKOUT_FIRST_WAIT_SECONDS,
   LOCKOUT_HARD_LIMIT,
   LOCKOUT_MAX_WAIT_SECONDS,
   LOCKOUT_THRESHOLD,
 } from '../security-constants.ts';
-import { type RequestContext, recordEvent } from './audit.ts';
 
 /** What one verification attempt came to, decided while the user's row is locked. */
 export type AttemptOutcome<T> =
-  | { ok: true; value: T }
+  | {
+      ok: true;
+      value: T;
+      /** An email code proves the inbox, not the second factor: it must not clear SMS failures. */
+      keepFailures?: boolean;
+    }
   | { ok: false; error: AppError; countsAsFailure: boolean; codeAttemptsLeft?: number };
 
 const HARD_LOCK_SECONDS = 100 * 365 * 24 * 3600;
@@ -37,88 +45,87 @@ export function lockedError(lockedUntil: Date) {
 }
 
 /** Refuses when the user is waiting out a lockout (sending a code then would only cost money). */
-export async function assertNotLocked(db: Kysely<Database>, userId: string) {
-  const user = await db
-    .selectFrom('users')
-    .select('locked_until')
-    .where('id', '=', userId)
-    .executeTakeFirstOrThrow();
-  if (user.locked_until && user.locked_until > new Date()) throw lockedError(user.locked_until);
+export async function assertNotLocked(db: Kysely<Database>, ref: UserRef) {
+  const until = await lockedUntil(db, ref);
+  if (until && until > new Date()) throw lockedError(until);
 }
 
+/** Thrown inside the attempt's transaction to roll back a success that a lockout overtook. */
+class LockedMeanwhile extends Error {}
+
 /**
- * One verification attempt (a code or a recovery code) under the per-user lockout. Attempts of one
- * user run one at a time (the user row is locked), so parallel guesses are counted exactly; a
- * locked user is refused even with the right answer; a failure is committed, a success resets the
- * count. Whatever `run` does on success commits with it, or not at all.
+ * One verification attempt (a code or a recovery code) under the per-user lockout, in one
+ * transaction that locks the user's row first (repositories/locks.ts). A locked user is refused
+ * even with the right answer; a failure is counted by an atomic increment and committed; a success
+ * resets the count, and whatever `run` did commits with it, or not at all.
  */
 export async function verificationAttempt<T>(
   db: Kysely<Database>,
-  who: { tenantId: string; userId: string; context: RequestContext },
+  who: UserRef & { context: RequestContext },
   run: (trx: Transaction<Database>) => Promise<AttemptOutcome<T>>,
-  // An email code proves the inbox, not the second factor: it must not clear SMS failures.
-  options: { successResetsFailures: boolean } = { successResetsFailures: true },
 ): Promise<T> {
-  const { userId } = who;
-  const outcome = await db.transaction().execute(async (trx): Promise<AttemptOutcome<T>> => {
-    const user = await trx
-      .selectFrom('users')
-      .select(['failed_attempts', 'locked_until'])
-      .where('id', '=', userId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    if (user.locked_until && user.locked_until > new Date()) {
-      return { ok: false, error: lockedError(user.locked_until), countsAsFailure: false };
-    }
-    const result = await run(trx);
-    if (result.ok) {
-      if (options.successResetsFailures && (user.failed_attempts > 0 || user.locked_until)) {
-        await trx
-          .updateTable('users')
-          .set({ failed_attempts: 0, locked_until: null })
-          .where('id', '=', userId)
-          .execute();
+  const outcome = await db
+    .transaction()
+    .execute(async (trx): Promise<AttemptOutcome<T>> => {
+      const user = await lockUser(trx, who);
+      if (user.locked_until && user.locked_until > new Date()) {
+        return { ok: false, error: lockedError(user.locked_until), countsAsFailure: false };
       }
-      return result;
-    }
-    if (!result.countsAsFailure) return result;
-    const failures = user.failed_attempts + 1;
-    const wait = lockoutWaitSeconds(failures);
-    const lockedUntil = wait > 0 ? new Date(Date.now() + wait * 1000) : null;
-    await trx
-      .updateTable('users')
-      .set({ failed_attempts: failures, ...(lockedUntil ? { locked_until: lockedUntil } : {}) })
-      .where('id', '=', userId)
-      .execute();
-    await recordEvent(trx, {
-      tenantId: who.tenantId,
-      userId,
-      type: lockedUntil ? 'user.locked' : 'code.failed',
-      context: who.context,
-      details: {
-        failures,
-        ...(lockedUntil
-          ? { until: wait >= HARD_LOCK_SECONDS ? null : lockedUntil.toISOString() }
-          : {}),
-      },
+      const result = await run(trx);
+      if (result.ok) {
+        // The same statement checks no lockout began meanwhile: the lock above is one guard, this
+        // conditional update the other, so a path without the lock still cannot pass a wait.
+        if (!(await confirmSuccess(trx, who, !result.keepFailures))) throw new LockedMeanwhile();
+        return result;
+      }
+      if (!result.countsAsFailure) return result;
+      return countedFailure(trx, who, result);
+    })
+    .catch(async (error) => {
+      if (!(error instanceof LockedMeanwhile)) throw error;
+      const until = await lockedUntil(db, who);
+      return {
+        ok: false,
+        error: lockedError(until ?? new Date()),
+        countsAsFailure: false,
+      } as const;
     });
-    if (lockedUntil) return { ok: false, error: lockedError(lockedUntil), countsAsFailure: true };
-    const beforeLock = LOCKOUT_THRESHOLD - (failures % LOCKOUT_THRESHOLD);
-    const attemptsRemaining = Math.min(beforeLock, result.codeAttemptsLeft ?? beforeLock);
-    const error =
-      result.error.code === 'invalid_code'
-        ? new AppError('invalid_code', { extra: { attemptsRemaining } })
-        : result.error;
-    return { ...result, error };
-  });
   if (!outcome.ok) throw outcome.error;
   return outcome.value;
 }
 
-export async function resetLockout(db: Kysely<Database>, userId: string) {
-  await db
-    .updateTable('users')
-    .set({ failed_attempts: 0, locked_until: null })
-    .where('id', '=', userId)
-    .execute();
+async function countedFailure<T>(
+  trx: Transaction<Database>,
+  who: UserRef & { context: RequestContext },
+  result: Extract<AttemptOutcome<T>, { ok: false }>,
+): Promise<AttemptOutcome<T>> {
+  const failures = await countFailure(trx, who, LOCKOUT_HARD_LIMIT);
+  if (failures === undefined) {
+    return {
+      ok: false,
+      error: lockedError(new Date(Date.now() + HARD_LOCK_SECONDS * 1000)),
+      countsAsFailure: false,
+    };
+  }
+  const wait = lockoutWaitSeconds(failures);
+  const until = wait > 0 ? new Date(Date.now() + wait * 1000) : null;
+  if (until) await lockUntil(trx, who, until);
+  await recordEvent(trx, {
+    tenantId: who.tenantId,
+    userId: who.userId,
+    type: until ? 'user.locked' : 'code.failed',
+    context: who.context,
+    details: {
+      failures,
+      ...(until ? { until: wait >= HARD_LOCK_SECONDS ? null : until.toISOString() } : {}),
+    },
+  });
+  if (until) return { ok: false, error: lockedError(until), countsAsFailure: true };
+  const beforeLock = LOCKOUT_THRESHOLD - (failures % LOCKOUT_THRESHOLD);
+  const attemptsRemaining = Math.min(beforeLock, result.codeAttemptsLeft ?? beforeLock);
+  const error =
+    result.error.code === 'invalid_code'
+      ? new AppError('invalid_code', { extra: { attemptsRemaining } })
+      : result.error;
+  return { ...result, error };
 }

@@ -1,113 +1,101 @@
-import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { Database, User } from '../db/types.ts';
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/types.ts';
+import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { type RequestContext, recordEvent } from './audit.ts';
-import { resetLockout } from './lockout.ts';
+import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
+import { withUserLocked } from '../repositories/locks.ts';
+import { activePhone, deletePhones } from '../repositories/phone-factors.ts';
+import { deleteRecoveryCodes } from '../repositories/recovery-codes.ts';
+import type { UserRef } from '../repositories/refs.ts';
+import { deleteTrustedBrowsers } from '../repositories/trusted-browsers.ts';
+import { clearLockout } from '../repositories/users.ts';
+import { deleteUnusedCodes } from '../repositories/verification-codes.ts';
 import { notifyUser } from './notify.ts';
 import { issueRecoveryCodes, viewRecoveryCodes } from './recovery-codes.ts';
-import type { WidgetContext } from './sessions.ts';
+import { sessionRef, type WidgetContext } from './sessions.ts';
 import { requireStepUp } from './step-up.ts';
 import type { TenantContext } from './tenants.ts';
-import { revokeTrustedBrowsers } from './trusted-browsers.ts';
-import { activePhone, requireActivePhone } from './two-factor-state.ts';
+import { requireActivePhone } from './two-factor-state.ts';
+
+/*
+ * Each change below checks the state it depends on and acts in one transaction that holds the
+ * user's row: of two racing disables one turns two-factor off and the other finds it off.
+ */
 
 export async function showRecoveryCodes(
-  app: FastifyInstance,
+  deps: Deps,
   widget: WidgetContext,
   context: RequestContext,
 ) {
   requireStepUp(widget);
-  await requireActivePhone(app.db, widget.user.id);
-  const codes = widget.tenant.settings.recoveryCodesViewable
-    ? await viewRecoveryCodes(app.db, app.keys, widget.user.id)
-    : null;
-  if (!codes) {
-    throw new AppError('not_found', {
-      message: 'Recovery codes cannot be shown again on this site. Make a new set instead.',
-    });
-  }
-  await recordEvent(app.db, {
-    tenantId: widget.tenant.id,
-    userId: widget.user.id,
-    type: 'recovery_codes.viewed',
-    context,
+  const ref = sessionRef(widget);
+  const codes = await withUserLocked(deps.db, ref, async (trx) => {
+    await requireActivePhone(trx, ref);
+    const codes = widget.tenant.settings.recoveryCodesViewable
+      ? await viewRecoveryCodes(trx, deps.keys, ref)
+      : null;
+    if (!codes) {
+      throw new AppError('not_found', {
+        message: 'Recovery codes cannot be shown again on this site. Make a new set instead.',
+      });
+    }
+    await recordEvent(trx, { ...ref, type: 'recovery_codes.viewed', context });
+    return codes;
   });
-  await notifyUser(app, widget, 'recovery_codes.viewed', context);
+  await notifyUser(deps, widget, 'recovery_codes.viewed', context);
   return { codes };
 }
 
 export async function regenerateRecoveryCodes(
-  app: FastifyInstance,
+  deps: Deps,
   widget: WidgetContext,
   context: RequestContext,
 ) {
   requireStepUp(widget);
-  const { tenant, user } = widget;
-  await requireActivePhone(app.db, user.id);
-  const codes = await app.db.transaction().execute(async (trx) => {
-    const fresh = await issueRecoveryCodes(trx, app.keys, tenant, user.id);
-    await recordEvent(trx, {
-      tenantId: tenant.id,
-      userId: user.id,
-      type: 'recovery_codes.regenerated',
-      context,
-    });
+  const ref = sessionRef(widget);
+  const codes = await withUserLocked(deps.db, ref, async (trx) => {
+    await requireActivePhone(trx, ref);
+    const fresh = await issueRecoveryCodes(trx, deps.keys, widget.tenant, ref.userId);
+    await recordEvent(trx, { ...ref, type: 'recovery_codes.regenerated', context });
     return fresh;
   });
-  await notifyUser(app, widget, 'recovery_codes.regenerated', context);
+  await notifyUser(deps, widget, 'recovery_codes.regenerated', context);
   return { codes: codes.map((code) => ({ code, used: false })) };
 }
 
 /** Removes the phone, the recovery codes, any code in flight and every trusted browser. */
-async function removeTwoFactor(trx: Kysely<Database>, userId: string) {
-  await revokeTrustedBrowsers(trx, userId);
-  await trx
-    .deleteFrom('verification_codes')
-    .where('user_id', '=', userId)
-    .where('consumed_at', 'is', null)
-    .execute();
-  await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
-  await trx.deleteFrom('phone_factors').where('user_id', '=', userId).execute();
+async function removeTwoFactor(trx: Transaction<Database>, ref: UserRef) {
+  await deleteTrustedBrowsers(trx, ref);
+  await deleteUnusedCodes(trx, ref);
+  await deleteRecoveryCodes(trx, ref);
+  await deletePhones(trx, ref);
 }
 
-export async function disableTwoFactor(
-  app: FastifyInstance,
-  widget: WidgetContext,
-  context: RequestContext,
-) {
+export async function disableTwoFactor(deps: Deps, widget: WidgetContext, context: RequestContext) {
   requireStepUp(widget);
-  const { tenant, user } = widget;
-  await requireActivePhone(app.db, user.id);
-  await app.db.transaction().execute(async (trx) => {
-    await removeTwoFactor(trx, user.id);
-    await recordEvent(trx, {
-      tenantId: tenant.id,
-      userId: user.id,
-      type: 'two_factor.disabled',
-      context,
-    });
+  const ref = sessionRef(widget);
+  await withUserLocked(deps.db, ref, async (trx) => {
+    await requireActivePhone(trx, ref);
+    await removeTwoFactor(trx, ref);
+    await recordEvent(trx, { ...ref, type: 'two_factor.disabled', context });
   });
-  await notifyUser(app, widget, 'two_factor.disabled', context);
+  await notifyUser(deps, widget, 'two_factor.disabled', context);
 }
 
 /** The partner's support-desk reset: two-factor off and the lockout cleared, whatever the state. */
 export async function resetTwoFactor(
-  app: FastifyInstance,
+  deps: Deps,
   tenant: TenantContext,
-  user: User,
+  user: WidgetContext['user'],
   context: RequestContext,
 ) {
-  const wasOn = (await activePhone(app.db, user.id)) !== undefined;
-  await app.db.transaction().execute(async (trx) => {
-    await removeTwoFactor(trx, user.id);
-    await resetLockout(trx, user.id);
-    await recordEvent(trx, {
-      tenantId: tenant.id,
-      userId: user.id,
-      type: 'two_factor.reset',
-      context,
-    });
+  const ref = { tenantId: tenant.id, userId: user.id };
+  const wasOn = await withUserLocked(deps.db, ref, async (trx) => {
+    const wasOn = (await activePhone(trx, ref)) !== undefined;
+    await removeTwoFactor(trx, ref);
+    await clearLockout(trx, ref);
+    await recordEvent(trx, { ...ref, type: 'two_factor.reset', context });
+    return wasOn;
   });
-  if (wasOn) await notifyUser(app, { tenant, user }, 'two_factor.disabled', context);
+  if (wasOn) await notifyUser(deps, { tenant, user }, 'two_factor.disabled', context);
 }

@@ -1,15 +1,16 @@
-import type { FastifyInstance } from 'fastify';
-import type { RequestContext } from './audit.ts';
+import type { Deps } from '../deps.ts';
+import type { RequestContext } from '../repositories/audit-events.ts';
 import { type NotificationType, notificationEmail } from './email-templates/index.ts';
 import type { WidgetContext } from './sessions.ts';
 import { browserLabel } from './trusted-browsers.ts';
 
 /**
  * Emails the user about a security change, when the partner gave an address and the tenant keeps
- * notices on. Called after the change has committed; a failed notice is logged, never undoes it.
+ * notices on. Called after the change has committed, so it never throws: a failed notice is
+ * logged and never turns the committed change into an error.
  */
 export async function notifyUser(
-  app: FastifyInstance,
+  deps: Pick<Deps, 'emailSender' | 'log'>,
   {
     tenant,
     user,
@@ -21,7 +22,7 @@ export async function notifyUser(
 ) {
   if (!tenant.settings.notifyUsers || !user.email) return;
   try {
-    await app.emailSender.send({
+    await deps.emailSender.send({
       to: user.email,
       from: tenant.settings.emailSender,
       tag: 'notification',
@@ -35,6 +36,6 @@ export async function notifyUser(
       }),
     });
   } catch (error) {
-    app.log.warn({ err: error, type, tenantId: tenant.id }, 'security notice not sent');
+    deps.log.warn({ err: error, type, tenantId: tenant.id }, 'security notice not sent');
   }
 }

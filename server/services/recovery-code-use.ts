@@ -1,10 +1,10 @@
-import type { Kysely } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { ServerKeys } from '../crypto/keys.ts';
 import type { Database } from '../db/types.ts';
-import { type RequestContext, recordEvent } from './audit.ts';
+import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
+import { deleteTrustedBrowsers } from '../repositories/trusted-browsers.ts';
 import { issueRecoveryCodes } from './recovery-codes.ts';
 import type { WidgetContext } from './sessions.ts';
-import { revokeTrustedBrowsers } from './trusted-browsers.ts';
 
 /**
  * What follows the use of a recovery code, on every path that accepts one: an audit event, every
@@ -12,25 +12,19 @@ import { revokeTrustedBrowsers } from './trusted-browsers.ts';
  * fresh set to show once (returned). The caller sends the email notice once this commits.
  */
 export async function recoveryCodeUsed(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   keys: ServerKeys,
   { tenant, user }: Pick<WidgetContext, 'tenant' | 'user'>,
   context: RequestContext,
   remaining: number,
 ): Promise<string[] | undefined> {
-  await recordEvent(trx, {
-    tenantId: tenant.id,
-    userId: user.id,
-    type: 'recovery_code.used',
-    context,
-    details: { remaining },
-  });
-  await revokeTrustedBrowsers(trx, user.id);
+  const ref = { tenantId: tenant.id, userId: user.id };
+  await recordEvent(trx, { ...ref, type: 'recovery_code.used', context, details: { remaining } });
+  await deleteTrustedBrowsers(trx, ref);
   if (remaining > 0) return undefined;
   const codes = await issueRecoveryCodes(trx, keys, tenant, user.id);
   await recordEvent(trx, {
-    tenantId: tenant.id,
-    userId: user.id,
+    ...ref,
     type: 'recovery_codes.regenerated',
     context,
     details: { reason: 'last-code-used' },

@@ -1,9 +1,14 @@
 import { isIP } from 'node:net';
-import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { AppError } from '../errors.ts';
-import { type RequestContext, recordEvent } from './audit.ts';
+import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
+import {
+  countSends,
+  insertSend,
+  lockTenantSends,
+  type SendLogColumn,
+} from '../repositories/send-log.ts';
 import type { TenantSettings } from './tenant-settings.ts';
 import type { TenantContext } from './tenants.ts';
 
@@ -32,11 +37,9 @@ export interface SendFacts {
   phone?: { index: string; prefixIndex: string; country: string };
 }
 
-type Column = 'phone_index' | 'prefix_index' | 'country' | 'user_id' | 'ip_key';
-
 interface Limit {
   name: string;
-  column: Column;
+  column: SendLogColumn;
   value: (facts: SendFacts) => string | null | undefined;
   smsOnly: boolean;
   windowSeconds: number;
@@ -106,7 +109,7 @@ function startOfUtcDay(now: Date) {
 }
 
 async function findRefusal(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   tenant: TenantContext,
   facts: SendFacts,
 ): Promise<Refusal | null> {
@@ -115,15 +118,9 @@ async function findRefusal(
     const value = limit.value(facts);
     if (value == null || (limit.smsOnly && facts.channel !== 'sms')) continue;
     const since = new Date(now.getTime() - limit.windowSeconds * 1000);
-    const row = await trx
-      .selectFrom('send_log')
-      .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('created_at').as('oldest')])
-      .where('tenant_id', '=', tenant.id)
-      .where(limit.column, '=', value)
-      .where('created_at', '>', since)
-      .executeTakeFirstOrThrow();
-    if (Number(row.count) >= limit.max(tenant.settings)) {
-      const oldest = row.oldest ? new Date(row.oldest as Date).getTime() : now.getTime();
+    const row = await countSends(trx, tenant.id, { column: limit.column, value, since });
+    if (row.count >= limit.max(tenant.settings)) {
+      const oldest = row.oldest ? row.oldest.getTime() : now.getTime();
       const retryAfter = Math.max(
         1,
         Math.ceil((oldest + limit.windowSeconds * 1000 - now.getTime()) / 1000),
@@ -133,14 +130,13 @@ async function findRefusal(
   }
   if (facts.channel === 'sms') {
     const dayStart = startOfUtcDay(now);
-    const row = await trx
-      .selectFrom('send_log')
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .where('tenant_id', '=', tenant.id)
-      .where('channel', '=', 'sms')
-      .where('created_at', '>=', dayStart)
-      .executeTakeFirstOrThrow();
-    if (Number(row.count) >= tenant.settings.dailySmsBudget) {
+    const row = await countSends(trx, tenant.id, {
+      column: 'channel',
+      value: 'sms',
+      since: dayStart,
+      inclusive: true,
+    });
+    if (row.count >= tenant.settings.dailySmsBudget) {
       const retryAfter = Math.ceil((dayStart.getTime() + 86_400_000 - now.getTime()) / 1000);
       return {
         limit: 'daily-budget',
@@ -165,21 +161,17 @@ export async function admitSend(
   context: RequestContext,
 ) {
   const refusal = await db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(hashtext(${`send:${tenant.id}`}))`.execute(trx);
+    await lockTenantSends(trx, tenant.id);
     const found = await findRefusal(trx, tenant, facts);
     if (found) return found;
-    await trx
-      .insertInto('send_log')
-      .values({
-        tenant_id: tenant.id,
-        user_id: facts.userId,
-        channel: facts.channel,
-        phone_index: facts.phone?.index ?? null,
-        prefix_index: facts.phone?.prefixIndex ?? null,
-        country: facts.phone?.country ?? null,
-        ip_key: facts.ipKey,
-      })
-      .execute();
+    await insertSend(trx, tenant.id, {
+      userId: facts.userId,
+      channel: facts.channel,
+      phoneIndex: facts.phone?.index ?? null,
+      prefixIndex: facts.phone?.prefixIndex ?? null,
+      country: facts.phone?.country ?? null,
+      ipKey: facts.ipKey,
+    });
     return null;
   });
   if (!refusal) return;

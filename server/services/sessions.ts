@@ -2,26 +2,33 @@ import type { Kysely } from 'kysely';
 import { randomToken, sha256 } from '../crypto/tokens.ts';
 import type { Database, User, WidgetSession } from '../db/types.ts';
 import { AppError } from '../errors.ts';
+import type { SessionRef } from '../repositories/refs.ts';
+import { findUser, upsertUser } from '../repositories/users.ts';
+import { findSessionByTokenHash, insertSession } from '../repositories/widget-sessions.ts';
 import { WIDGET_SESSION_TOKEN_BYTES, WIDGET_SESSION_TTL_SECONDS } from '../security-constants.ts';
 import { loadTenant, type TenantContext } from './tenants.ts';
-import { upsertUser } from './users.ts';
 
 export const purposes = ['setup', 'sign-in', 'verify-email'] as const;
 export type Purpose = (typeof purposes)[number];
 
-export const locales = ['en', 'fr', 'de', 'es'] as const;
+export const locales = ['en', 'fr', 'de', 'es', 'it', 'pt-BR', 'nl', 'pl', 'ar', 'zh-CN'] as const;
 export type Locale = (typeof locales)[number];
 
-/** `fr-CA` → `fr`; anything unsupported → `en`. */
+/** By language subtag: `fr-CA` → `fr`, `pt` → `pt-BR`, `zh-Hans` → `zh-CN`; else `en`. */
 export function supportedLocale(requested: string | undefined): Locale {
   const language = requested?.toLowerCase().split(/[-_]/)[0];
-  return locales.find((locale) => locale === language) ?? 'en';
+  return locales.find((locale) => locale.toLowerCase().split('-')[0] === language) ?? 'en';
 }
 
 export interface WidgetContext {
   session: WidgetSession & { purpose: Purpose; locale: Locale };
   tenant: TenantContext;
   user: User;
+}
+
+/** The session's rows, as the repositories take them: tenant, user and session together. */
+export function sessionRef({ session }: Pick<WidgetContext, 'session'>): SessionRef {
+  return { tenantId: session.tenant_id, userId: session.user_id, sessionId: session.id };
 }
 
 export async function createSession(
@@ -45,18 +52,17 @@ export async function createSession(
   const expiresAt = new Date(Date.now() + WIDGET_SESSION_TTL_SECONDS * 1000);
   await db.transaction().execute(async (trx) => {
     const user = await upsertUser(trx, tenant.id, input.userId, input.email);
-    await trx
-      .insertInto('widget_sessions')
-      .values({
-        tenant_id: tenant.id,
-        user_id: user.id,
+    await insertSession(
+      trx,
+      { tenantId: tenant.id, userId: user.id },
+      {
         purpose: input.purpose,
-        token_hash: sha256(token),
+        tokenHash: sha256(token),
         email: input.email ?? null,
         locale: supportedLocale(input.locale),
-        expires_at: expiresAt,
-      })
-      .execute();
+        expiresAt,
+      },
+    );
   });
   return { token, expiresAt };
 }
@@ -70,18 +76,11 @@ export async function authenticateWidgetToken(
 ): Promise<WidgetContext> {
   if (!TOKEN_PATTERN.test(token))
     throw new AppError('unauthorized', { message: 'Invalid session token.' });
-  const session = await db
-    .selectFrom('widget_sessions')
-    .selectAll()
-    .where('token_hash', '=', sha256(token))
-    .executeTakeFirst();
+  const session = await findSessionByTokenHash(db, sha256(token));
   if (!session) throw new AppError('unauthorized', { message: 'Invalid session token.' });
   if (session.expires_at <= new Date()) throw new AppError('session_expired');
-  const user = await db
-    .selectFrom('users')
-    .selectAll()
-    .where('id', '=', session.user_id)
-    .executeTakeFirstOrThrow();
+  const user = await findUser(db, { tenantId: session.tenant_id, userId: session.user_id });
+  if (!user) throw new AppError('session_expired');
   const tenant = await loadTenant(db, session.tenant_id);
   return { session: session as WidgetContext['session'], tenant, user };
 }

@@ -1,41 +1,20 @@
 import type { Kysely } from 'kysely';
-import type { Database, User } from '../db/types.ts';
-import { type RequestContext, recordEvent } from './audit.ts';
-import { countTrustedBrowsers } from './trusted-browsers.ts';
+import type { Database } from '../db/types.ts';
+import type { Deps } from '../deps.ts';
+import { listEvents, type RequestContext, recordEvent } from '../repositories/audit-events.ts';
+import { withUserLocked } from '../repositories/locks.ts';
+import { countTrustedBrowsers } from '../repositories/trusted-browsers.ts';
+import { clearLockout, deleteUser, findUserByExternalId } from '../repositories/users.ts';
+import { resetTwoFactor } from './management.ts';
+import type { TenantContext } from './tenants.ts';
+import { revokeTrust } from './trusted-browsers.ts';
 import { twoFactorState } from './two-factor-state.ts';
-
-/** The user for a partner's user id, created on first sight; a given email replaces the stored one. */
-export async function upsertUser(
-  db: Kysely<Database>,
-  tenantId: string,
-  externalId: string,
-  email?: string,
-): Promise<User> {
-  return db
-    .insertInto('users')
-    .values({ tenant_id: tenantId, external_id: externalId, email: email ?? null })
-    .onConflict((oc) =>
-      oc.columns(['tenant_id', 'external_id']).doUpdateSet((eb) => ({
-        email: email === undefined ? eb.ref('users.email') : eb.val(email),
-      })),
-    )
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}
-
-export async function findUser(db: Kysely<Database>, tenantId: string, externalId: string) {
-  return db
-    .selectFrom('users')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('external_id', '=', externalId)
-    .executeTakeFirst();
-}
 
 /** What the partner sees of a user's two-factor state (DESIGN §3, `GET /v1/users/:userId`). */
 export async function userStatus(db: Kysely<Database>, tenantId: string, externalId: string) {
-  const user = await findUser(db, tenantId, externalId);
-  const state = await twoFactorState(db, user?.id);
+  const user = await findUserByExternalId(db, tenantId, externalId);
+  const ref = user ? { tenantId, userId: user.id } : undefined;
+  const state = await twoFactorState(db, ref);
   return {
     userId: externalId,
     twoFactor: {
@@ -44,7 +23,7 @@ export async function userStatus(db: Kysely<Database>, tenantId: string, externa
       enabledAt: state.enabledAt?.toISOString() ?? null,
     },
     recoveryCodesRemaining: state.recoveryCodesRemaining,
-    trustedBrowsers: user ? await countTrustedBrowsers(db, user.id) : 0,
+    trustedBrowsers: ref ? await countTrustedBrowsers(db, ref) : 0,
   };
 }
 
@@ -55,18 +34,10 @@ export async function userEvents(
   externalId: string,
   page: { limit: number; before?: number },
 ) {
-  const user = await findUser(db, tenantId, externalId);
+  const user = await findUserByExternalId(db, tenantId, externalId);
   if (!user) return { events: [], nextBefore: null };
-  let query = db
-    .selectFrom('audit_events')
-    .select(['id', 'type', 'ip', 'user_agent', 'details', 'created_at'])
-    .where('tenant_id', '=', tenantId)
-    .where('user_id', '=', user.id)
-    .orderBy('id', 'desc')
-    .limit(page.limit + 1);
-  if (page.before !== undefined) query = query.where('id', '<', String(page.before));
-  const rows = await query.execute();
-  const events = rows.slice(0, page.limit).map((row) => ({
+  const { rows, nextBefore } = await listEvents(db, { tenantId, userId: user.id }, page);
+  const events = rows.map((row) => ({
     id: Number(row.id),
     type: row.type,
     ip: row.ip,
@@ -74,8 +45,7 @@ export async function userEvents(
     details: row.details,
     createdAt: row.created_at.toISOString(),
   }));
-  const last = events.at(-1);
-  return { events, nextBefore: rows.length > page.limit && last ? last.id : null };
+  return { events, nextBefore };
 }
 
 /**
@@ -88,12 +58,49 @@ export async function eraseUser(
   externalId: string,
   context: RequestContext,
 ) {
-  const user = await findUser(db, tenantId, externalId);
+  const user = await findUserByExternalId(db, tenantId, externalId);
   if (!user) return false;
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('audit_events').where('user_id', '=', user.id).execute();
-    await trx.deleteFrom('users').where('id', '=', user.id).execute();
+    await deleteUser(trx, { tenantId, userId: user.id });
     await recordEvent(trx, { tenantId, type: 'user.erased', context });
   });
   return true;
+}
+
+/** The support desk's unlock: the failure count cleared, two-factor left as it is. */
+export async function clearUserLockout(
+  db: Kysely<Database>,
+  tenantId: string,
+  externalId: string,
+  context: RequestContext,
+) {
+  const user = await findUserByExternalId(db, tenantId, externalId);
+  if (!user) return;
+  const ref = { tenantId, userId: user.id };
+  await withUserLocked(db, ref, async (trx) => {
+    await clearLockout(trx, ref);
+    await recordEvent(trx, { ...ref, type: 'lockout.cleared', context });
+  });
+}
+
+/** The partner's "sign out everywhere" or password change: every trusted browser forgotten. */
+export async function revokeUserTrust(
+  db: Kysely<Database>,
+  tenantId: string,
+  externalId: string,
+  context: RequestContext,
+) {
+  const user = await findUserByExternalId(db, tenantId, externalId);
+  if (user) await revokeTrust(db, { tenantId, userId: user.id }, context, { by: 'partner' });
+}
+
+/** The support desk's reset of two-factor, for a partner's user id; nothing when unknown. */
+export async function resetUserTwoFactor(
+  deps: Deps,
+  tenant: TenantContext,
+  externalId: string,
+  context: RequestContext,
+) {
+  const user = await findUserByExternalId(deps.db, tenant.id, externalId);
+  if (user) await resetTwoFactor(deps, tenant, user, context);
 }

@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { challengeSteps } from './challenge.ts';
-import type { WidgetContext } from './sessions.ts';
+import { sessionRef, type WidgetContext } from './sessions.ts';
 import { twoFactorState } from './two-factor-state.ts';
 
 /** The session as the element sees it. */
 export async function widgetSessionView(
   db: Kysely<Database>,
-  { session, tenant, user }: WidgetContext,
+  { session, tenant }: Pick<WidgetContext, 'session' | 'tenant'>,
 ) {
-  const state = await twoFactorState(db, user.id);
+  const state = await twoFactorState(db, sessionRef({ session }));
   const setup = session.purpose === 'setup';
   return {
     purpose: session.purpose,
@@ -44,7 +44,7 @@ export async function widgetSessionView(
       session.purpose === 'setup'
         ? null
         : {
-            steps: challengeSteps({ session, tenant, user }),
+            steps: challengeSteps({ session, tenant }),
             completedSteps: session.completed_steps,
             verified: session.verified_at !== null,
           },

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { after, before, describe } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/app.ts';
+import { type AppOptions, buildApp } from '../../server/app.ts';
 import { type Config, loadConfig } from '../../server/config.ts';
 import { deriveKeys } from '../../server/crypto/keys.ts';
 import type { DatabaseHandle } from '../../server/db/connect.ts';
@@ -39,6 +39,7 @@ export interface TestContext {
   build(
     t: { after(fn: () => Promise<void>): void },
     env?: Record<string, string>,
+    options?: Pick<AppOptions, 'httpLimits'>,
   ): Promise<TestApp>;
 }
 
@@ -58,9 +59,10 @@ export function describeEachDatabase(name: string, suite: (context: TestContext)
       after(async () => {
         await context.database.close();
       });
-      context.build = async (t, env = {}) => {
+      context.build = async (t, env = {}, options = {}) => {
         const logs = new LogCapture();
         const app = (await buildApp({
+          ...options,
           config: testConfig(env),
           database: context.database,
           keys: deriveKeys(randomBytes(32)),

@@ -274,7 +274,7 @@ describeEachDatabase('step-up and management', ({ build }) => {
     for (const again of [codes[0], codes[1].replaceAll('-', '')]) {
       const reused = await widget.post('/step-up/verify', { recoveryCode: again });
       assert.equal(reused.statusCode, 422, reused.body);
-      assert.equal(reused.json().error.code, 'invalid_code');
+      assert.equal(reused.json().error.code, 'recovery_code_used');
     }
     const used = await ofType(app, tenant, userId, 'recovery_code.used');
     assert.deepEqual(

@@ -1,11 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requestContext } from '../../plugins/request-context.ts';
-import { recordEvent } from '../../services/audit.ts';
-import { resetLockout } from '../../services/lockout.ts';
-import { resetTwoFactor } from '../../services/management.ts';
-import { revokeTrustedBrowsers } from '../../services/trusted-browsers.ts';
-import { eraseUser, findUser, userEvents, userStatus } from '../../services/users.ts';
+import {
+  clearUserLockout,
+  eraseUser,
+  resetUserTwoFactor,
+  revokeUserTrust,
+  userEvents,
+  userStatus,
+} from '../../services/users.ts';
 import { errorResponses, StrictObject, UserIdParam } from '../schemas.ts';
 
 export const UserStatus = Type.Object({
@@ -95,16 +98,12 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = await findUser(app.db, request.tenant.id, request.params.userId);
-      if (user) {
-        await resetLockout(app.db, user.id);
-        await recordEvent(app.db, {
-          tenantId: request.tenant.id,
-          userId: user.id,
-          type: 'lockout.cleared',
-          context: requestContext(request),
-        });
-      }
+      await clearUserLockout(
+        app.db,
+        request.tenant.id,
+        request.params.userId,
+        requestContext(request),
+      );
       return reply.status(204).send(null);
     },
   );
@@ -121,8 +120,12 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = await findUser(app.db, request.tenant.id, request.params.userId);
-      if (user) await resetTwoFactor(app, request.tenant, user, requestContext(request));
+      await resetUserTwoFactor(
+        app.deps,
+        request.tenant,
+        request.params.userId,
+        requestContext(request),
+      );
       return reply.status(204).send(null);
     },
   );
@@ -140,17 +143,12 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = await findUser(app.db, request.tenant.id, request.params.userId);
-      if (user) {
-        const count = await revokeTrustedBrowsers(app.db, user.id);
-        await recordEvent(app.db, {
-          tenantId: request.tenant.id,
-          userId: user.id,
-          type: 'trusted_browsers.revoked',
-          context: requestContext(request),
-          details: { count, by: 'partner' },
-        });
-      }
+      await revokeUserTrust(
+        app.db,
+        request.tenant.id,
+        request.params.userId,
+        requestContext(request),
+      );
       return reply.status(204).send(null);
     },
   );

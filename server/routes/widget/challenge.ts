@@ -63,7 +63,7 @@ export const challengeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      startChallenge(app, request.widget, request.widgetOrigin, browserContext(request)),
+      startChallenge(app.deps, request.widget, request.widgetOrigin, browserContext(request)),
   );
 
   app.post(
@@ -79,7 +79,7 @@ export const challengeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      resendChallenge(app, request.widget, request.widgetOrigin, browserContext(request)),
+      resendChallenge(app.deps, request.widget, request.widgetOrigin, browserContext(request)),
   );
 
   app.post(
@@ -98,7 +98,7 @@ export const challengeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { answer, trust } = await verifyChallenge(
-        app,
+        app.deps,
         request.widget,
         request.body,
         request.widgetOrigin,
@@ -127,7 +127,7 @@ export const challengeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { answer, trust } = await recoverChallenge(
-        app,
+        app.deps,
         request.widget,
         request.body,
         browserContext(request),

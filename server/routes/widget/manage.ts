@@ -22,7 +22,7 @@ export const manageRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: RecoveryCodeList, ...errorResponses(401, 403, 404, 409) },
       },
     },
-    async (request) => showRecoveryCodes(app, request.widget, requestContext(request)),
+    async (request) => showRecoveryCodes(app.deps, request.widget, requestContext(request)),
   );
 
   app.post(
@@ -36,7 +36,7 @@ export const manageRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: RecoveryCodeList, ...errorResponses(401, 403, 409) },
       },
     },
-    async (request) => regenerateRecoveryCodes(app, request.widget, requestContext(request)),
+    async (request) => regenerateRecoveryCodes(app.deps, request.widget, requestContext(request)),
   );
 
   app.delete(
@@ -54,7 +54,7 @@ export const manageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await disableTwoFactor(app, request.widget, requestContext(request));
+      await disableTwoFactor(app.deps, request.widget, requestContext(request));
       return reply.status(204).send(null);
     },
   );

@@ -53,7 +53,7 @@ export const phoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       startPhoneVerification(
-        app,
+        app.deps,
         request.widget,
         request.body,
         request.widgetOrigin,
@@ -74,7 +74,7 @@ export const phoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      resendPhoneCode(app, request.widget, request.widgetOrigin, requestContext(request)),
+      resendPhoneCode(app.deps, request.widget, request.widgetOrigin, requestContext(request)),
   );
 
   app.post(
@@ -90,6 +90,7 @@ export const phoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Verified, ...errorResponses(400, 401, 403, 409, 410, 415, 422, 423, 429) },
       },
     },
-    async (request) => verifyPhone(app, request.widget, request.body.code, requestContext(request)),
+    async (request) =>
+      verifyPhone(app.deps, request.widget, request.body.code, requestContext(request)),
   );
 };

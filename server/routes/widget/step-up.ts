@@ -42,7 +42,7 @@ export const stepUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      startStepUp(app, request.widget, request.widgetOrigin, requestContext(request)),
+      startStepUp(app.deps, request.widget, request.widgetOrigin, requestContext(request)),
   );
 
   app.post(
@@ -62,6 +62,7 @@ export const stepUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (request) => verifyStepUp(app, request.widget, request.body, requestContext(request)),
+    async (request) =>
+      verifyStepUp(app.deps, request.widget, request.body, requestContext(request)),
   );
 };

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AppError } from '../../errors.ts';
 import { requestContext } from '../../plugins/request-context.ts';
 import { TRUST_COOKIE_NAME } from '../../security-constants.ts';
-import { recordEvent } from '../../services/audit.ts';
-import { listTrustedBrowsers, revokeTrustedBrowsers } from '../../services/trusted-browsers.ts';
+import { sessionRef } from '../../services/sessions.ts';
+import { listTrustedBrowsers, revokeTrust } from '../../services/trusted-browsers.ts';
 import { errorResponses, StrictObject } from '../schemas.ts';
 
 const TrustedBrowserList = Type.Object({
@@ -39,7 +38,7 @@ export const trustedBrowserRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => ({
       browsers: await listTrustedBrowsers(
         app.db,
-        request.widget.user.id,
+        sessionRef(request.widget),
         request.cookies[TRUST_COOKIE_NAME],
       ),
     }),
@@ -58,15 +57,8 @@ export const trustedBrowserRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { tenant, user } = request.widget;
-      if ((await revokeTrustedBrowsers(app.db, user.id, request.params.id)) === 0)
-        throw new AppError('not_found', { message: 'No such trusted browser.' });
-      await recordEvent(app.db, {
-        tenantId: tenant.id,
-        userId: user.id,
-        type: 'trusted_browsers.revoked',
-        context: requestContext(request),
-        details: { count: 1 },
+      await revokeTrust(app.db, sessionRef(request.widget), requestContext(request), {
+        id: request.params.id,
       });
       return reply.status(204).send(null);
     },
@@ -84,15 +76,7 @@ export const trustedBrowserRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { tenant, user } = request.widget;
-      const count = await revokeTrustedBrowsers(app.db, user.id);
-      await recordEvent(app.db, {
-        tenantId: tenant.id,
-        userId: user.id,
-        type: 'trusted_browsers.revoked',
-        context: requestContext(request),
-        details: { count },
-      });
+      await revokeTrust(app.db, sessionRef(request.widget), requestContext(request));
       return reply.status(204).send(null);
     },
   );

@@ -1,0 +1,64 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/types.ts';
+
+/** Where a request came from, recorded with every security event. */
+export interface RequestContext {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export async function recordEvent(
+  db: Kysely<Database>,
+  event: {
+    tenantId: string;
+    userId?: string | null;
+    type: string;
+    context?: RequestContext;
+    details?: Record<string, unknown>;
+  },
+) {
+  await db
+    .insertInto('audit_events')
+    .values({
+      tenant_id: event.tenantId,
+      user_id: event.userId ?? null,
+      type: event.type,
+      ip: event.context?.ip ?? null,
+      user_agent: event.context?.userAgent?.slice(0, 512) ?? null,
+      details: JSON.stringify(event.details ?? {}),
+    })
+    .execute();
+}
+
+/** A page of events, newest first, of one user or (with `type`) of one kind across the tenant. */
+export async function listEvents(
+  db: Kysely<Database>,
+  filter: { tenantId: string; userId?: string; type?: string },
+  page: { limit: number; before?: number },
+) {
+  let query = db
+    .selectFrom('audit_events')
+    .leftJoin('users', (join) =>
+      join
+        .onRef('users.id', '=', 'audit_events.user_id')
+        .onRef('users.tenant_id', '=', 'audit_events.tenant_id'),
+    )
+    .select([
+      'audit_events.id',
+      'audit_events.type',
+      'audit_events.ip',
+      'audit_events.user_agent',
+      'audit_events.details',
+      'audit_events.created_at',
+      'users.external_id',
+    ])
+    .where('audit_events.tenant_id', '=', filter.tenantId)
+    .orderBy('audit_events.id', 'desc')
+    .limit(page.limit + 1);
+  if (filter.userId) query = query.where('audit_events.user_id', '=', filter.userId);
+  if (filter.type) query = query.where('audit_events.type', '=', filter.type);
+  if (page.before !== undefined) query = query.where('audit_events.id', '<', String(page.before));
+  const rows = await query.execute();
+  const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
+  return { rows: rows.slice(0, page.limit), nextBefore: last ? Number(last.id) : null };
+}

@@ -1,0 +1,55 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/types.ts';
+import { AppError } from '../errors.ts';
+import type { SessionRef, UserRef } from './refs.ts';
+
+/*
+ * The one lock order. Every transaction that changes a user's state locks the user's row first,
+ * then (when it changes the session) the widget session's row, never the reverse. Two paths that
+ * took them in opposite orders each held what the other waited for, and PostgreSQL answered one of
+ * them with "deadlock detected". Holding the user row also runs one user's changes one at a time,
+ * so a check and the act that depends on it (disable after "is it on?") see the same state.
+ *
+ * FOR NO KEY UPDATE rather than FOR UPDATE: inserting a child row (a code, an audit event) checks
+ * its foreign key with FOR KEY SHARE on this row, which NO KEY UPDATE lets through and FOR UPDATE
+ * would block. Only erasing a user, which deletes the row, takes FOR UPDATE.
+ *
+ * Counters do not rely on this lock: they change by conditional updates (`n = n + 1 WHERE n < cap`),
+ * so a path that forgot the lock still cannot loosen a limit.
+ */
+
+/** Locks the user's row for this transaction; answers what the lockout needs. */
+export async function lockUser(trx: Transaction<Database>, ref: UserRef) {
+  const user = await trx
+    .selectFrom('users')
+    .select(['id', 'failed_attempts', 'locked_until', 'email'])
+    .where('id', '=', ref.userId)
+    .where('tenant_id', '=', ref.tenantId)
+    .forNoKeyUpdate()
+    .executeTakeFirst();
+  if (!user) throw new AppError('session_expired');
+  return user;
+}
+
+/** Locks the session's row, after its user's (see the lock order above); answers it fresh. */
+export async function lockSession(trx: Transaction<Database>, ref: SessionRef) {
+  const session = await trx
+    .selectFrom('widget_sessions')
+    .selectAll()
+    .where('id', '=', ref.sessionId)
+    .where('tenant_id', '=', ref.tenantId)
+    .where('user_id', '=', ref.userId)
+    .forNoKeyUpdate()
+    .executeTakeFirst();
+  if (!session) throw new AppError('session_expired');
+  return session;
+}
+
+/** A transaction that starts by locking the user's row: the way every change for a user begins. */
+export function withUserLocked<T>(
+  db: Kysely<Database>,
+  ref: UserRef,
+  work: (trx: Transaction<Database>, user: Awaited<ReturnType<typeof lockUser>>) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => work(trx, await lockUser(trx, ref)));
+}

@@ -1,0 +1,13 @@
+/**
+ * Whose rows a repository function reads or writes. Every query on user data filters by both ids,
+ * so a user id from one tenant can never reach another tenant's rows.
+ */
+export interface UserRef {
+  tenantId: string;
+  userId: string;
+}
+
+/** A widget session's rows: its tenant and user too, never the session id alone. */
+export interface SessionRef extends UserRef {
+  sessionId: string;
+}

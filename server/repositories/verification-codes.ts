@@ -1,0 +1,163 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, VerificationCode } from '../db/types.ts';
+import type { SessionRef, UserRef } from './refs.ts';
+
+function sessionCodes(db: Kysely<Database>, ref: SessionRef) {
+  return db
+    .selectFrom('verification_codes')
+    .selectAll()
+    .where('session_id', '=', ref.sessionId)
+    .where('user_id', '=', ref.userId)
+    .where('tenant_id', '=', ref.tenantId);
+}
+
+/**
+ * The live code of a sequence: the latest one not replaced by a resend and not yet used. With
+ * `sentOnly`, only one the provider has accepted (a reserved code is not verifiable yet).
+ */
+export async function liveCode(
+  db: Kysely<Database>,
+  ref: SessionRef,
+  purposes: readonly string[],
+  options: { sentOnly: boolean },
+): Promise<VerificationCode | undefined> {
+  let query = sessionCodes(db, ref)
+    .where('purpose', 'in', purposes)
+    .where('superseded_at', 'is', null)
+    .where('consumed_at', 'is', null);
+  if (options.sentOnly) query = query.where('sent_at', 'is not', null);
+  return query.orderBy('created_at', 'desc').executeTakeFirst();
+}
+
+/** Codes of the session already used or replaced since `since`: to tell a repeat from a guess. */
+export async function spentCodes(db: Kysely<Database>, ref: SessionRef, since: Date) {
+  return sessionCodes(db, ref)
+    .where('created_at', '>', since)
+    .where((eb) => eb.or([eb('consumed_at', 'is not', null), eb('superseded_at', 'is not', null)]))
+    .execute();
+}
+
+export async function insertCode(
+  trx: Transaction<Database>,
+  ref: SessionRef,
+  code: {
+    purpose: string;
+    channel: 'sms' | 'email';
+    phoneFactorId: string | null;
+    hash: string;
+    sendNumber: number;
+    expiresAt: Date;
+    resendAt: Date;
+  },
+) {
+  return trx
+    .insertInto('verification_codes')
+    .values({
+      tenant_id: ref.tenantId,
+      user_id: ref.userId,
+      session_id: ref.sessionId,
+      purpose: code.purpose,
+      channel: code.channel,
+      phone_factor_id: code.phoneFactorId,
+      code_hash: code.hash,
+      send_number: code.sendNumber,
+      expires_at: code.expiresAt,
+      resend_at: code.resendAt,
+    })
+    .returning(['id', 'expires_at', 'resend_at', 'send_number'])
+    .executeTakeFirstOrThrow();
+}
+
+/** The code went out: it becomes verifiable and every earlier live code of its sequence stops. */
+export async function markCodeSent(
+  trx: Transaction<Database>,
+  ref: SessionRef,
+  id: string,
+  purposes: readonly string[],
+  now = new Date(),
+) {
+  await trx
+    .updateTable('verification_codes')
+    .set({ superseded_at: now })
+    .where('session_id', '=', ref.sessionId)
+    .where('user_id', '=', ref.userId)
+    .where('tenant_id', '=', ref.tenantId)
+    .where('purpose', 'in', purposes)
+    .where('id', '!=', id)
+    .where('superseded_at', 'is', null)
+    .where('consumed_at', 'is', null)
+    .execute();
+  await trx
+    .updateTable('verification_codes')
+    .set({ sent_at: now })
+    .where('id', '=', id)
+    .where('user_id', '=', ref.userId)
+    .where('tenant_id', '=', ref.tenantId)
+    .execute();
+}
+
+export async function deleteCode(db: Kysely<Database>, ref: UserRef, id: string) {
+  await db
+    .deleteFrom('verification_codes')
+    .where('id', '=', id)
+    .where('user_id', '=', ref.userId)
+    .where('tenant_id', '=', ref.tenantId)
+    .execute();
+}
+
+/**
+ * Takes one try of a live code, in the statement that checks the cap: of any number of parallel
+ * wrong answers, at most `maxAttempts` are ever judged. Undefined when the code is dead or gone.
+ */
+export async function takeTry(
+  trx: Transaction<Database>,
+  ref: UserRef,
+  id: string,
+  maxAttempts: number,
+) {
+  return trx
+    .updateTable('verification_codes')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', id)
+    .where('user_id', '=', ref.userId)
+    .where('tenant_id', '=', ref.tenantId)
+    .where('consumed_at', 'is', null)
+    .where('attempts', '<', maxAttempts)
+    .returning('attempts')
+    .executeTakeFirst();
+}
+
+/**
+ * Uses a code that matched, once: the same conditional update that checks it is still live, has
+ * tries left and has not expired. Undefined when another request used it first, or it died.
+ */
+export async function consumeCode(
+  trx: Transaction<Database>,
+  ref: UserRef,
+  id: string,
+  maxAttempts: number,
+  now = new Date(),
+) {
+  return trx
+    .updateTable('verification_codes')
+    .set((eb) => ({ consumed_at: now, attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', id)
+    .where('user_id', '=', ref.userId)
+    .where('tenant_id', '=', ref.tenantId)
+    .where('consumed_at', 'is', null)
+    .where('superseded_at', 'is', null)
+    .where('attempts', '<', maxAttempts)
+    .where('expires_at', '>', now)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Every code of the user not yet used: two-factor is going off, nothing in flight may finish. */
+export async function deleteUnusedCodes(trx: Transaction<Database>, ref: UserRef) {
+  await trx
+    .deleteFrom('verification_codes')
+    .where('user_id', '=', ref.userId)
+    .where('tenant_id', '=', ref.tenantId)
+    .where('consumed_at', 'is', null)
+    .execute();
+}
