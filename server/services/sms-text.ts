@@ -12,6 +12,18 @@ const templates: Record<Locale, Template> = {
     `${code} ist Ihr Bestätigungscode für ${tenant}. Er läuft in ${duration} ab.`,
   es: (code, tenant, duration) =>
     `${code} es tu código de verificación de ${tenant}. Caduca en ${duration}.`,
+  it: (code, tenant, duration) =>
+    `${code} è il tuo codice di verifica per ${tenant}. Scade tra ${duration}.`,
+  'pt-BR': (code, tenant, duration) =>
+    `${code} é o seu código de verificação para ${tenant}. Expira em ${duration}.`,
+  nl: (code, tenant, duration) =>
+    `${code} is uw verificatiecode voor ${tenant}. De code verloopt over ${duration}.`,
+  // A label rather than "za 1 minutę": Intl.NumberFormat words the unit in the nominative.
+  pl: (code, tenant, duration) =>
+    `${code} to Twój kod weryfikacyjny w serwisie ${tenant}. Czas ważności: ${duration}.`,
+  ar: (code, tenant, duration) =>
+    `${code} هو رمز التحقق الخاص بك لدى ${tenant}. تنتهي صلاحيته بعد ${duration}.`,
+  'zh-CN': (code, tenant, duration) => `${code} 是您的 ${tenant} 验证码，${duration}内有效。`,
 };
 
 /**

@@ -76,7 +76,19 @@ describe('codeEmail', () => {
   });
 
   test('one minute is singular in every language', () => {
-    const expected = { en: '1 minute', fr: '1 minute', de: '1 Minute', es: '1 minuto' } as const;
+    // Arabic says "a minute" with no numeral, as Intl.NumberFormat words it.
+    const expected = {
+      en: '1 minute',
+      fr: '1 minute',
+      de: '1 Minute',
+      es: '1 minuto',
+      it: '1 minuto',
+      'pt-BR': '1 minuto',
+      nl: '1 minuut',
+      pl: '1 minuta',
+      ar: 'بعد دقيقة\\.',
+      'zh-CN': '1分钟',
+    } as const;
     for (const locale of locales) {
       const email = codeEmail({
         locale,
@@ -164,6 +176,12 @@ describe('notificationEmail', () => {
       fr: 'Navigateur inconnu',
       de: 'Unbekannter Browser',
       es: 'Navegador desconocido',
+      it: 'Browser sconosciuto',
+      'pt-BR': 'Navegador desconhecido',
+      nl: 'Onbekende browser',
+      pl: 'Nieznana przeglądarka',
+      ar: 'متصفح غير معروف',
+      'zh-CN': '未知浏览器',
     } as const;
     for (const locale of locales) {
       const email = notificationEmail({
@@ -183,6 +201,29 @@ describe('notificationEmail', () => {
     assert.match(formatEventTime(AT, 'de'), /3\. März 2025/);
     assert.match(formatEventTime(AT, 'es'), /3 de marzo de 2025/);
     assert.match(formatEventTime(AT, 'en'), /March 3, 2025/);
+    assert.match(formatEventTime(AT, 'it'), /3 marzo 2025/);
+    assert.match(formatEventTime(AT, 'pt-BR'), /3 de março de 2025/);
+    assert.match(formatEventTime(AT, 'nl'), /3 maart 2025/);
+    assert.match(formatEventTime(AT, 'pl'), /3 marca 2025/);
+    assert.match(formatEventTime(AT, 'ar'), /مارس/);
+    assert.match(formatEventTime(AT, 'zh-CN'), /2025年3月3日/);
+  });
+
+  test('Arabic emails read right to left, with the masked number kept left to right', () => {
+    for (const locale of locales) {
+      const email = notificationEmail({
+        locale,
+        tenantName: 'Clinic',
+        type: 'phone.changed',
+        at: AT,
+        browser: null,
+        maskedPhone: MASKED_PHONE,
+      });
+      const dir = locale === 'ar' ? 'rtl' : 'ltr';
+      assert.ok(email.html.includes(`<html lang="${locale}" dir="${dir}">`), locale);
+      assert.ok(email.html.includes(`lang="${locale}" dir="${dir}" style=`), locale);
+      if (locale === 'ar') assert.ok(email.text.includes(`\u2066${MASKED_PHONE}\u2069`));
+    }
   });
 
   test('browser labels and phones are escaped in the HTML', () => {

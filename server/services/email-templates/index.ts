@@ -1,4 +1,4 @@
-/** The emails the server sends: pure functions from data to `{subject, text, html}`, in four languages. */
+/** The emails the server sends: pure functions from data to `{subject, text, html}`, in every language of the sessions. */
 export { type CodeEmailInput, type CodePurpose, codeEmail, codePurposes } from './code-email.ts';
 export { escapeHtml, type RenderedEmail } from './layout.ts';
 export {

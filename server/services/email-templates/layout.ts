@@ -1,4 +1,5 @@
 import type { Locale } from '../sessions.ts';
+import { wording } from './wording.ts';
 
 /** What a template returns: the three parts of one email, ready for an `EmailSender`. */
 export interface RenderedEmail {
@@ -22,13 +23,6 @@ export interface EmailContent {
   blocks: readonly EmailBlock[];
 }
 
-const footers: Record<Locale, (tenant: string) => string> = {
-  en: (tenant) => `This is an automatic security message from ${tenant}.`,
-  fr: (tenant) => `Ceci est un message de sécurité automatique de ${tenant}.`,
-  de: (tenant) => `Dies ist eine automatische Sicherheitsnachricht von ${tenant}.`,
-  es: (tenant) => `Este es un mensaje de seguridad automático de ${tenant}.`,
-};
-
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -44,7 +38,7 @@ export function escapeHtml(value: string): string {
 
 /** Plain text and HTML from the same blocks, so the two versions never say different things. */
 export function renderEmail(content: EmailContent): RenderedEmail {
-  const footer = footers[content.locale](content.tenantName);
+  const footer = wording[content.locale].footer(content.tenantName);
   // A line break from a tenant name would end the Subject header early in some clients.
   const subject = content.subject.replace(/\s+/g, ' ').trim();
   return {
@@ -85,10 +79,11 @@ const STYLE = {
 
 function renderHtml(content: EmailContent, footer: string): string {
   const lang = escapeHtml(content.locale);
+  const dir = wording[content.locale].direction;
   const blocks = content.blocks.map(htmlOfBlock);
   return [
     '<!DOCTYPE html>',
-    `<html lang="${lang}" dir="ltr">`,
+    `<html lang="${lang}" dir="${dir}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -96,7 +91,7 @@ function renderHtml(content: EmailContent, footer: string): string {
     '</head>',
     `<body style="${STYLE.body}">`,
     // role="article" with a label is how screen readers in webmail find where the message starts.
-    `<div role="article" aria-roledescription="email" aria-label="${escapeHtml(content.subject)}" lang="${lang}" dir="ltr" style="${STYLE.article}">`,
+    `<div role="article" aria-roledescription="email" aria-label="${escapeHtml(content.subject)}" lang="${lang}" dir="${dir}" style="${STYLE.article}">`,
     `<h1 style="${STYLE.heading}">${escapeHtml(content.heading)}</h1>`,
     ...blocks,
     `<p style="${STYLE.footer}">${escapeHtml(footer)}</p>`,
