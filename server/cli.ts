@@ -1,8 +1,8 @@
 import { runCommand, UsageError, usage } from './cli/commands.ts';
+import { migrateIfBehind } from './cli/migrate-if-behind.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { DataDirInUseError } from './db/data-dir-lock.ts';
-import { migrateToLatest } from './db/migrate.ts';
 import { AppError } from './errors.ts';
 
 /** `tfa …` (`npm run tfa -- …`): tenant administration and migrations, on the configured database. */
@@ -14,7 +14,7 @@ async function main(args: string[]) {
   const config = loadConfig();
   const database = await openDatabase(config);
   try {
-    if (args[0] !== 'migrate') await migrateToLatest(database.db);
+    if (args[0] !== 'migrate') await migrateIfBehind(database.db);
     await runCommand(args, database.db, (text) => process.stdout.write(text));
     return 0;
   } finally {

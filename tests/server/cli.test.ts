@@ -166,9 +166,10 @@ test('the tfa command runs end to end on its own database', { timeout: 120_000 }
   const env = process.env.DATABASE_URL
     ? { DATABASE_URL: process.env.DATABASE_URL }
     : { DATA_DIR: join(tmpdir(), `tfa-cli-${process.pid}`) };
+  // The documented form: its --json output must parse, so nothing but the command's own output.
   const tfa = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
-      env: { PATH: process.env.PATH, ...env },
+    spawnSync('npm', ['run', '-s', 'tfa', '--', ...args], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
       encoding: 'utf8',
     });
   const created = tfa(
@@ -181,7 +182,12 @@ test('the tfa command runs end to end on its own database', { timeout: 120_000 }
     '--json',
   );
   assert.equal(created.status, 0, created.stderr);
-  assert.match(JSON.parse(created.stdout).secretKey, /^sk_/);
+  const { tenantId, secretKey } = JSON.parse(created.stdout);
+  assert.match(secretKey, /^sk_/);
+  // A second command finds the database migrated already.
+  const listed = tfa('tenant', 'list', '--json');
+  assert.equal(listed.status, 0, listed.stderr);
+  assert.ok(JSON.parse(listed.stdout).some((tenant: { id: string }) => tenant.id === tenantId));
   const bad = tfa('tenant', 'create', '--name', 'X', '--origin', 'ftp://x');
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /Not an origin/);
