@@ -2,11 +2,16 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { withExamples } from './openapi-with-examples.ts';
 
 /** `GET /openapi.json` and `GET /docs`, generated from the route schemas. */
 export const openApiPlugin = fp(
   async (app: FastifyInstance, options: { publicUrl: string; version: string }) => {
     await app.register(swagger, {
+      transform: ({ schema, url, route }) => ({
+        schema: withExamples(schema, [route.method].flat(), url),
+        url,
+      }),
       openapi: {
         openapi: '3.1.0',
         info: {
@@ -43,6 +48,23 @@ export const openApiPlugin = fp(
       },
     });
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-    await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+    await app.register(swaggerUi, {
+      routePrefix: '/docs',
+      // Replaces helmet's policy on the /docs pages only: Swagger UI sets inline styles as it
+      // renders, and "Try it out" calls the API at its public URL.
+      staticCSP: {
+        'default-src': ["'self'"],
+        'base-uri': ["'self'"],
+        'connect-src': ["'self'", new URL(options.publicUrl).origin],
+        'font-src': ["'self'", 'data:'],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'img-src': ["'self'", 'data:'],
+        'object-src': ["'none'"],
+        'script-src': ["'self'"],
+        'script-src-attr': ["'none'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+      },
+    });
   },
 );
