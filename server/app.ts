@@ -22,6 +22,7 @@ import { openApiPlugin } from './plugins/openapi.ts';
 import { partnerAuth } from './plugins/partner-auth.ts';
 import { type HttpLimits, rateLimitPlugin } from './plugins/rate-limits.ts';
 import { redisPlugin, sharedLimitsAvailable } from './plugins/redis.ts';
+import { strictNumbersPlugin } from './plugins/strict-numbers.ts';
 import { widgetAuth } from './plugins/widget-auth.ts';
 import { createEmailSender } from './providers/email/create-email-sender.ts';
 import type { EmailSender } from './providers/email/email-sender.ts';
@@ -118,6 +119,7 @@ export async function buildApp(options: AppOptions) {
     limits: options.httpLimits,
   });
   await app.register(errorHandlerPlugin);
+  await app.register(strictNumbersPlugin);
   await app.register(cookie);
   await app.register(openApiPlugin, { publicUrl: config.publicUrl, version: packageJson.version });
   await app.register(maintenancePlugin);

@@ -35,6 +35,24 @@ export const UserIdParam = Type.String({
   description: "The partner's own id for the user.",
 });
 
+/**
+ * A UUID in the one form the database and our answers use. Ajv's `uuid` format also takes
+ * `urn:uuid:…`, which PostgreSQL refuses with an error rather than a miss.
+ */
+export const UuidParam = Type.String({
+  pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+  description: 'A UUID, e.g. 3f2b8c1e-5d4a-4e7b-9c2d-1a2b3c4d5e6f',
+});
+
+/**
+ * `limit` and `before` of a page, newest first. Numbers arrive in plain decimal digits only (see
+ * `strictNumbersPlugin`), so `1e400`, `Infinity` and 400-digit values never reach the bounds check.
+ */
+export const PageQuery = StrictObject({
+  limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
+  before: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
+});
+
 export const CodeBody = StrictObject({
   code: Type.String({ pattern: '^[0-9]{6}$', description: 'The 6-digit code' }),
 });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { recentRefusals } from '../../services/refusals.ts';
-import { errorResponses, StrictObject } from '../schemas.ts';
+import { errorResponses, PageQuery } from '../schemas.ts';
 
 const RefusalPage = Type.Object({
   refusals: Type.Array(
@@ -30,10 +30,7 @@ export const refusalRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['partner'],
         summary: 'Recent sends refused by a limit, newest first: to see an SMS-pumping attack',
         security: [{ partnerKey: [] }],
-        querystring: StrictObject({
-          limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
-          before: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
-        }),
+        querystring: PageQuery,
         response: { 200: RefusalPage, ...errorResponses(400, 401) },
       },
     },

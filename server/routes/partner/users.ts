@@ -9,7 +9,7 @@ import {
   userEvents,
   userStatus,
 } from '../../services/users.ts';
-import { errorResponses, StrictObject, UserIdParam } from '../schemas.ts';
+import { errorResponses, PageQuery, StrictObject, UserIdParam } from '../schemas.ts';
 
 export const UserStatus = Type.Object({
   userId: Type.String(),
@@ -161,10 +161,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "The user's security events, newest first",
         security,
         params,
-        querystring: StrictObject({
-          limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
-          before: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
-        }),
+        querystring: PageQuery,
         response: { 200: EventPage, ...errorResponses(400, 401) },
       },
     },

@@ -4,7 +4,7 @@ import { requestContext } from '../../plugins/request-context.ts';
 import { TRUST_COOKIE_NAME } from '../../security-constants.ts';
 import { sessionRef } from '../../services/sessions.ts';
 import { listTrustedBrowsers, revokeTrust } from '../../services/trusted-browsers.ts';
-import { errorResponses, StrictObject } from '../schemas.ts';
+import { errorResponses, StrictObject, UuidParam } from '../schemas.ts';
 
 const TrustedBrowserList = Type.Object({
   browsers: Type.Array(
@@ -52,7 +52,7 @@ export const trustedBrowserRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['widget'],
         summary: 'Stop trusting one browser',
         security,
-        params: StrictObject({ id: Type.String({ format: 'uuid' }) }),
+        params: StrictObject({ id: UuidParam }),
         response: { 204: Revoked, ...errorResponses(400, 401, 403, 404) },
       },
     },
