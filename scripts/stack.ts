@@ -22,6 +22,8 @@ export interface StackOptions {
   /** The built elements; `dist/widget/` when not given. */
   widgetDir?: string;
   httpLimits?: AppOptions['httpLimits'];
+  /** Where the server logs; stdout, as JSON, when not given. */
+  logStream?: AppOptions['logStream'];
 }
 
 /** A port free right now on `host`: the server's public URL must name its real port up front. */
@@ -74,6 +76,7 @@ export async function startStack(options: StackOptions) {
       database,
       widgetDir: options.widgetDir,
       httpLimits: options.httpLimits,
+      logStream: options.logStream,
     });
     apps.push(server);
     await server.listen({ port: config.PORT, host: config.HOST });

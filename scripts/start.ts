@@ -1,8 +1,8 @@
 // `npm start`: the two-factor server on :4000 and the demo clinic on :3000 in one process (see
 // stack.ts), with the outbox and the demo tenant printed for whoever reads the terminal.
 import { ConfigError, loadConfig } from '../server/config.ts';
-import { buildWidget } from './build-widget.ts';
-import { startStack } from './stack.ts';
+import { devLogStream } from './dev-log-stream.ts';
+import { assertPortFree } from './port-check.ts';
 
 function demoPort(value = '3000'): number {
   const port = Number(value);
@@ -13,9 +13,16 @@ function demoPort(value = '3000'): number {
 }
 
 async function main() {
-  // Configuration errors first, before the build's seconds.
-  loadConfig();
+  // Configuration errors and busy ports first, before the build's seconds.
+  const { PORT, HOST } = loadConfig();
   const port = demoPort(process.env.DEMO_PORT || undefined);
+  await assertPortFree(PORT, HOST, 'PORT');
+  await assertPortFree(port, '127.0.0.1', 'DEMO_PORT');
+  // Only now the server and the build: loading them takes seconds of their own.
+  const [{ buildWidget }, { startStack }] = await Promise.all([
+    import('./build-widget.ts'),
+    import('./stack.ts'),
+  ]);
 
   try {
     await buildWidget();
@@ -23,7 +30,10 @@ async function main() {
     console.error(`The widget did not build, so the elements will not load: ${error}`);
   }
 
-  const { config, database, server, tenant, demoUrl, close } = await startStack({ demoPort: port });
+  const { config, database, server, tenant, demoUrl, close } = await startStack({
+    demoPort: port,
+    logStream: devLogStream(),
+  });
 
   const outbox = server.smsSender.kind === 'outbox' || server.emailSender.kind === 'outbox';
   console.log(
