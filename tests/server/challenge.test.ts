@@ -216,7 +216,8 @@ describeEachDatabase('sign-in challenge', ({ build }) => {
     ];
     for (const [name, call] of refused) {
       const response = await call();
-      assert.ok([401, 403].includes(response.statusCode), `${name}: ${response.statusCode}`);
+      assert.equal(response.statusCode, 403, `${name}: ${response.body}`);
+      assert.equal(response.json().error.code, 'wrong_purpose', name);
     }
     const resend = await widget.post('/challenge/resend');
     assert.ok([200, 429].includes(resend.statusCode), 'its next code can be sent');

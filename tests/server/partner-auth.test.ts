@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { revokeKey, rotateKey } from '../../server/services/tenants.ts';
 import { describeEachDatabase, makeTenant, mintSession } from '../helpers/build-app.ts';
+import { enrol, widgetClient } from '../helpers/widget-client.ts';
 
 const getUser = (app: FastifyInstance, key: string | undefined, userId = 'patient-1') =>
   app.inject({
@@ -91,13 +92,25 @@ describeEachDatabase('partner authentication', ({ build }) => {
     const app = await build(t);
     const clinicA = await makeTenant(app);
     const clinicB = await makeTenant(app);
-    await mintSession(app, clinicA, {
+    // A's user has two-factor on, so an answer drawn from A's row would differ from B's own.
+    const tokenA = await mintSession(app, clinicA, {
       userId: 'shared-id',
       purpose: 'setup',
       email: 'a@patient.example',
     });
+    await enrol(app, widgetClient(app, tokenA, clinicA.origin));
+    const asA = await getUser(app, `Bearer ${clinicA.secretKey}`, 'shared-id');
+    assert.equal(asA.json().twoFactor.enabled, true, "A reads its own user's two-factor");
+    assert.ok(asA.json().recoveryCodesRemaining > 0);
+
     const asB = await getUser(app, `Bearer ${clinicB.secretKey}`, 'shared-id');
     assert.equal(asB.statusCode, 200);
+    assert.deepEqual(asB.json(), {
+      userId: 'shared-id',
+      twoFactor: { enabled: false, phone: null, enabledAt: null },
+      recoveryCodesRemaining: 0,
+      trustedBrowsers: 0,
+    });
     const users = await app.db
       .selectFrom('users')
       .select('tenant_id')
