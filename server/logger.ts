@@ -13,6 +13,9 @@ export const REDACTED_PATHS = [
   'res.headers["set-cookie"]',
 ];
 
+/** What Fastify's types expect of an `err` serializer; `redact` keeps an error's fields. */
+type SerializedError = { type: string; message: string; stack: string; [key: string]: unknown };
+
 export function loggerOptions(
   config: Config,
   stream?: DestinationStream,
@@ -22,7 +25,9 @@ export function loggerOptions(
     redact: { paths: REDACTED_PATHS, censor: CENSOR },
     formatters: { log: (object) => redact(object) as Record<string, unknown> },
     // `formatters.log` runs first and has already made errors plain, redacted objects.
-    serializers: { err: (error: unknown) => (error instanceof Error ? redact(error) : error) },
+    serializers: {
+      err: (error: unknown) => (error instanceof Error ? redact(error) : error) as SerializedError,
+    },
     ...(stream ? { stream } : {}),
   };
 }
