@@ -78,10 +78,18 @@ describe('choosing the language', () => {
       assert.equal(directionOf(locale), 'ltr', locale);
   });
 
-  test('in Arabic, a phone number is isolated so it keeps its left-to-right order', async () => {
+  test('in Arabic, a phone number is held left to right, an address in its own direction', async () => {
     const phone = '+33 •• •• •• 78';
     const arabic = translator(await loadStrings('ar'), {}, 'ar')('stepUpText', { phone });
-    assert.ok(arabic.includes(`\u2068${phone}\u2069`), arabic);
+    assert.ok(arabic.includes(`\u2066${phone}\u2069`), arabic);
+    const email = translator(
+      await loadStrings('ar'),
+      {},
+      'ar',
+    )('codeSentTo', {
+      destination: 'pat@example.com',
+    });
+    assert.ok(email.includes('\u2068pat@example.com\u2069'), email);
     const english = translator(await loadStrings('en'), {}, 'en')('stepUpText', { phone });
     assert.equal(english, `We sent a code to ${phone}.`);
   });

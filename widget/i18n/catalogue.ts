@@ -91,11 +91,14 @@ export function translator(
 }
 
 /**
- * A value set apart from a right-to-left sentence (Unicode first-strong isolate, UAX #9), so that
- * `+33 •• •• •• 78` or an email address keeps its own order instead of being reordered around it.
+ * A value set apart from a right-to-left sentence (Unicode isolates, UAX #9), so that an email
+ * address or `+33 •• •• •• 78` keeps its own order instead of being reordered around it. A value
+ * with letters takes the direction of its first one; one without (a masked number, a time) is
+ * held left to right, since browsers give a first-strong isolate with no letter the sentence's.
  */
 function isolate(value: unknown): string {
-  return `\u2068${String(value)}\u2069`;
+  const text = String(value);
+  return `${/\p{L}/u.test(text) ? '\u2068' : '\u2066'}${text}\u2069`;
 }
 
 /** The message for an API error code, or the generic one. */
