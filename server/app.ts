@@ -11,6 +11,7 @@ import type { DatabaseHandle } from './db/connect.ts';
 import type { Database } from './db/types.ts';
 import type { Deps } from './deps.ts';
 import { loggerOptions } from './logger.ts';
+import { closingPlugin } from './plugins/closing.ts';
 import {
   clientErrorHandler,
   errorHandlerPlugin,
@@ -87,6 +88,8 @@ export async function buildApp(options: AppOptions) {
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,
     trustProxy: config.trustProxy,
+    // During shutdown, late requests get the documented error shape (plugins/closing.ts).
+    return503OnClosing: false,
     // Unknown fields must fail validation, not be silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -105,7 +108,10 @@ export async function buildApp(options: AppOptions) {
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
   await app.register(noStorePlugin);
-  await app.register(redisPlugin, { url: config.REDIS_URL });
+  await app.register(redisPlugin, {
+    url: config.REDIS_URL,
+    commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
+  });
   app.decorate('deps', {
     db: app.db,
     keys: app.keys,
@@ -119,6 +125,7 @@ export async function buildApp(options: AppOptions) {
     limits: options.httpLimits,
   });
   await app.register(errorHandlerPlugin);
+  await app.register(closingPlugin);
   await app.register(strictNumbersPlugin);
   await app.register(cookie);
   await app.register(openApiPlugin, { publicUrl: config.publicUrl, version: packageJson.version });

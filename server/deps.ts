@@ -20,3 +20,6 @@ export interface Deps {
     sharedAvailable(): boolean;
   };
 }
+
+/** Shared limits (Redis) slow or gone: when a client may try a send again. */
+export const SHARED_LIMITS_RETRY_AFTER_SECONDS = 5;

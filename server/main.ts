@@ -3,8 +3,9 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadServerConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { exitGracefully } from './shutdown.ts';
 
-/** Starts the server: config, database and migrations, listen; closes cleanly on SIGTERM / SIGINT. */
+/** Starts the server: config, database and migrations, listen; shuts down within a deadline. */
 async function main() {
   const started = performance.now();
   let config: ReturnType<typeof loadServerConfig>;
@@ -15,21 +16,14 @@ async function main() {
     console.error(error.message);
     process.exit(1);
   }
-  const database = await openDatabase(config);
+  // A connection that fails outside a request is logged here; one inside fails its request (503).
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  const database = await openDatabase(config, (error) =>
+    app?.log.warn({ err: error }, 'database connection lost'),
+  );
   await migrateToLatest(database.db);
-  const app = await buildApp({ config, database });
-
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    app.log.info({ signal }, 'shutting down');
-    await app.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  app = await buildApp({ config, database });
+  exitGracefully(app, { deadlineMs: config.SHUTDOWN_TIMEOUT_MS, closeDatabase: database.close });
 
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.server.address();

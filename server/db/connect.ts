@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.ts';
+import { guardedPool } from './guarded-pool.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './types.ts';
 
@@ -15,21 +16,59 @@ export interface DatabaseHandle {
 
 const INT8_OID = 20;
 
-/** `pg` with int8 parsed to number, as PGlite does, so both drivers return the same rows. */
-export function postgresDialect(connectionString: string, max = 10) {
+/** The pool's size and timeouts: each a setting (`DATABASE_*` in docs/self-hosting.md). */
+export interface PoolSettings {
+  DATABASE_POOL_SIZE: number;
+  DATABASE_CONNECT_TIMEOUT_MS: number;
+  DATABASE_STATEMENT_TIMEOUT_MS: number;
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: number;
+}
+
+export const DEFAULT_POOL_SETTINGS: PoolSettings = {
+  DATABASE_POOL_SIZE: 10,
+  DATABASE_CONNECT_TIMEOUT_MS: 5000,
+  DATABASE_STATEMENT_TIMEOUT_MS: 5000,
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: 10_000,
+};
+
+/** Beyond the server's own statement timeout: how long a reply may take before the link is dead. */
+const REPLY_MARGIN_MS = 1000;
+
+/**
+ * `pg` with int8 parsed to number, as PGlite does, so both drivers return the same rows; every
+ * wait bounded: connecting, a statement (on the server), a reply (on our side, for a database that
+ * stopped answering), and an open transaction left idle.
+ */
+export function postgresDialect(
+  connectionString: string,
+  settings: PoolSettings = DEFAULT_POOL_SETTINGS,
+  onError: (error: Error) => void = () => {},
+) {
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') =>
       oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format),
   };
-  const pool = new pg.Pool({ connectionString, max, types });
-  // An idle connection that dies (a restart, a failover) is replaced by the next query, which
-  // reports its own error; unheard, the pool's error event would crash the process.
-  pool.on('error', () => {});
-  return new PostgresDialect({ pool });
+  const pool = new pg.Pool({
+    connectionString,
+    max: settings.DATABASE_POOL_SIZE,
+    types,
+    connectionTimeoutMillis: settings.DATABASE_CONNECT_TIMEOUT_MS,
+    statement_timeout: settings.DATABASE_STATEMENT_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: settings.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    query_timeout: settings.DATABASE_STATEMENT_TIMEOUT_MS + REPLY_MARGIN_MS,
+    keepAlive: true,
+  });
+  return new PostgresDialect({ pool: guardedPool(pool, onError) });
 }
 
-export async function openPostgres(connectionString: string): Promise<DatabaseHandle> {
-  const db = new Kysely<Database>({ dialect: postgresDialect(connectionString) });
+export async function openPostgres(
+  connectionString: string,
+  settings?: PoolSettings,
+  onError?: (error: Error) => void,
+): Promise<DatabaseHandle> {
+  const db = new Kysely<Database>({
+    dialect: postgresDialect(connectionString, settings, onError),
+  });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
@@ -63,6 +102,22 @@ export async function openPGlite(dataDir: string): Promise<DatabaseHandle> {
   }
 }
 
-export function openDatabase(config: { DATABASE_URL?: string; DATA_DIR: string }) {
-  return config.DATABASE_URL ? openPostgres(config.DATABASE_URL) : openPGlite(config.DATA_DIR);
+export function openDatabase(
+  config: { DATABASE_URL?: string; DATA_DIR: string } & Partial<PoolSettings>,
+  onError?: (error: Error) => void,
+) {
+  if (!config.DATABASE_URL) return openPGlite(config.DATA_DIR);
+  return openPostgres(
+    config.DATABASE_URL,
+    { ...DEFAULT_POOL_SETTINGS, ...definedOnly(config) },
+    onError,
+  );
+}
+
+function definedOnly(config: Partial<PoolSettings>): Partial<PoolSettings> {
+  return Object.fromEntries(
+    Object.entries(config).filter(
+      ([key, value]) => key in DEFAULT_POOL_SETTINGS && value !== undefined,
+    ),
+  );
 }

@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../db/unavailable.ts';
 import { AppError, type ErrorCode, errorBody, errorCodes } from '../errors.ts';
 import { HTTP_LIMITS } from './rate-limits.ts';
 
@@ -76,6 +77,17 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
       return reply
         .status(known?.status ?? status)
         .send(errorBody(code, known?.message ?? errorCodes[code].message));
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+        .send(
+          errorBody('unavailable', errorCodes.unavailable.message, {
+            retryAfter: DATABASE_RETRY_AFTER_SECONDS,
+          }),
+        );
     }
     request.log.error({ err: error }, 'unexpected error');
     return reply.status(500).send(errorBody('internal_error', errorCodes.internal_error.message));

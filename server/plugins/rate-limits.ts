@@ -1,7 +1,9 @@
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { SHARED_LIMITS_RETRY_AFTER_SECONDS } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { fallbackRateLimitStore } from './fallback-rate-limit-store.ts';
 import { sharedLimitsAvailable } from './redis.ts';
 
 /** Requests per minute per client address (IPv6 by /64), on top of the per-tenant send limits. */
@@ -64,9 +66,9 @@ export const rateLimitPlugin = fp(
       max: limits.perMinute,
       timeWindow: MINUTE_MS,
       keyGenerator: clientKey,
-      ...(app.redis ? { redis: app.redis } : {}),
-      nameSpace: options.nameSpace,
-      // Without Redis, ordinary routes keep answering; sending routes refuse (limitSends).
+      ...(app.redis ? { store: fallbackRateLimitStore(app.redis, options.nameSpace) } : {}),
+      // Redis slow or gone: ordinary routes count in memory (the store); sending routes refuse
+      // (limitSends), since one instance's count cannot hold a limit shared by all.
       skipOnError: true,
       errorResponseBuilder: (_request, context) => limited(Math.ceil(context.ttl / 1000)),
     });
@@ -94,6 +96,7 @@ export const rateLimitPlugin = fp(
         request.log.warn({ err: error }, 'rate-limit store failed on a sending route');
         throw new AppError('unavailable', {
           message: 'Codes cannot be sent right now. Try again shortly.',
+          extra: { retryAfter: SHARED_LIMITS_RETRY_AFTER_SECONDS },
         });
       }
       enforce(reply, result);

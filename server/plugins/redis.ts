@@ -24,7 +24,7 @@ export function sharedLimitsAvailable(app: FastifyInstance) {
  * offline queue), and the server starts without it, refusing only to send codes until it is back.
  */
 export const redisPlugin = fp(
-  async (app: FastifyInstance, options: { url: string | undefined }) => {
+  async (app: FastifyInstance, options: { url: string | undefined; commandTimeoutMs: number }) => {
     if (!options.url) {
       app.decorate('redis', null);
       return;
@@ -33,6 +33,9 @@ export const redisPlugin = fp(
       maxRetriesPerRequest: 1,
       enableOfflineQueue: false,
       connectTimeout: 1000,
+      // A Redis that stops answering (not closed) must not hold requests: past this, a command
+      // fails and the limits count in memory (fallback-rate-limit-store.ts).
+      commandTimeout: options.commandTimeoutMs,
       retryStrategy: (attempt) => Math.min(attempt * 250, 2000),
     });
     let reported = false;

@@ -96,6 +96,20 @@ export async function markCodeSent(
     .execute();
 }
 
+/**
+ * A code the provider failed to take: never verifiable, but kept (as replaced, never sent), since a
+ * provider that timed out may still deliver it; typing it then is recognised and not counted.
+ */
+export async function abandonCode(trx: Transaction<Database>, ref: UserRef, id: string) {
+  await trx
+    .updateTable('verification_codes')
+    .set({ superseded_at: new Date() })
+    .where('id', '=', id)
+    .where('user_id', '=', ref.userId)
+    .where('tenant_id', '=', ref.tenantId)
+    .execute();
+}
+
 export async function deleteCode(db: Kysely<Database>, ref: UserRef, id: string) {
   await db
     .deleteFrom('verification_codes')

@@ -1,10 +1,10 @@
 import { blindIndex, decrypt } from '../crypto/encryption.ts';
 import type { PhoneFactor, WidgetSession } from '../db/types.ts';
-import type { Deps } from '../deps.ts';
+import { type Deps, SHARED_LIMITS_RETRY_AFTER_SECONDS } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
 import { withUserLocked } from '../repositories/locks.ts';
-import { deleteCode, markCodeSent } from '../repositories/verification-codes.ts';
+import { abandonCode, deleteCode, markCodeSent } from '../repositories/verification-codes.ts';
 import { CODE_DIGITS, CODE_TTL_SECONDS_MAX } from '../security-constants.ts';
 import { type CodePurpose, reserveCode } from './codes.ts';
 import { codeEmail } from './email-templates/index.ts';
@@ -108,6 +108,7 @@ export async function deliverCode(
   if (!deps.limits.sharedAvailable()) {
     throw new AppError('unavailable', {
       message: 'Codes cannot be sent right now. Try again shortly.',
+      extra: { retryAfter: SHARED_LIMITS_RETRY_AFTER_SECONDS },
     });
   }
   await assertNotLocked(deps.db, ref);
@@ -163,7 +164,7 @@ export async function deliverCode(
     await callProvider(deps, widget, destination, to, reserved.code, ttlSeconds);
   } catch (error) {
     await withUserLocked(deps.db, ref, async (trx) => {
-      await deleteCode(trx, ref, reserved.id);
+      await abandonCode(trx, ref, reserved.id);
       await recordEvent(trx, {
         tenantId: tenant.id,
         userId: user.id,

@@ -120,9 +120,9 @@ function matches(key: Buffer, row: VerificationCode, code: string) {
 }
 
 /**
- * A code this session already used, or one a resend replaced: the patient's repeat (a double
- * click, a second tab, a message that came late), not a guess, so it is answered for what it is
- * and never counted as a failure.
+ * A code this session already used, one a resend replaced, or one whose send failed but which the
+ * provider delivered late: the patient's own code (a double click, a second tab, a slow message),
+ * not a guess, so it is answered for what it is and never counted as a failure.
  */
 async function repeatedCode(
   trx: Transaction<Database>,
@@ -133,7 +133,9 @@ async function repeatedCode(
   const since = new Date(Date.now() - CODE_TTL_SECONDS_MAX * 1000);
   const spent = (await spentCodes(trx, scope, since)).find((row) => matches(key, row, code));
   if (!spent) return undefined;
-  return new AppError(spent.consumed_at ? 'already_verified' : 'code_replaced');
+  if (spent.consumed_at) return new AppError('already_verified');
+  // Never confirmed sent: the provider failed or timed out, and delivered it late after all.
+  return new AppError(spent.sent_at ? 'code_replaced' : 'code_expired');
 }
 
 /**

@@ -74,8 +74,13 @@ export async function startPhoneVerification(
       }),
     );
   } catch (error) {
-    // Refused or failed: the number was never confirmed, so it is not kept.
-    await withUserLocked(deps.db, ref, (trx) => deletePhones(trx, ref, pending.id));
+    // Refused before any provider call: the number goes. A provider failure keeps it pending (it
+    // protects nothing, and is purged in a day): the message may still arrive late, and its code,
+    // kept as never sent, is then recognised and not counted against the patient.
+    const mayArriveLate = error instanceof AppError && error.code === 'delivery_failed';
+    if (!mayArriveLate) {
+      await withUserLocked(deps.db, ref, (trx) => deletePhones(trx, ref, pending.id));
+    }
     throw error;
   }
 }

@@ -43,8 +43,8 @@ async function pgliteTemplate(): Promise<Blob> {
   }
 }
 
-/** A fresh PostgreSQL database for one test file, dropped when closed. */
-async function postgresDatabase(url: string): Promise<DatabaseHandle> {
+/** A new, migrated PostgreSQL database beside `url`'s, and how to drop it. */
+export async function createPostgresDatabase(url: string) {
   const name = `tfa_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -52,12 +52,12 @@ async function postgresDatabase(url: string): Promise<DatabaseHandle> {
   await admin.end();
   const target = new URL(url);
   target.pathname = `/${name}`;
-  const handle = await openPostgres(target.toString());
-  await migrateToLatest(handle.db);
+  const migrator = await openPostgres(target.toString());
+  await migrateToLatest(migrator.db);
+  await migrator.close();
   return {
-    ...handle,
-    async close() {
-      await handle.close();
+    url: target.toString(),
+    async drop() {
       const dropper = new pg.Client({ connectionString: url });
       await dropper.connect();
       // The pool reports closed before its connections are gone: wait, so none is killed mid-close.
@@ -71,6 +71,19 @@ async function postgresDatabase(url: string): Promise<DatabaseHandle> {
       }
       await dropper.query(`drop database if exists ${name} with (force)`);
       await dropper.end();
+    },
+  };
+}
+
+/** A fresh PostgreSQL database for one test file, dropped when closed. */
+async function postgresDatabase(url: string): Promise<DatabaseHandle> {
+  const created = await createPostgresDatabase(url);
+  const handle = await openPostgres(created.url);
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      await created.drop();
     },
   };
 }

@@ -204,8 +204,16 @@ describeEachDatabase('SMS delivery failures, logs and origins', (context) => {
       const undelivered = codeOf(fake.requests[0]);
 
       const state = await stateOf(app, tenant.tenantId);
-      assert.deepEqual(state.phones, [], 'no pending phone factor');
-      assert.deepEqual(state.codes, [], 'no verification code');
+      assert.deepEqual(
+        state.phones.map((phone) => phone.status),
+        ['pending'],
+        'nothing enabled: the number only waits, as typed',
+      );
+      assert.deepEqual(
+        state.codes.map((code) => [code.sent_at, code.superseded_at !== null, code.consumed_at]),
+        [[null, true, null]],
+        'no usable code: the one the provider failed to take is kept as never sent',
+      );
       assert.deepEqual(
         state.users.map((user) => [user.failed_attempts, user.locked_until]),
         [[0, null]],
@@ -226,6 +234,12 @@ describeEachDatabase('SMS delivery failures, logs and origins', (context) => {
       assert.equal(logged.err.reason.status, expected.status);
       assert.doesNotMatch(app.logs.text, codePattern(undelivered), 'the code is not logged');
       assertNoNumber(app.logs.text, 'the logs');
+
+      // The provider may deliver it late after all: typing it is not the patient's failure.
+      const late = await widget.post('/phone/verify', { code: undelivered });
+      assert.equal(late.statusCode, 410, late.body);
+      assert.equal(late.json().error.code, 'code_expired');
+      assert.equal((await stateOf(app, tenant.tenantId)).users[0]?.failed_attempts, 0);
 
       fake.reset();
       const retried = await widget.post('/phone', { phone: FRENCH_MOBILE });
@@ -252,9 +266,16 @@ describeEachDatabase('SMS delivery failures, logs and origins', (context) => {
 
     const state = await stateOf(app, tenant.tenantId);
     assert.deepEqual(
-      state.codes.map((code) => [code.id, code.superseded_at, code.consumed_at, code.attempts]),
-      [[sentRow?.id, null, null, 0]],
-      'only the first code, still live',
+      state.codes.map((code) => [
+        code.id === sentRow?.id,
+        code.superseded_at === null,
+        code.sent_at === null,
+      ]),
+      [
+        [true, true, false],
+        [false, false, true],
+      ],
+      'the first code still live; the failed one never sent and never verifiable',
     );
     assert.equal(state.phones.length, 1, 'the number being verified is kept');
     assert.equal(state.users[0]?.failed_attempts, 0);
@@ -284,9 +305,17 @@ describeEachDatabase('SMS delivery failures, logs and origins', (context) => {
     assertDeliveryFailed(await widget.post('/phone', { phone: OTHER_FRENCH_MOBILE }));
     assert.equal(fake.requests.length, sends + 1);
     const state = await stateOf(app, tenant.tenantId);
-    assert.deepEqual(state.phones, before.phones, 'the current phone stays, no pending one');
-    assert.equal(state.phones[0]?.status, 'active');
-    assert.deepEqual(state.codes, before.codes, 'no change-phone code left behind');
+    const active = (phones: typeof state.phones) => phones.filter((p) => p.status === 'active');
+    assert.deepEqual(active(state.phones), active(before.phones), 'the current phone stays');
+    assert.equal(active(state.phones).length, 1);
+    assert.deepEqual(state.codes.slice(0, before.codes.length), before.codes);
+    assert.deepEqual(
+      state.codes
+        .slice(before.codes.length)
+        .map((code) => [code.sent_at, code.superseded_at !== null]),
+      [[null, true]],
+      'the change-phone code the provider failed to take is never verifiable',
+    );
     assert.equal(state.users[0]?.failed_attempts, 0);
     const view = (await widget.get('/session')).json();
     assert.equal(view.twoFactor.enabled, true);

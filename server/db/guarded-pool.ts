@@ -1,0 +1,39 @@
+import type pg from 'pg';
+
+/** What a driver or network failure leaves of a connection: nothing to reuse. */
+const BROKEN_CONNECTION =
+  /Connection terminated|Query read timeout|connection timeout|ECONNRESET|EPIPE/i;
+
+type Log = (error: Error) => void;
+
+/**
+ * A `pg` pool as Kysely takes it, made safe for a database that drops or freezes:
+ * - a connection that errors while checked out (a restart, a failover, a killed backend) has a
+ *   listener, so the error fails its query instead of ending the process;
+ * - a connection whose query timed out on our side (the server stopped answering) is destroyed
+ *   on release rather than handed to the next request with a reply still owed on it.
+ */
+export function guardedPool(pool: pg.Pool, onError: Log) {
+  // Idle connections: the pool's own error event (unheard, it would end the process).
+  pool.on('error', onError);
+  // Checked-out connections: the pool listens only while they are idle.
+  pool.on('connect', (client) => client.on('error', onError));
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let broken = false;
+      return {
+        query: (async (...args: Parameters<pg.PoolClient['query']>) => {
+          try {
+            return await (client.query as (...a: unknown[]) => Promise<unknown>)(...args);
+          } catch (error) {
+            if (BROKEN_CONNECTION.test((error as Error).message ?? '')) broken = true;
+            throw error;
+          }
+        }) as pg.PoolClient['query'],
+        release: () => client.release(broken || undefined),
+      };
+    },
+    end: () => pool.end(),
+  };
+}

@@ -1,0 +1,29 @@
+/** A database that dropped or froze is usually back within seconds (a restart, a failover). */
+export const DATABASE_RETRY_AFTER_SECONDS = 2;
+
+/**
+ * SQLSTATE classes and codes that say the database is unreachable, shutting down, overloaded or
+ * too slow right now: the request may succeed when retried, so it answers `503 unavailable`.
+ */
+const UNAVAILABLE_STATES = new Set([
+  '57P01', // admin_shutdown: a restart or failover
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now: starting up
+  '57014', // query_canceled: the statement timeout
+  '25P03', // idle_in_transaction_session_timeout
+  '53300', // too_many_connections
+  '40P01', // deadlock_detected (the lock order prevents it; if it happens, a retry succeeds)
+  '40001', // serialization_failure
+]);
+
+const UNREACHABLE =
+  /Connection terminated|Query read timeout|timeout exceeded when trying to connect|connection timeout|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENOTFOUND|Client has encountered a connection error|Client was closed/i;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (UNAVAILABLE_STATES.has(code) || code.startsWith('08'))) {
+    return true;
+  }
+  return UNREACHABLE.test(error.message);
+}
