@@ -205,7 +205,7 @@ describeEachDatabase('sign-in challenge', ({ build }) => {
     );
     await widget.post('/challenge');
     await widget.post('/challenge/verify', { code: await latestEmailCode(app, EMAIL) });
-    const refused: [string, () => Promise<{ statusCode: number }>][] = [
+    const refused: [string, () => ReturnType<typeof widget.get>][] = [
       ['change phone', () => widget.post('/phone', { phone: '+33698765432' })],
       ['disable', () => widget.delete('/two-factor')],
       ['view recovery codes', () => widget.get('/recovery-codes')],

@@ -51,7 +51,11 @@ test('with Plivo set and Postmark missing, refuses rather than log email codes',
   timeout: 60_000,
 }, () => {
   const plivo = { PLIVO_AUTH_ID: 'MA1', PLIVO_AUTH_TOKEN: 'secret', PLIVO_SENDER: 'Clinic' };
-  for (const env of [{ ENCRYPTION_KEY: 'ab'.repeat(32) }, { NODE_ENV: 'development' }]) {
+  const envs: Record<string, string>[] = [
+    { ENCRYPTION_KEY: 'ab'.repeat(32) },
+    { NODE_ENV: 'development' },
+  ];
+  for (const env of envs) {
     const result = refusedStart({ ...plivo, ...env });
     assert.equal(result.status, 1, result.stderr);
     assert.match(result.stderr, /Email: set POSTMARK_SERVER_TOKEN and POSTMARK_FROM/);
