@@ -96,11 +96,11 @@ export async function enterCode(code: string) {
   await typeText(code);
 }
 
-/** Picks France by typing in the country picker, then types the national number. */
-export async function enterFrenchNumber(phone: string) {
+/** Picks France by typing in the country picker (its name, or `33`), then the national number. */
+export async function enterFrenchNumber(phone: string, search = 'Fran') {
   focusPageStart();
   await tabTo('country-input');
-  await typeText('Fran');
+  await typeText(search);
   await sendKeys({ press: 'Enter' });
   await tabTo('phone-input');
   await typeText(`0${phone.slice(3)}`);
