@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { DestinationStream } from 'pino';
 import packageJson from '../package.json' with { type: 'json' };
 import type { Config } from './config.ts';
-import { deriveKeys, loadMasterKey, type ServerKeys } from './crypto/keys.ts';
+import { deriveKeys, loadMasterKey, previousMasterKeys, type ServerKeys } from './crypto/keys.ts';
 import type { DatabaseHandle } from './db/connect.ts';
 import type { Database } from './db/types.ts';
 import type { Deps } from './deps.ts';
@@ -97,7 +97,10 @@ export async function buildApp(options: AppOptions) {
   app.removeContentTypeParser('text/plain');
   app.decorate('config', config);
   app.decorate('db', database.db);
-  app.decorate('keys', keys ?? deriveKeys(await loadMasterKey(config, app.log)));
+  app.decorate(
+    'keys',
+    keys ?? deriveKeys(await loadMasterKey(config, app.log), previousMasterKeys(config)),
+  );
   const outbox = new Outbox();
   app.decorate('outbox', outbox);
   app.decorate('smsSender', smsSender ?? createSmsSender(config, { outbox, log: app.log }));

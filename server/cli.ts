@@ -1,6 +1,7 @@
 import { runCommand, UsageError, usage } from './cli/commands.ts';
 import { migrateIfBehind } from './cli/migrate-if-behind.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { deriveKeys, loadMasterKey, previousMasterKeys } from './crypto/keys.ts';
 import { openDatabase } from './db/connect.ts';
 import { DataDirInUseError } from './db/data-dir-lock.ts';
 import { AppError } from './errors.ts';
@@ -15,7 +16,12 @@ async function main(args: string[]) {
   const database = await openDatabase(config);
   try {
     if (args[0] !== 'migrate') await migrateIfBehind(database.db);
-    await runCommand(args, database.db, (text) => process.stdout.write(text));
+    const log = {
+      warn: (_details: object, message: string) => process.stderr.write(`${message}\n`),
+    };
+    const keys = async () =>
+      deriveKeys(await loadMasterKey(config, log), previousMasterKeys(config));
+    await runCommand(args, database.db, (text) => process.stdout.write(text), keys);
     return 0;
   } finally {
     await database.close();

@@ -31,6 +31,13 @@ export const ConfigSchema = Type.Object({
   /** On SIGTERM, how long requests in flight may take before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 0, maximum: 600_000, default: 5000 }),
   ENCRYPTION_KEY: Type.Optional(Type.String({ pattern: '^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$' })),
+  /** Master keys rotated out, comma-separated: read what they wrote until `tfa keys reencrypt`. */
+  ENCRYPTION_PREVIOUS_KEYS: Type.Optional(
+    Type.String({
+      pattern:
+        '^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)(\\s*,\\s*([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=))*$',
+    }),
+  ),
   TRUST_PROXY: Type.String({ default: 'false' }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     default: 'info',
@@ -63,6 +70,7 @@ const groups: Record<string, (keyof EnvConfig)[]> = {
 /** Never echoed back in a configuration error: they are, or may contain, secrets. */
 const SECRET_VARIABLES = new Set([
   'ENCRYPTION_KEY',
+  'ENCRYPTION_PREVIOUS_KEYS',
   'DATABASE_URL',
   'REDIS_URL',
   'PLIVO_AUTH_TOKEN',

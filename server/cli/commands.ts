@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
+import type { ServerKeys } from '../crypto/keys.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { Database } from '../db/types.ts';
 import { KEY_ROTATION_GRACE_HOURS_DEFAULT } from '../security-constants.ts';
+import { reencryptAll } from '../services/key-rotation.ts';
 import { recentRefusals } from '../services/refusals.ts';
 import {
   createTenant,
@@ -27,6 +29,9 @@ export const usage = `Usage: tfa <command> [options]
       Ends one key at once.
   tenant refusals --tenant ID [--limit 50] [--json]
       Recent sends refused by a limit, newest first: where an SMS-pumping attack shows.
+  keys reencrypt [--json]
+      After a key rotation: rewrites every encrypted value under ENCRYPTION_KEY, reading old ones
+      with ENCRYPTION_PREVIOUS_KEYS. Safe while the server runs; run it again if it stops.
   migrate
       Runs the database migrations (the server also runs them on start).
 
@@ -65,6 +70,9 @@ export async function runCommand(
   args: string[],
   db: Kysely<Database>,
   write: (text: string) => void,
+  keys: () => Promise<ServerKeys> = async () => {
+    throw new UsageError('This command needs the encryption keys');
+  },
 ) {
   const { values, positionals } = parseArgs({
     args,
@@ -81,6 +89,16 @@ export async function runCommand(
     case 'migrate': {
       const ran = await migrateToLatest(db);
       return write(ran.length ? `Ran ${ran.join(', ')}\n` : 'Already up to date\n');
+    }
+    case 'keys reencrypt': {
+      const report = await reencryptAll(db, await keys());
+      return print(
+        report,
+        `Re-encrypted ${report.phones} phone numbers and ${report.recoveryCodes} recovery codes.\n` +
+          (report.hashOnlyRecoveryCodes > 0
+            ? `${report.hashOnlyRecoveryCodes} recovery codes are kept only as hashes: keep the previous key in ENCRYPTION_PREVIOUS_KEYS until those sets are replaced.\n`
+            : 'Every value is under the current key: the previous keys may be removed.\n'),
+      );
     }
     case 'tenant create': {
       if (!values.origin?.length)

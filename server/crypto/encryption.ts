@@ -1,30 +1,57 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 const VERSION = 'v1';
+const BOUND_VERSION = 'v2';
 const ALGORITHM = 'aes-256-gcm';
 // 96-bit IVs are the size GCM is specified for (NIST SP 800-38D §5.2.1.1); random per message.
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-/** AES-256-GCM under `key`, as `v1.<iv>.<tag>.<data>` (base64url), a fresh random IV each call. */
-export function encrypt(key: Buffer, plaintext: string): string {
+/**
+ * AES-256-GCM under `key`, a fresh random IV each call. Without `binding`: `v1.<iv>.<tag>.<data>`
+ * (base64url), the format before key ids. With it: `v2.<keyId>.<iv>.<tag>.<data>`, the key id
+ * readable so a keyring finds its key, and `binding.aad` authenticated as associated data, so the
+ * ciphertext opens only where it was written (sealed-fields.ts).
+ */
+export function encrypt(
+  key: Buffer,
+  plaintext: string,
+  binding?: { keyId: string; aad: string },
+): string {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
+  if (binding) cipher.setAAD(Buffer.from(`${BOUND_VERSION}.${binding.keyId}\n${binding.aad}`));
   const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   const parts = [iv, cipher.getAuthTag(), data].map((part) => part.toString('base64url'));
-  return [VERSION, ...parts].join('.');
+  return binding
+    ? [BOUND_VERSION, binding.keyId, ...parts].join('.')
+    : [VERSION, ...parts].join('.');
 }
 
-/** The plaintext of an `encrypt` output; throws if malformed, tampered with or under another key. */
-export function decrypt(key: Buffer, ciphertext: string): string {
-  const [version, iv, tag, data, ...rest] = ciphertext.split('.');
-  if (version !== VERSION || iv === undefined || tag === undefined || data === undefined) {
+/** The key id of a `v2` ciphertext; null for a `v1` one, which names no key. */
+export function ciphertextKeyId(ciphertext: string): string | null {
+  const [version, keyId] = ciphertext.split('.');
+  return version === BOUND_VERSION && keyId ? keyId : null;
+}
+
+/**
+ * The plaintext of an `encrypt` output; throws if malformed, tampered with, under another key, or
+ * (`v2`) opened with other associated data than it was sealed with.
+ */
+export function decrypt(key: Buffer, ciphertext: string, aad?: string): string {
+  const fields = ciphertext.split('.');
+  const bound = fields[0] === BOUND_VERSION;
+  const [version, iv, tag, data, ...rest] = bound ? [fields[0], ...fields.slice(2)] : fields;
+  const expected = bound ? BOUND_VERSION : VERSION;
+  if (version !== expected || iv === undefined || tag === undefined || data === undefined) {
     throw new Error('Unknown ciphertext format');
   }
   if (rest.length > 0) throw new Error('Unknown ciphertext format');
+  if (bound && aad === undefined) throw new Error('This ciphertext needs its associated data');
   const ivBytes = decodePart(iv, IV_BYTES);
   const tagBytes = decodePart(tag, TAG_BYTES);
   const decipher = createDecipheriv(ALGORITHM, key, ivBytes, { authTagLength: TAG_BYTES });
+  if (bound) decipher.setAAD(Buffer.from(`${BOUND_VERSION}.${fields[1]}\n${aad}`));
   decipher.setAuthTag(tagBytes);
   const plaintext = Buffer.concat([decipher.update(decodePart(data)), decipher.final()]);
   return plaintext.toString('utf8');

@@ -1,4 +1,5 @@
-import { blindIndex, decrypt } from '../crypto/encryption.ts';
+import { blindIndex } from '../crypto/encryption.ts';
+import { unseal } from '../crypto/sealed-fields.ts';
 import type { PhoneFactor, WidgetSession } from '../db/types.ts';
 import { type Deps, SHARED_LIMITS_RETRY_AFTER_SECONDS } from '../deps.ts';
 import { AppError } from '../errors.ts';
@@ -143,7 +144,12 @@ export async function deliverCode(
   });
   const to =
     destination.channel === 'sms'
-      ? decrypt(deps.keys.encryption, destination.phone.phone_encrypted)
+      ? unseal(deps.keys, destination.phone.phone_encrypted, {
+          table: 'phone_factors',
+          column: 'phone_encrypted',
+          tenantId: destination.phone.tenant_id,
+          userId: destination.phone.user_id,
+        })
       : destination.email;
   try {
     await admitSend(

@@ -1,4 +1,5 @@
-import { blindIndex, encrypt } from '../crypto/encryption.ts';
+import { blindIndex } from '../crypto/encryption.ts';
+import { seal } from '../crypto/sealed-fields.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
@@ -57,7 +58,11 @@ export async function startPhoneVerification(
       throw new AppError('invalid_request', { message: 'That is already the number in use.' });
     }
     const pending = await insertPendingPhone(trx, ref, {
-      encrypted: encrypt(deps.keys.encryption, parsed.e164),
+      encrypted: seal(deps.keys, parsed.e164, {
+        table: 'phone_factors',
+        column: 'phone_encrypted',
+        ...ref,
+      }),
       index,
       country: parsed.country,
       masked: parsed.masked,

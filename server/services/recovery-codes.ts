@@ -1,7 +1,7 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { decrypt, encrypt } from '../crypto/encryption.ts';
 import type { ServerKeys } from '../crypto/keys.ts';
+import { seal, unseal } from '../crypto/sealed-fields.ts';
 import type { Database } from '../db/types.ts';
 import { AppError } from '../errors.ts';
 import {
@@ -36,8 +36,12 @@ export function normaliseRecoveryCode(input: string): string | null {
     : null;
 }
 
-function hashRecoveryCode(key: Buffer, userId: string, code: string) {
+export function hashRecoveryCode(key: Buffer, userId: string, code: string) {
   return createHmac('sha256', key).update(`recovery\n${userId}\n${code}`).digest('base64url');
+}
+
+export function recoveryCodePlace(ref: UserRef) {
+  return { table: 'recovery_codes', column: 'code_encrypted', ...ref } as const;
 }
 
 /**
@@ -53,12 +57,13 @@ export async function issueRecoveryCodes(
 ): Promise<string[]> {
   const codes = Array.from({ length: tenant.settings.recoveryCodeCount }, generateRecoveryCode);
   const viewable = tenant.settings.recoveryCodesViewable;
+  const ref = { tenantId: tenant.id, userId };
   await replaceRecoveryCodes(
     trx,
-    { tenantId: tenant.id, userId },
+    ref,
     codes.map((code) => ({
       hash: hashRecoveryCode(keys.codes, userId, code),
-      encrypted: viewable ? encrypt(keys.encryption, code) : null,
+      encrypted: viewable ? seal(keys, code, recoveryCodePlace(ref)) : null,
     })),
   );
   return codes.map(formatRecoveryCode);
@@ -78,11 +83,17 @@ export async function consumeRecoveryCode(
   const wrong = { ok: false as const, error: new AppError('invalid_code'), countsAsFailure: true };
   const code = normaliseRecoveryCode(input);
   if (!code) return wrong;
-  const actual = Buffer.from(hashRecoveryCode(keys.codes, ref.userId, code));
+  // A set made before a key rotation, and not viewable (so not re-hashed), was hashed under a
+  // previous key: each key of the ring is tried.
+  const candidates = [keys, ...keys.previous].map((key) =>
+    Buffer.from(hashRecoveryCode(key.codes, ref.userId, code)),
+  );
   const set = await listRecoveryCodes(trx, ref);
   const match = set.find((row) => {
     const expected = Buffer.from(row.code_hash);
-    return expected.length === actual.length && timingSafeEqual(expected, actual);
+    return candidates.some(
+      (actual) => expected.length === actual.length && timingSafeEqual(expected, actual),
+    );
   });
   if (!match) return wrong;
   if (match.used_at || !(await markRecoveryCodeUsed(trx, ref, match.id))) {
@@ -97,7 +108,7 @@ export async function viewRecoveryCodes(db: Kysely<Database>, keys: ServerKeys, 
   const rows = await listRecoveryCodes(db, ref);
   if (rows.length === 0 || rows.some((row) => row.code_encrypted === null)) return null;
   return rows.map((row) => ({
-    code: formatRecoveryCode(decrypt(keys.encryption, row.code_encrypted as string)),
+    code: formatRecoveryCode(unseal(keys, row.code_encrypted as string, recoveryCodePlace(ref))),
     used: row.used_at !== null,
   }));
 }

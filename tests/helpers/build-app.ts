@@ -39,7 +39,7 @@ export interface TestContext {
   build(
     t: { after(fn: () => Promise<void>): void },
     env?: Record<string, string>,
-    options?: Pick<AppOptions, 'httpLimits'>,
+    options?: Pick<AppOptions, 'httpLimits' | 'keys'>,
   ): Promise<TestApp>;
 }
 
@@ -65,7 +65,7 @@ export function describeEachDatabase(name: string, suite: (context: TestContext)
           ...options,
           config: testConfig(env),
           database: context.database,
-          keys: deriveKeys(randomBytes(32)),
+          keys: options.keys ?? deriveKeys(randomBytes(32)),
           logStream: logs,
         })) as unknown as TestApp;
         app.logs = logs;

@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely';
+import { blindIndex } from '../crypto/encryption.ts';
+import type { ServerKeys } from '../crypto/keys.ts';
+import { isCurrent, seal, unseal } from '../crypto/sealed-fields.ts';
+import type { Database } from '../db/types.ts';
+import { hashRecoveryCode, recoveryCodePlace } from './recovery-codes.ts';
+
+const BATCH = 200;
+
+export interface ReencryptReport {
+  phones: number;
+  recoveryCodes: number;
+  /** Recovery codes kept only as hashes: re-hashing needs the code, so they stay on their key. */
+  hashOnlyRecoveryCodes: number;
+}
+
+/**
+ * Rewrites every ciphertext under the current key, with its blind index and (for viewable recovery
+ * codes) its hash, after a rotation. Rows go in id order, a batch at a time, each by a conditional
+ * update on the value it read, so it is safe to run while the server serves (a value changed
+ * meanwhile is left to its writer, who used the current key) and to stop and run again: rows
+ * already under the current key are skipped.
+ */
+export async function reencryptAll(
+  db: Kysely<Database>,
+  keys: ServerKeys,
+  onBatch: (report: ReencryptReport) => void = () => {},
+): Promise<ReencryptReport> {
+  const report: ReencryptReport = { phones: 0, recoveryCodes: 0, hashOnlyRecoveryCodes: 0 };
+  for (let after = ''; ; ) {
+    const rows = await db
+      .selectFrom('phone_factors')
+      .select(['id', 'tenant_id', 'user_id', 'phone_encrypted'])
+      .where('id', '>', after || '00000000-0000-0000-0000-000000000000')
+      .orderBy('id')
+      .limit(BATCH)
+      .execute();
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      if (isCurrent(keys, row.phone_encrypted)) continue;
+      const place = {
+        table: 'phone_factors',
+        column: 'phone_encrypted',
+        tenantId: row.tenant_id,
+        userId: row.user_id,
+      } as const;
+      const phone = unseal(keys, row.phone_encrypted, place);
+      const updated = await db
+        .updateTable('phone_factors')
+        .set({
+          phone_encrypted: seal(keys, phone, place),
+          phone_index: blindIndex(keys.blindIndex, phone),
+        })
+        .where('id', '=', row.id)
+        .where('phone_encrypted', '=', row.phone_encrypted)
+        .executeTakeFirst();
+      report.phones += Number(updated.numUpdatedRows);
+    }
+    after = rows.at(-1)?.id ?? after;
+    onBatch(report);
+  }
+  for (let after = ''; ; ) {
+    const rows = await db
+      .selectFrom('recovery_codes')
+      .select(['id', 'tenant_id', 'user_id', 'code_encrypted'])
+      .where('id', '>', after || '00000000-0000-0000-0000-000000000000')
+      .orderBy('id')
+      .limit(BATCH)
+      .execute();
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      if (row.code_encrypted === null) {
+        report.hashOnlyRecoveryCodes += 1;
+        continue;
+      }
+      if (isCurrent(keys, row.code_encrypted)) continue;
+      const place = recoveryCodePlace({ tenantId: row.tenant_id, userId: row.user_id });
+      const code = unseal(keys, row.code_encrypted, place);
+      const updated = await db
+        .updateTable('recovery_codes')
+        .set({
+          code_encrypted: seal(keys, code, place),
+          code_hash: hashRecoveryCode(keys.codes, row.user_id, code),
+        })
+        .where('id', '=', row.id)
+        .where('code_encrypted', '=', row.code_encrypted)
+        .executeTakeFirst();
+      report.recoveryCodes += Number(updated.numUpdatedRows);
+    }
+    after = rows.at(-1)?.id ?? after;
+    onBatch(report);
+  }
+  return report;
+}
