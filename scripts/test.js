@@ -32,6 +32,7 @@ function counts(path, status) {
   }
 }
 
+console.log(`Node ${process.version}`);
 rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
 
