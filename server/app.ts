@@ -31,6 +31,7 @@ import { Outbox } from './providers/outbox.ts';
 import { createSmsSender } from './providers/sms/create-sms-sender.ts';
 import type { SmsSender } from './providers/sms/sms-sender.ts';
 import { devOutboxRoutes } from './routes/dev-outbox.ts';
+import { NoticeWorker } from './services/notice-queue.ts';
 import { healthRoutes } from './routes/health.ts';
 import { refusalRoutes } from './routes/partner/refusals.ts';
 import { resultRoutes } from './routes/partner/results.ts';
@@ -55,6 +56,8 @@ declare module 'fastify' {
     outbox: Outbox;
     /** What the services work with; routes hand it to them. */
     deps: Deps;
+    /** Sends queued security notices after the answer; `drain()` waits for the due ones. */
+    notices: NoticeWorker;
   }
 }
 
@@ -115,12 +118,17 @@ export async function buildApp(options: AppOptions) {
     url: config.REDIS_URL,
     commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
   });
+  const notices = new NoticeWorker({ db: app.db, emailSender: app.emailSender, log: app.log });
+  app.addHook('onReady', async () => notices.start());
+  app.addHook('onClose', async () => notices.close());
+  app.decorate('notices', notices);
   app.decorate('deps', {
     db: app.db,
     keys: app.keys,
     smsSender: app.smsSender,
     emailSender: app.emailSender,
     log: app.log,
+    notices,
     limits: { sharedAvailable: () => sharedLimitsAvailable(app) },
   } satisfies Deps);
   await app.register(rateLimitPlugin, {

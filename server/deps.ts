@@ -15,6 +15,8 @@ export interface Deps {
   smsSender: SmsSender;
   emailSender: EmailSender;
   log: Pick<BaseLogger, 'debug' | 'info' | 'warn' | 'error'>;
+  /** Wakes the notice worker after a change that queued a security notice has committed. */
+  notices: { kick(): void };
   limits: {
     /** False while shared limits (Redis) are configured but unreachable: no code may be sent. */
     sharedAvailable(): boolean;

@@ -156,6 +156,19 @@ export interface SendLogTable {
   created_at: CreatedAt;
 }
 
+/** A security notice waiting for the email provider (services/notice-queue.ts). */
+export interface OutboundNoticesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  user_id: string;
+  type: string;
+  payload: Json<{ locale: string; at: string; browser: string | null; maskedPhone: string | null }>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: ColumnType<Date, Date | undefined, Date>;
+  last_error: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   tenants: TenantsTable;
   tenant_origins: TenantOriginsTable;
@@ -169,6 +182,7 @@ export interface Database {
   results: ResultsTable;
   trusted_browsers: TrustedBrowsersTable;
   send_log: SendLogTable;
+  outbound_notices: OutboundNoticesTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;

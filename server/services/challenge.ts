@@ -11,7 +11,7 @@ import { CODE_DIGITS } from '../security-constants.ts';
 import { deliverCode, maskEmail, type SentCode } from './code-delivery.ts';
 import { type CodePurpose, checkCode, currentCode, sequenceOf } from './codes.ts';
 import { verificationAttempt } from './lockout.ts';
-import { notifyUser } from './notify.ts';
+import { queueNotice } from './notice-queue.ts';
 import { recoveryCodeUsed } from './recovery-code-use.ts';
 import { consumeRecoveryCode } from './recovery-codes.ts';
 import { createResult, type Via } from './results.ts';
@@ -259,6 +259,7 @@ export async function verifyChallenge(
     const trust = mayTrust(widget, input.trustBrowser)
       ? await trustThisBrowser(trx, widget, context)
       : undefined;
+    if (trust) await queueNotice(trx, widget, 'browser.trusted', context);
     return { ok: true, value: { resultToken, trust }, keepFailures };
   });
   if (outcome.next) {
@@ -269,7 +270,7 @@ export async function verifyChallenge(
     return { answer: await sendStepCode(deps, advanced, outcome.next, origin, context) };
   }
   const { resultToken, trust } = outcome;
-  if (trust) await notifyUser(deps, widget, 'browser.trusted', context);
+  deps.notices.kick();
   return { answer: { status: 'verified' as const, resultToken, via: 'code' as const }, trust };
 }
 
@@ -305,11 +306,12 @@ export async function recoverChallenge(
       const trust = mayTrust(widget, input.trustBrowser)
         ? await trustThisBrowser(trx, widget, context)
         : undefined;
+      await queueNotice(trx, widget, 'recovery_code.used', context);
+      if (trust) await queueNotice(trx, widget, 'browser.trusted', context);
       return { ok: true, value: { resultToken, newRecoveryCodes: fresh, trust } };
     },
   );
-  await notifyUser(deps, widget, 'recovery_code.used', context);
-  if (trust) await notifyUser(deps, widget, 'browser.trusted', context);
+  deps.notices.kick();
   return {
     answer: {
       status: 'verified' as const,

@@ -15,7 +15,7 @@ import { deleteTrustedBrowsers } from '../repositories/trusted-browsers.ts';
 import { deliverCode, phoneCodeAnswer } from './code-delivery.ts';
 import { checkCode, currentCode, sequenceOf } from './codes.ts';
 import { verificationAttempt } from './lockout.ts';
-import { notifyUser } from './notify.ts';
+import { queueNotice } from './notice-queue.ts';
 import { assertPhoneAllowed, type PhoneInput, parsePhone } from './phone-numbers.ts';
 import { issueRecoveryCodes } from './recovery-codes.ts';
 import { recordSendRefusal } from './send-limits.ts';
@@ -129,10 +129,7 @@ export async function verifyPhone(
   const { tenant } = widget;
   const ref = sessionRef(widget);
   type Verified = { phoneChanged: true } | { enabled: true; recoveryCodes: string[] };
-  const { answer, maskedPhone } = await verificationAttempt<{
-    answer: Verified;
-    maskedPhone: string;
-  }>(deps.db, { ...ref, context }, async (trx) => {
+  const answer = await verificationAttempt<Verified>(deps.db, { ...ref, context }, async (trx) => {
     const outcome = await checkCode(trx, deps.keys.codes, ref, sequence, code);
     if (!outcome.ok) return outcome;
     const verified = outcome.value;
@@ -150,16 +147,14 @@ export async function verifyPhone(
     if (verified.purpose === 'change-phone') {
       await deleteTrustedBrowsers(trx, ref);
       await recordEvent(trx, { ...ref, type: 'phone.changed', context });
-      return { ok: true, value: { answer: { phoneChanged: true }, maskedPhone: phone.masked } };
+      await queueNotice(trx, widget, 'phone.changed', context, phone.masked);
+      return { ok: true, value: { phoneChanged: true } };
     }
     const recoveryCodes = await issueRecoveryCodes(trx, deps.keys, tenant, ref.userId);
     await recordEvent(trx, { ...ref, type: 'two_factor.enabled', context });
-    return {
-      ok: true,
-      value: { answer: { enabled: true, recoveryCodes }, maskedPhone: phone.masked },
-    };
+    await queueNotice(trx, widget, 'two_factor.enabled', context, phone.masked);
+    return { ok: true, value: { enabled: true, recoveryCodes } };
   });
-  const notice = 'phoneChanged' in answer ? 'phone.changed' : 'two_factor.enabled';
-  await notifyUser(deps, widget, notice, context, maskedPhone);
+  deps.notices.kick();
   return answer;
 }

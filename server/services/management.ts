@@ -10,7 +10,7 @@ import type { UserRef } from '../repositories/refs.ts';
 import { deleteTrustedBrowsers } from '../repositories/trusted-browsers.ts';
 import { clearLockout } from '../repositories/users.ts';
 import { deleteUnusedCodes } from '../repositories/verification-codes.ts';
-import { notifyUser } from './notify.ts';
+import { queueNotice } from './notice-queue.ts';
 import { issueRecoveryCodes, viewRecoveryCodes } from './recovery-codes.ts';
 import { sessionRef, type WidgetContext } from './sessions.ts';
 import { requireStepUp } from './step-up.ts';
@@ -40,9 +40,10 @@ export async function showRecoveryCodes(
       });
     }
     await recordEvent(trx, { ...ref, type: 'recovery_codes.viewed', context });
+    await queueNotice(trx, widget, 'recovery_codes.viewed', context);
     return codes;
   });
-  await notifyUser(deps, widget, 'recovery_codes.viewed', context);
+  deps.notices.kick();
   return { codes };
 }
 
@@ -57,9 +58,10 @@ export async function regenerateRecoveryCodes(
     await requireActivePhone(trx, ref);
     const fresh = await issueRecoveryCodes(trx, deps.keys, widget.tenant, ref.userId);
     await recordEvent(trx, { ...ref, type: 'recovery_codes.regenerated', context });
+    await queueNotice(trx, widget, 'recovery_codes.regenerated', context);
     return fresh;
   });
-  await notifyUser(deps, widget, 'recovery_codes.regenerated', context);
+  deps.notices.kick();
   return { codes: codes.map((code) => ({ code, used: false })) };
 }
 
@@ -78,8 +80,9 @@ export async function disableTwoFactor(deps: Deps, widget: WidgetContext, contex
     await requireActivePhone(trx, ref);
     await removeTwoFactor(trx, ref);
     await recordEvent(trx, { ...ref, type: 'two_factor.disabled', context });
+    await queueNotice(trx, widget, 'two_factor.disabled', context);
   });
-  await notifyUser(deps, widget, 'two_factor.disabled', context);
+  deps.notices.kick();
 }
 
 /** The partner's support-desk reset: two-factor off and the lockout cleared, whatever the state. */
@@ -90,12 +93,12 @@ export async function resetTwoFactor(
   context: RequestContext,
 ) {
   const ref = { tenantId: tenant.id, userId: user.id };
-  const wasOn = await withUserLocked(deps.db, ref, async (trx) => {
+  await withUserLocked(deps.db, ref, async (trx) => {
     const wasOn = (await activePhone(trx, ref)) !== undefined;
     await removeTwoFactor(trx, ref);
     await clearLockout(trx, ref);
     await recordEvent(trx, { ...ref, type: 'two_factor.reset', context });
-    return wasOn;
+    if (wasOn) await queueNotice(trx, { tenant, user }, 'two_factor.disabled', context);
   });
-  if (wasOn) await notifyUser(deps, { tenant, user }, 'two_factor.disabled', context);
+  deps.notices.kick();
 }

@@ -7,7 +7,7 @@ import { STEP_UP_TTL_SECONDS } from '../security-constants.ts';
 import { deliverCode, phoneCodeAnswer } from './code-delivery.ts';
 import { checkCode, sequenceOf } from './codes.ts';
 import { verificationAttempt } from './lockout.ts';
-import { notifyUser } from './notify.ts';
+import { queueNotice } from './notice-queue.ts';
 import { recoveryCodeUsed } from './recovery-code-use.ts';
 import { consumeRecoveryCode } from './recovery-codes.ts';
 import { sessionRef, type WidgetContext } from './sessions.ts';
@@ -64,6 +64,7 @@ export async function verifyStepUp(
             (outcome.value as { remaining: number }).remaining,
           )
         : undefined;
+    if ('recoveryCode' in proof) await queueNotice(trx, widget, 'recovery_code.used', context);
     await recordEvent(trx, {
       ...ref,
       type: 'step_up.verified',
@@ -72,7 +73,7 @@ export async function verifyStepUp(
     });
     return { ok: true, value: { newRecoveryCodes } };
   });
-  if ('recoveryCode' in proof) await notifyUser(deps, widget, 'recovery_code.used', context);
+  deps.notices.kick();
   return {
     validUntil: validUntil.toISOString(),
     ...(result.newRecoveryCodes ? { newRecoveryCodes: result.newRecoveryCodes } : {}),

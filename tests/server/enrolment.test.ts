@@ -166,7 +166,7 @@ describeEachDatabase('SMS enrolment', ({ build }) => {
     assert.equal(rows.length, 1);
     const dump = JSON.stringify(rows);
     assert.ok(!dump.includes('612345678'), 'no digits of the number in the row');
-    assert.match(rows[0]?.phone_encrypted ?? '', /^v1\./);
+    assert.match(rows[0]?.phone_encrypted ?? '', /^v2\.[0-9a-f]{12}\./, 'sealed, naming its key');
   });
 
   test('a tenant may shorten the code lifetime, never lengthen it past 10 minutes', async (t) => {

@@ -15,7 +15,9 @@ import {
 
 const FIREFOX_LINUX = 'Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0';
 
-function notices(app: FastifyInstance, to: string) {
+/** The notices emailed to `to`, oldest first, once the worker has sent every queued one. */
+async function notices(app: FastifyInstance, to: string) {
+  await app.notices.drain();
   return app.outbox
     .list()
     .filter((m) => m.channel === 'email' && m.to === to)
@@ -46,7 +48,7 @@ describeEachDatabase('security notices', ({ build }) => {
     await recovery.post('/challenge/recovery', { recoveryCode: viewed[0].code });
     await widget.delete('/two-factor');
 
-    const subjects = notices(app, to).map((m) => m.subject);
+    const subjects = (await notices(app, to)).map((m) => m.subject);
     assert.deepEqual(
       subjects.map((s) => s?.replace(/Clinic \d+/, 'X')),
       [
@@ -60,12 +62,17 @@ describeEachDatabase('security notices', ({ build }) => {
         'Two-factor authentication was turned off for your X account',
       ],
     );
-    const trusted = notices(app, to).find((m) => m.subject?.startsWith('A new trusted browser'));
+    const trusted = (await notices(app, to)).find((m) =>
+      m.subject?.startsWith('A new trusted browser'),
+    );
     assert.match(trusted?.body ?? '', /Firefox on Linux/);
     assert.match(trusted?.body ?? '', /UTC/);
-    const changed = notices(app, to).find((m) => m.subject?.startsWith('The phone number'));
+    const changed = (await notices(app, to)).find((m) => m.subject?.startsWith('The phone number'));
     assert.match(changed?.body ?? '', /\+33 •• •• •• 32/);
-    assert.ok(!notices(app, to).some((m) => m.body.includes('698765432')), 'never the full number');
+    assert.ok(
+      !(await notices(app, to)).some((m) => m.body.includes('698765432')),
+      'never the full number',
+    );
   });
 
   test('no notices when the tenant turns them off', async (t) => {
@@ -74,7 +81,7 @@ describeEachDatabase('security notices', ({ build }) => {
     await enrol(app, widget);
     await stepUp(app, widget);
     await widget.delete('/two-factor');
-    assert.equal(notices(app, `${userId}@mail.example`).length, 0);
+    assert.equal((await notices(app, `${userId}@mail.example`)).length, 0);
   });
 
   test('notices go in the session language', async (t) => {
@@ -88,7 +95,7 @@ describeEachDatabase('security notices', ({ build }) => {
     });
     await enrol(app, widgetClient(app, token, tenant.origin));
     assert.match(
-      notices(app, 'fr@mail.example')[0]?.subject ?? '',
+      (await notices(app, 'fr@mail.example'))[0]?.subject ?? '',
       /^L’authentification à deux facteurs est activée/,
     );
   });

@@ -1,0 +1,147 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/types.ts';
+import type { Deps } from '../deps.ts';
+import type { RequestContext } from '../repositories/audit-events.ts';
+import {
+  claimDueNotices,
+  deleteNotice,
+  enqueueNotice,
+  retryNoticeAt,
+} from '../repositories/outbound-notices.ts';
+import { type NotificationType, notificationEmail } from './email-templates/index.ts';
+import type { WidgetContext } from './sessions.ts';
+import { loadTenant } from './tenants.ts';
+import { browserLabel } from './trusted-browsers.ts';
+
+/**
+ * Queues an email to the user about a security change, in the transaction of the change, when the
+ * partner gave an address and the tenant keeps notices on. The worker below sends it after the
+ * answer: no request waits for the email provider, and a crash or an outage loses no notice.
+ */
+export async function queueNotice(
+  trx: Transaction<Database>,
+  {
+    tenant,
+    user,
+    session,
+  }: Pick<WidgetContext, 'tenant' | 'user'> & { session?: WidgetContext['session'] },
+  type: NotificationType,
+  context: RequestContext,
+  maskedPhone?: string | null,
+) {
+  if (!tenant.settings.notifyUsers || !user.email) return;
+  await enqueueNotice(trx, { tenantId: tenant.id, userId: user.id }, type, {
+    locale: session?.locale ?? 'en',
+    at: new Date().toISOString(),
+    browser: context.userAgent ? browserLabel(context.userAgent) : null,
+    maskedPhone: maskedPhone ?? null,
+  });
+}
+
+const BATCH = 20;
+/** How long a claimed notice is this worker's before another may try it. */
+const LEASE_MS = 60_000;
+const POLL_MS = 2000;
+const CLOSE_WAIT_MS = 2000;
+/** 30 s, then doubling, at most an hour apart: about 8 hours of tries before a notice is dropped. */
+const MAX_ATTEMPTS = 12;
+const retryDelayMs = (attempts: number) => Math.min(30_000 * 2 ** (attempts - 1), 3_600_000);
+
+/**
+ * Sends queued notices: woken after each change that queued one (`kick`) and every few seconds, one
+ * run at a time per instance; instances share the queue (claims skip each other's rows).
+ */
+export class NoticeWorker {
+  readonly #deps: Pick<Deps, 'db' | 'emailSender' | 'log'>;
+  #running: Promise<void> | null = null;
+  #again = false;
+  #closed = false;
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(deps: Pick<Deps, 'db' | 'emailSender' | 'log'>) {
+    this.#deps = deps;
+  }
+
+  start() {
+    this.#timer = setInterval(() => this.kick(), POLL_MS);
+    this.#timer.unref();
+    this.kick();
+  }
+
+  kick() {
+    if (this.#closed) return;
+    if (this.#running) {
+      this.#again = true;
+      return;
+    }
+    this.#running = this.#run()
+      .catch((error) => this.#deps.log.warn({ err: error }, 'security notices not sent'))
+      .finally(() => {
+        this.#running = null;
+        if (this.#again) {
+          this.#again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Sends every notice due now; resolves when none is left or the rest wait for a retry. */
+  async drain() {
+    this.kick();
+    while (this.#running) await this.#running;
+  }
+
+  /** Stops; waits a little for a run under way (a notice it leaves is claimed again later). */
+  async close() {
+    this.#closed = true;
+    clearInterval(this.#timer);
+    let timer: NodeJS.Timeout | undefined;
+    const patience = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, CLOSE_WAIT_MS);
+    });
+    await Promise.race([this.#running, patience]);
+    clearTimeout(timer);
+  }
+
+  async #run() {
+    for (;;) {
+      const due = await claimDueNotices(this.#deps.db, BATCH, LEASE_MS);
+      if (due.length === 0) return;
+      for (const notice of due) await this.#deliver(notice);
+    }
+  }
+
+  async #deliver(notice: Awaited<ReturnType<typeof claimDueNotices>>[number]) {
+    const { db, emailSender, log } = this.#deps;
+    try {
+      const tenant = await loadTenant(db, notice.tenant_id);
+      // The tenant may have turned notices off, or the user dropped their address, meanwhile.
+      if (tenant.settings.notifyUsers && notice.email) {
+        await emailSender.send({
+          to: notice.email,
+          from: tenant.settings.emailSender,
+          tag: 'notification',
+          ...notificationEmail({
+            locale: notice.payload.locale as WidgetContext['session']['locale'],
+            tenantName: tenant.name,
+            type: notice.type as NotificationType,
+            at: new Date(notice.payload.at),
+            browser: notice.payload.browser,
+            maskedPhone: notice.payload.maskedPhone,
+          }),
+        });
+      }
+      await deleteNotice(db, notice.id);
+    } catch (error) {
+      const details = { err: error, type: notice.type, tenantId: notice.tenant_id };
+      if (notice.attempts >= MAX_ATTEMPTS) {
+        log.error({ ...details, attempts: notice.attempts }, 'security notice dropped');
+        await deleteNotice(db, notice.id);
+        return;
+      }
+      log.warn(details, 'security notice not sent; it will be tried again');
+      const at = new Date(Date.now() + retryDelayMs(notice.attempts));
+      await retryNoticeAt(db, notice.id, at, (error as Error).message ?? String(error));
+    }
+  }
+}
