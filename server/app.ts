@@ -11,6 +11,9 @@ import type { DatabaseHandle } from './db/connect.ts';
 import type { Database } from './db/types.ts';
 import type { Deps } from './deps.ts';
 import { loggerOptions } from './logger.ts';
+import { measuredSender } from './metrics/measured-senders.ts';
+import { createMetrics } from './metrics/metrics.ts';
+import { metricsPlugin } from './metrics/metrics-plugin.ts';
 import { closingPlugin } from './plugins/closing.ts';
 import {
   clientErrorHandler,
@@ -106,8 +109,11 @@ export async function buildApp(options: AppOptions) {
   );
   const outbox = new Outbox();
   app.decorate('outbox', outbox);
-  app.decorate('smsSender', smsSender ?? createSmsSender(config, { outbox, log: app.log }));
-  app.decorate('emailSender', emailSender ?? createEmailSender(config, { outbox, log: app.log }));
+  const metrics = config.METRICS_TOKEN ? createMetrics() : undefined;
+  const sms = smsSender ?? createSmsSender(config, { outbox, log: app.log });
+  const email = emailSender ?? createEmailSender(config, { outbox, log: app.log });
+  app.decorate('smsSender', measuredSender(metrics, 'sms', sms));
+  app.decorate('emailSender', measuredSender(metrics, 'email', email));
 
   await app.register(helmet, {
     // The widget API is called, and the bundle loaded, from partner origins.
@@ -136,6 +142,8 @@ export async function buildApp(options: AppOptions) {
     limits: options.httpLimits,
   });
   await app.register(errorHandlerPlugin);
+  if (metrics && config.METRICS_TOKEN)
+    await app.register(metricsPlugin, { metrics, token: config.METRICS_TOKEN });
   await app.register(closingPlugin);
   await app.register(strictNumbersPlugin);
   await app.register(cookie);

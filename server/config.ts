@@ -50,6 +50,8 @@ export const ConfigSchema = Type.Object({
   POSTMARK_FROM: Type.Optional(Type.String({ pattern: '^\\S+@\\S+$' })),
   POSTMARK_MESSAGE_STREAM: Type.String({ minLength: 1, default: 'outbound' }),
   POSTMARK_API_URL: Type.Optional(Type.String({ pattern: '^https?://\\S+$' })),
+  /** Turns on `GET /metrics`, answered to `Authorization: Bearer <this>` only; off when unset. */
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 32, pattern: '^\\S+$' })),
 });
 
 export type EnvConfig = Static<typeof ConfigSchema>;
@@ -75,6 +77,7 @@ const SECRET_VARIABLES = new Set([
   'REDIS_URL',
   'PLIVO_AUTH_TOKEN',
   'POSTMARK_SERVER_TOKEN',
+  'METRICS_TOKEN',
 ]);
 
 export class ConfigError extends Error {

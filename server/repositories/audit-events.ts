@@ -7,6 +7,18 @@ export interface RequestContext {
   userAgent: string | null;
 }
 
+/** An event as its observers see it, once written. */
+export type EventObserver = (event: { type: string; details: Record<string, unknown> }) => void;
+
+// The server's metrics count events here; one server per process, so one set for the module.
+const observers = new Set<EventObserver>();
+
+/** Calls `observer` after each event is written; returns the function that stops it. */
+export function observeEvents(observer: EventObserver): () => void {
+  observers.add(observer);
+  return () => observers.delete(observer);
+}
+
 export async function recordEvent(
   db: Kysely<Database>,
   event: {
@@ -28,6 +40,7 @@ export async function recordEvent(
       details: JSON.stringify(event.details ?? {}),
     })
     .execute();
+  for (const observe of observers) observe({ type: event.type, details: event.details ?? {} });
 }
 
 /** A page of events, newest first, of one user or (with `type`) of one kind across the tenant. */
