@@ -6,6 +6,7 @@ import { bearerToken } from '../plugins/partner-auth.ts';
 import { observeEvents } from '../repositories/audit-events.ts';
 import { auditEventCounter } from './audit-event-metrics.ts';
 import { bounded, type Metrics } from './metrics.ts';
+import { noticeQueueGauge } from './queue-metrics.ts';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
@@ -15,6 +16,7 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as 
  */
 export const metricsPlugin = fp(
   async (app: FastifyInstance, { metrics, token }: { metrics: Metrics; token: string }) => {
+    noticeQueueGauge(metrics.registry, app.db, app.log);
     const stopObserving = observeEvents(auditEventCounter(metrics));
     app.addHook('onClose', async () => {
       stopObserving();

@@ -4,9 +4,12 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
+import type { EmailSender } from '../../server/providers/email/email-sender.ts';
+import { DeliveryError } from '../../server/providers/sms/sms-sender.ts';
+import { countNotices } from '../../server/repositories/outbound-notices.ts';
 import { type FakePlivo, startFakePlivo } from '../fakes/plivo.ts';
 import { describeEachDatabase, type TestApp, testConfig } from '../helpers/build-app.ts';
-import { FRENCH_MOBILE, latestSmsCode, setupSession } from '../helpers/widget-client.ts';
+import { enrol, FRENCH_MOBILE, latestSmsCode, setupSession } from '../helpers/widget-client.ts';
 
 const TOKEN = randomBytes(24).toString('base64url');
 const BRITISH_MOBILE = '+447911123456';
@@ -184,5 +187,31 @@ describeEachDatabase('metrics', (context) => {
       'tfa_code_delivery_failures_total{channel="sms",purpose="enrol"} 1',
     ]);
     assert.deepEqual(family(text, 'tfa_codes_sent_total'), []);
+  });
+
+  test('notices the email provider refuses: queue depth and provider errors', async (t) => {
+    const refusing: EmailSender = {
+      kind: 'postmark',
+      send: async () => {
+        throw new DeliveryError({
+          provider: 'postmark',
+          kind: 'rejected',
+          status: 422,
+          requestId: null,
+        });
+      },
+    };
+    const app = await context.build(t, { METRICS_TOKEN: TOKEN }, { emailSender: refusing });
+    const { widget } = await setupSession(app);
+    await enrol(app, widget);
+    await app.notices.drain();
+
+    const text = await metricsText(app);
+    const waiting = await countNotices(app.db);
+    assert.ok(waiting >= 1, 'the enable notice waits for a retry');
+    assert.equal(sample(text, 'tfa_notice_queue_depth'), waiting);
+    assert.deepEqual(family(text, 'tfa_provider_errors_total'), [
+      'tfa_provider_errors_total{channel="email",provider="postmark",kind="rejected"} 1',
+    ]);
   });
 });
