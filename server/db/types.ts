@@ -45,7 +45,8 @@ export interface WidgetSessionsTable {
   purpose: string;
   token_hash: string;
   email: string | null;
-  locale: string;
+  /** Null when the partner gave none: the element then chooses, and messages use English. */
+  locale: string | null;
   created_at: CreatedAt;
   expires_at: Date;
   step_up_until: Date | null;

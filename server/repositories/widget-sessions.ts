@@ -9,7 +9,7 @@ export async function insertSession(
     purpose: string;
     tokenHash: string;
     email: string | null;
-    locale: string;
+    locale: string | null;
     expiresAt: Date;
   },
 ) {

@@ -63,7 +63,7 @@ function callProvider(
     return deps.smsSender.send({
       to,
       text: codeSmsText({
-        locale: session.locale,
+        locale: session.locale ?? 'en',
         tenantName: tenant.name,
         code,
         ttlSeconds,
@@ -77,7 +77,7 @@ function callProvider(
     from: tenant.settings.emailSender,
     tag: 'code',
     ...codeEmail({
-      locale: session.locale,
+      locale: session.locale ?? 'en',
       tenantName: tenant.name,
       code,
       ttlMinutes: Math.round(ttlSeconds / 60),

@@ -9,7 +9,7 @@ import {
   retryNoticeAt,
 } from '../repositories/outbound-notices.ts';
 import { type NotificationType, notificationEmail } from './email-templates/index.ts';
-import type { WidgetContext } from './sessions.ts';
+import type { Locale, WidgetContext } from './sessions.ts';
 import { loadTenant } from './tenants.ts';
 import { browserLabel } from './trusted-browsers.ts';
 
@@ -122,7 +122,7 @@ export class NoticeWorker {
           from: tenant.settings.emailSender,
           tag: 'notification',
           ...notificationEmail({
-            locale: notice.payload.locale as WidgetContext['session']['locale'],
+            locale: notice.payload.locale as Locale,
             tenantName: tenant.name,
             type: notice.type as NotificationType,
             at: new Date(notice.payload.at),

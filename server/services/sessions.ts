@@ -21,7 +21,7 @@ export function supportedLocale(requested: string | undefined): Locale {
 }
 
 export interface WidgetContext {
-  session: WidgetSession & { purpose: Purpose; locale: Locale };
+  session: WidgetSession & { purpose: Purpose; locale: Locale | null };
   tenant: TenantContext;
   user: User;
 }
@@ -59,7 +59,7 @@ export async function createSession(
         purpose: input.purpose,
         tokenHash: sha256(token),
         email: input.email ?? null,
-        locale: supportedLocale(input.locale),
+        locale: input.locale ? supportedLocale(input.locale) : null,
         expiresAt,
       },
     );

@@ -38,6 +38,23 @@ describeEachDatabase('GET /v1/widget/session', ({ build }) => {
     assert.match(body.tenant.name, /^Clinic/);
   });
 
+  test('a session minted without a locale has none: the element chooses, SMS go in English', async (t) => {
+    const app = await build(t);
+    const tenant = await makeTenant(app);
+    const token = await mintSession(app, tenant, { userId: 'p2', purpose: 'setup' });
+    const response = await getSession(app, token, tenant.origin);
+    assert.equal(response.json().locale, null);
+    const sent = await app.inject({
+      method: 'POST',
+      url: '/v1/widget/phone',
+      headers: { authorization: `Bearer ${token}`, origin: tenant.origin },
+      payload: { phone: '+33612345678' },
+    });
+    assert.equal(sent.statusCode, 200, sent.body);
+    const [sms] = app.outbox.list().filter((m) => m.channel === 'sms');
+    assert.match(sms?.body ?? '', /is your .* verification code/);
+  });
+
   test('answers the preflight of an allowed origin', async (t) => {
     const app = await build(t);
     const tenant = await makeTenant(app);

@@ -9,7 +9,9 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T)
 export const WidgetSessionView = Type.Object({
   purpose: Type.String(),
   tenant: Type.Object({ name: Type.String() }),
-  locale: Type.String(),
+  locale: Nullable(
+    Type.String({ description: 'The locale given at minting; null when none was given' }),
+  ),
   expiresAt: Type.String({ format: 'date-time' }),
   allowedCountries: Type.Array(Type.String(), {
     description: 'Empty when every country is accepted.',
