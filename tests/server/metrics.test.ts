@@ -85,6 +85,7 @@ describeEachDatabase('metrics', (context) => {
     const response = await scrape(app);
     assert.equal(response.statusCode, 200);
     assert.match(String(response.headers['content-type']), /^text\/plain; version=0\.0\.4/);
+    assert.equal(response.headers['x-ratelimit-limit'], undefined, 'scrapes are not rate-limited');
     assert.match(response.body, /^# TYPE tfa_http_requests_total counter$/m);
     assert.match(response.body, /^# TYPE tfa_provider_request_duration_seconds histogram$/m);
     assert.match(response.body, /^process_resident_memory_bytes \d+/m);
