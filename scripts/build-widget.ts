@@ -3,6 +3,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync } from 'node:zlib';
 import * as analyzer from '@custom-elements-manifest/analyzer';
 // @ts-expect-error The analyzer ships its Lit plugin (attributes from `@property`) without types.
 import { litPlugin } from '@custom-elements-manifest/analyzer/src/features/framework-plugins/lit/lit.js';
@@ -39,7 +40,17 @@ export async function buildWidget({ outdir = WIDGET_DIR, manifest = true } = {})
   });
   writeFileSync(join(outdir, 'meta.json'), JSON.stringify(result.metafile));
   if (manifest) writeManifest(outdir);
+  writeBrotliCopies(outdir);
   return result.metafile;
+}
+
+/** `<file>.br` beside each served file, so the server sends them without compressing at start. */
+function writeBrotliCopies(outdir: string) {
+  for (const entry of readdirSync(outdir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !/\.(js|json)$/.test(entry.name) || entry.name === 'meta.json') continue;
+    const path = join(entry.parentPath, entry.name);
+    writeFileSync(`${path}.br`, brotliCompressSync(readFileSync(path)));
+  }
 }
 
 // The analyzer's API, not its CLI: the CLI joins an absolute --outdir onto the working directory

@@ -43,7 +43,7 @@ function readIfStillThere(path: string): Buffer | undefined {
   }
 }
 
-/** The built bundle, read and compressed once at start; an empty map when it is not built. */
+/** The built bundle and its brotli copies, read once at start; an empty map when it is not built. */
 export function loadBundle(dir: string): Map<string, BundleFile> {
   const files = new Map<string, BundleFile>();
   let paths: string[];
@@ -59,7 +59,8 @@ export function loadBundle(dir: string): Map<string, BundleFile> {
     if (!body) continue;
     files.set(name, {
       body,
-      brotli: brotliCompressSync(body),
+      // Compressed by the build (scripts/build-widget.ts); here only for a bundle built without.
+      brotli: readIfStillThere(`${path}.br`) ?? brotliCompressSync(body),
       etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
       type: name.endsWith('.json') ? 'application/json' : 'text/javascript; charset=utf-8',
       cache: name.startsWith('chunks/') ? CHUNK_CACHE : ENTRY_CACHE,

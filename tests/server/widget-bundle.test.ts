@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { brotliDecompressSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { deriveKeys } from '../../server/crypto/keys.ts';
@@ -16,6 +16,9 @@ import { openTestDatabase } from '../helpers/test-database.ts';
 
 const ENTRY = 'export const entry = "two-factor";\n'.repeat(20);
 const CHUNK = 'export const chunk = "fr";\n'.repeat(20);
+const BUILD_BROTLI = brotliCompressSync(CHUNK, {
+  params: { [constants.BROTLI_PARAM_QUALITY]: 1 },
+});
 
 describe('GET /widget/*', () => {
   let database: DatabaseHandle;
@@ -27,6 +30,8 @@ describe('GET /widget/*', () => {
     mkdirSync(join(dir, 'chunks'));
     writeFileSync(join(dir, 'two-factor.js'), ENTRY);
     writeFileSync(join(dir, 'chunks', 'fr-ABC123.js'), CHUNK);
+    // The build writes a brotli copy beside each file; this one at a quality of its own, to tell.
+    writeFileSync(join(dir, 'chunks', 'fr-ABC123.js.br'), BUILD_BROTLI);
     writeFileSync(join(dir, 'custom-elements.json'), '{"schemaVersion":"1.0.0","modules":[]}');
     writeFileSync(join(dir, 'meta.json'), '{"inputs":{}}');
     database = await openTestDatabase('pglite');
@@ -62,6 +67,16 @@ describe('GET /widget/*', () => {
     });
     assert.equal(again.statusCode, 304);
     assert.equal(again.body, '');
+  });
+
+  test("sends the build's brotli copy as it is, compressing only what has none", async () => {
+    const chunk = await app.inject({
+      url: '/widget/chunks/fr-ABC123.js',
+      headers: { 'accept-encoding': 'br' },
+    });
+    assert.deepEqual(chunk.rawPayload, BUILD_BROTLI);
+    assert.equal(brotliDecompressSync(chunk.rawPayload).toString(), CHUNK);
+    assert.equal((await app.inject('/widget/chunks/fr-ABC123.js.br')).statusCode, 404);
   });
 
   test('caches the hashed chunks for a year, immutable', async () => {
