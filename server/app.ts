@@ -34,7 +34,6 @@ import { Outbox } from './providers/outbox.ts';
 import { createSmsSender } from './providers/sms/create-sms-sender.ts';
 import type { SmsSender } from './providers/sms/sms-sender.ts';
 import { devOutboxRoutes } from './routes/dev-outbox.ts';
-import { NoticeWorker } from './services/notice-queue.ts';
 import { healthRoutes } from './routes/health.ts';
 import { refusalRoutes } from './routes/partner/refusals.ts';
 import { resultRoutes } from './routes/partner/results.ts';
@@ -48,6 +47,7 @@ import { stepUpRoutes } from './routes/widget/step-up.ts';
 import { trustedBrowserRoutes } from './routes/widget/trusted-browsers.ts';
 import { widgetBundleRoutes } from './routes/widget-bundle.ts';
 import { BODY_LIMIT_BYTES } from './security-constants.ts';
+import { NoticeWorker } from './services/notice-queue.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
