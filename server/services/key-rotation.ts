@@ -14,12 +14,27 @@ export interface ReencryptReport {
   hashOnlyRecoveryCodes: number;
 }
 
+/** Visits every row a page at a time, in id order, so a run can stop anywhere and start again. */
+async function inIdOrder<Row extends { id: string }>(
+  page: (after: string) => Promise<Row[]>,
+  visit: (row: Row) => Promise<void>,
+  onPage: () => void,
+) {
+  for (let after = '00000000-0000-0000-0000-000000000000'; ; ) {
+    const rows = await page(after);
+    if (rows.length === 0) return;
+    for (const row of rows) await visit(row);
+    after = rows.at(-1)?.id ?? after;
+    onPage();
+  }
+}
+
 /**
  * Rewrites every ciphertext under the current key, with its blind index and (for viewable recovery
- * codes) its hash, after a rotation. Rows go in id order, a batch at a time, each by a conditional
- * update on the value it read, so it is safe to run while the server serves (a value changed
- * meanwhile is left to its writer, who used the current key) and to stop and run again: rows
- * already under the current key are skipped.
+ * codes) its hash, after a rotation. Each row changes by a conditional update on the value it
+ * read, so it is safe to run while the server serves (a value changed meanwhile is left to its
+ * writer, who used the current key) and to stop and run again: rows already under the current key
+ * are skipped.
  */
 export async function reencryptAll(
   db: Kysely<Database>,
@@ -27,17 +42,18 @@ export async function reencryptAll(
   onBatch: (report: ReencryptReport) => void = () => {},
 ): Promise<ReencryptReport> {
   const report: ReencryptReport = { phones: 0, recoveryCodes: 0, hashOnlyRecoveryCodes: 0 };
-  for (let after = ''; ; ) {
-    const rows = await db
-      .selectFrom('phone_factors')
-      .select(['id', 'tenant_id', 'user_id', 'phone_encrypted'])
-      .where('id', '>', after || '00000000-0000-0000-0000-000000000000')
-      .orderBy('id')
-      .limit(BATCH)
-      .execute();
-    if (rows.length === 0) break;
-    for (const row of rows) {
-      if (isCurrent(keys, row.phone_encrypted)) continue;
+  const progress = () => onBatch(report);
+  await inIdOrder(
+    (after) =>
+      db
+        .selectFrom('phone_factors')
+        .select(['id', 'tenant_id', 'user_id', 'phone_encrypted'])
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(BATCH)
+        .execute(),
+    async (row) => {
+      if (isCurrent(keys, row.phone_encrypted)) return;
       const place = {
         table: 'phone_factors',
         column: 'phone_encrypted',
@@ -55,25 +71,24 @@ export async function reencryptAll(
         .where('phone_encrypted', '=', row.phone_encrypted)
         .executeTakeFirst();
       report.phones += Number(updated.numUpdatedRows);
-    }
-    after = rows.at(-1)?.id ?? after;
-    onBatch(report);
-  }
-  for (let after = ''; ; ) {
-    const rows = await db
-      .selectFrom('recovery_codes')
-      .select(['id', 'tenant_id', 'user_id', 'code_encrypted'])
-      .where('id', '>', after || '00000000-0000-0000-0000-000000000000')
-      .orderBy('id')
-      .limit(BATCH)
-      .execute();
-    if (rows.length === 0) break;
-    for (const row of rows) {
+    },
+    progress,
+  );
+  await inIdOrder(
+    (after) =>
+      db
+        .selectFrom('recovery_codes')
+        .select(['id', 'tenant_id', 'user_id', 'code_encrypted'])
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(BATCH)
+        .execute(),
+    async (row) => {
       if (row.code_encrypted === null) {
         report.hashOnlyRecoveryCodes += 1;
-        continue;
+        return;
       }
-      if (isCurrent(keys, row.code_encrypted)) continue;
+      if (isCurrent(keys, row.code_encrypted)) return;
       const place = recoveryCodePlace({ tenantId: row.tenant_id, userId: row.user_id });
       const code = unseal(keys, row.code_encrypted, place);
       const updated = await db
@@ -86,9 +101,8 @@ export async function reencryptAll(
         .where('code_encrypted', '=', row.code_encrypted)
         .executeTakeFirst();
       report.recoveryCodes += Number(updated.numUpdatedRows);
-    }
-    after = rows.at(-1)?.id ?? after;
-    onBatch(report);
-  }
+    },
+    progress,
+  );
   return report;
 }
