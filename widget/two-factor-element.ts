@@ -139,12 +139,12 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
   /** The code of the last failed request, for journeys that react to one (a lapsed step-up). */
   protected lastErrorCode = '';
   /** The active language's messages; none until its chunk is there. */
-  @state() private catalogue: Strings | undefined;
+  @state() private catalogue: Partial<Strings> | undefined;
   @state() private activeLocale: Locale = 'en';
 
   protected readonly flow: FlowController<Screen | CommonScreen>;
   /** The code of the screens after the first ones, fetched when first needed. */
-  protected readonly later = new LaterScreens(this);
+  protected readonly later = new LaterScreens(this, () => this.activeLocale);
   /** The element's screens drawn from the first load; the others wait for `later`. */
   protected abstract readonly firstLoadScreens: ReadonlySet<Screen>;
   private started = false;
@@ -157,7 +157,7 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
   /** Message lookup in the active language, with the page's `strings` on top. */
   protected get t(): Translate {
     return translator(
-      this.catalogue ?? {},
+      { ...this.catalogue, ...this.later.strings },
       this.strings,
       this.activeLocale,
       this.later.module?.formatPlurals,
@@ -233,6 +233,7 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
     for (const candidate of new Set<Locale>([locale, 'en'])) {
       try {
         this.catalogue = await loadStrings(candidate);
+        await this.later.speak(candidate);
         this.activeLocale = candidate;
         return;
       } catch {}

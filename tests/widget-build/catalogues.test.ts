@@ -2,8 +2,9 @@
 // has each plural form its language needs (Intl.PluralRules), so no screen falls back or breaks.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { loadStrings, type Strings, supportedLocales } from '../../widget/i18n/catalogue.ts';
+import { type Strings, supportedLocales } from '../../widget/i18n/catalogue.ts';
 import { en } from '../../widget/i18n/en.ts';
+import { loadAllStrings } from '../../widget/i18n/later-strings.ts';
 import { pluralBranches } from '../../widget/i18n/plural.ts';
 
 const PLURAL = /\{(\w+),\s*plural,([\s\S]*)\}$/;
@@ -41,7 +42,7 @@ describe('the language catalogues', () => {
       let strings: Strings;
 
       test('has exactly the keys of English, none missing, none extra', async () => {
-        strings = await loadStrings(locale);
+        strings = await loadAllStrings(locale);
         const keys = Object.keys(strings).sort();
         const reference = Object.keys(en).sort();
         assert.deepEqual(
@@ -52,7 +53,7 @@ describe('the language catalogues', () => {
       });
 
       test('fills every message, with the placeholders of English', async () => {
-        strings ??= await loadStrings(locale);
+        strings ??= await loadAllStrings(locale);
         for (const [key, message] of Object.entries(strings)) {
           assert.ok(message.trim(), `${key} is empty`);
           const mine = shape(message);
@@ -63,7 +64,7 @@ describe('the language catalogues', () => {
       });
 
       test('has every plural form the language needs', async () => {
-        strings ??= await loadStrings(locale);
+        strings ??= await loadAllStrings(locale);
         const needed = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
         for (const [key, message] of Object.entries(strings)) {
           const { plural, categories } = shape(message);

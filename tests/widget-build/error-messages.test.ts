@@ -3,11 +3,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { errorCodes } from '../../server/errors.ts';
-import { loadStrings, supportedLocales } from '../../widget/i18n/catalogue.ts';
+import { supportedLocales } from '../../widget/i18n/catalogue.ts';
+import { loadAllStrings } from '../../widget/i18n/later-strings.ts';
 
 const catalogues = Object.fromEntries(
   await Promise.all(
-    supportedLocales.map(async (locale) => [locale, await loadStrings(locale)] as const),
+    supportedLocales.map(async (locale) => [locale, await loadAllStrings(locale)] as const),
   ),
 );
 

@@ -3,16 +3,16 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   directionOf,
-  loadStrings,
   matchLocale,
   negotiateLocale,
   translator,
 } from '../../widget/i18n/catalogue.ts';
+import { loadAllStrings } from '../../widget/i18n/later-strings.ts';
 import { formatPlurals } from '../../widget/i18n/plural.ts';
 
 describe('plurals', () => {
   test('Polish takes one, few and many forms', async () => {
-    const t = translator(await loadStrings('pl'), {}, 'pl', formatPlurals);
+    const t = translator(await loadAllStrings('pl'), {}, 'pl', formatPlurals);
     const left = (count: number) => t('attemptsRemaining', { count });
     assert.equal(left(1), 'Została 1 próba.');
     assert.equal(left(3), 'Zostały 3 próby.');
@@ -21,7 +21,7 @@ describe('plurals', () => {
   });
 
   test('Arabic takes its two, few and many forms, with the digits Arabic is written with', async () => {
-    const t = translator(await loadStrings('ar'), {}, 'ar', formatPlurals);
+    const t = translator(await loadAllStrings('ar'), {}, 'ar', formatPlurals);
     const digits = new Intl.NumberFormat('ar');
     assert.equal(t('trustBrowser', { days: 2 }), 'الوثوق بهذا المتصفح ليومين');
     assert.equal(
@@ -35,10 +35,10 @@ describe('plurals', () => {
   });
 
   test('English and Chinese', async () => {
-    const english = translator(await loadStrings('en'), {}, 'en', formatPlurals);
+    const english = translator(await loadAllStrings('en'), {}, 'en', formatPlurals);
     assert.equal(english('attemptsRemaining', { count: 1 }), '1 attempt left.');
     assert.equal(english('attemptsRemaining', { count: 4 }), '4 attempts left.');
-    const chinese = translator(await loadStrings('zh-CN'), {}, 'zh-CN', formatPlurals);
+    const chinese = translator(await loadAllStrings('zh-CN'), {}, 'zh-CN', formatPlurals);
     assert.equal(chinese('recoveryRemaining', { count: 1 }), '您还有 1 个恢复码未使用。');
   });
 
@@ -80,17 +80,17 @@ describe('choosing the language', () => {
 
   test('in Arabic, a phone number is held left to right, an address in its own direction', async () => {
     const phone = '+33 •• •• •• 78';
-    const arabic = translator(await loadStrings('ar'), {}, 'ar')('stepUpText', { phone });
+    const arabic = translator(await loadAllStrings('ar'), {}, 'ar')('stepUpText', { phone });
     assert.ok(arabic.includes(`\u2066${phone}\u2069`), arabic);
     const email = translator(
-      await loadStrings('ar'),
+      await loadAllStrings('ar'),
       {},
       'ar',
     )('codeSentTo', {
       destination: 'pat@example.com',
     });
     assert.ok(email.includes('\u2068pat@example.com\u2069'), email);
-    const english = translator(await loadStrings('en'), {}, 'en')('stepUpText', { phone });
+    const english = translator(await loadAllStrings('en'), {}, 'en')('stepUpText', { phone });
     assert.equal(english, `We sent a code to ${phone}.`);
   });
 });

@@ -2,7 +2,8 @@
 // finds no violation, the element speaks the session's language (its lang, its direction, headings
 // from that language's catalogue), and numbers and codes read left to right even in Arabic.
 import { expect } from '@open-wc/testing';
-import { type Locale, loadStrings, supportedLocales } from '../../widget/i18n/catalogue.ts';
+import { type Locale, supportedLocales } from '../../widget/i18n/catalogue.ts';
+import { loadAllStrings } from '../../widget/i18n/later-strings.ts';
 import { deepQueryAll, type Element, part, screenOf } from './harness/element.ts';
 import { PartsWalk } from './harness/parts.ts';
 import {
@@ -51,7 +52,7 @@ for (const locale of supportedLocales) {
     const options = { locale, franceSearch: '33' };
     let messages: Set<string>;
     before(async () => {
-      messages = new Set(Object.values(await loadStrings(locale)).map(squash));
+      messages = new Set(Object.values(await loadAllStrings(locale)).map(squash));
     });
 
     it('<two-factor-setup>: turning two-factor on', async function () {

@@ -1,6 +1,6 @@
-import type { Strings } from './en.ts';
+import type { FirstStrings } from './en.ts';
 
-export const ar: Strings = {
+export const ar: FirstStrings = {
   loading: 'جارٍ التحميل…',
   continue: 'متابعة',
   cancel: 'إلغاء',
@@ -22,79 +22,15 @@ export const ar: Strings = {
   phoneLabel: 'رقم الهاتف',
   sendCode: 'إرسال الرمز',
 
-  codeHeading: 'أدخِل الرمز',
-  codeSentTo: 'أرسلنا رمزًا إلى {destination}.',
-  codeLabel: 'رمز من {length} أرقام',
-  verify: 'تحقّق',
-  resend: 'إعادة إرسال الرمز',
-  resendIn: 'إعادة إرسال الرمز بعد {time}',
-  codeResent: 'رمز جديد في الطريق إليك.',
-  changeNumber: 'تغيير الرقم',
-  attemptsRemaining:
-    '{count, plural, zero {لم تتبقَّ أي محاولة.} one {تتبقّى محاولة واحدة.} two {تتبقّى محاولتان.} few {تتبقّى # محاولات.} many {تتبقّى # محاولة.} other {تتبقّى # محاولة.}}',
-
-  recoveryHeading: 'احفظ رموز الاسترداد',
-  recoveryText:
-    'إذا فقدت هاتفك، فكل رمز من هذه الرموز يتيح لك تسجيل الدخول مرة واحدة. احفظها في مكان غير هاتفك: في مدير كلمات مرور أو في نسخة مطبوعة.',
-  recoveryCodesLabel: 'رموز الاسترداد',
-  recoveryCodeUsed: '{code} (مُستخدَم)',
-  copy: 'نسخ',
-  copied: 'تم النسخ',
-  download: 'تنزيل كملف نصي',
-  print: 'طباعة',
-  savedCheckbox: 'حفظتُ رموز الاسترداد',
-  recoveryFileTitle: 'رموز الاسترداد لحسابك في {site}',
-  recoveryFileNote: 'يمكن استخدام كل رمز مرة واحدة فقط.',
-
   doneHeading: 'تم تفعيل المصادقة الثنائية',
   doneText: 'من الآن فصاعدًا، سنطلب منك عند تسجيل الدخول رمزًا نرسله إلى {phone}.',
 
-  manageHeading: 'المصادقة الثنائية',
-  manageOn: 'مفعّلة: تُرسَل الرموز إلى {phone}.',
-  manageSince: 'منذ {date}.',
-  changePhone: 'تغيير رقم الهاتف',
-  recoveryCodes: 'رموز الاسترداد',
-  recoveryRemaining:
-    '{count, plural, zero {لم يتبقَّ لديك أي رمز استرداد غير مستخدم.} one {يتبقّى لديك رمز استرداد واحد غير مستخدم.} two {يتبقّى لديك رمزا استرداد غير مستخدمَين.} few {يتبقّى لديك # رموز استرداد غير مستخدمة.} many {يتبقّى لديك # رمزًا غير مستخدم.} other {يتبقّى لديك # رمز استرداد غير مستخدم.}}',
-  viewRecoveryCodes: 'عرض رموز الاسترداد',
-  regenerateRecoveryCodes: 'إنشاء رموز استرداد جديدة',
-  regenerateWarning: 'ستتوقف رموز الاسترداد الحالية عن العمل.',
-  trustedBrowsers: 'المتصفحات الموثوق بها',
-  disable: 'إيقاف المصادقة الثنائية',
-
-  stepUpHeading: 'أكّد هويتك',
-  stepUpText: 'أرسلنا رمزًا إلى {phone}.',
-  useRecoveryCode: 'استخدام رمز استرداد بدلاً من ذلك',
-  useCodeInstead: 'استخدام رمز يصلك في رسالة نصية',
-  recoveryCodeLabel: 'رمز الاسترداد',
-  recoveryCodeHint: 'مع الشرطات أو بدونها.',
-
-  viewCodesHeading: 'رموز الاسترداد الخاصة بك',
-
-  browsersHeading: 'المتصفحات الموثوق بها',
-  browsersText: 'لا تطلب منك هذه المتصفحات رمزًا عند تسجيل الدخول.',
-  browsersEmpty: 'لا يوجد متصفح موثوق به.',
-  browserLastUsed: 'آخر استخدام: {date}',
-  thisBrowser: 'هذا المتصفح',
-  revoke: 'إلغاء الثقة',
-  revokeAll: 'إلغاء الثقة في كل المتصفحات',
-  browserRevoked: 'لم يعد {label} موثوقًا به.',
-
-  disableHeading: 'هل تريد إيقاف المصادقة الثنائية؟',
-  disableText: 'ستكفي كلمة المرور وحدها لتسجيل الدخول، وستتوقف رموز الاسترداد عن العمل.',
-  disableConfirm: 'نعم، أوقِفها',
   disabledHeading: 'المصادقة الثنائية متوقفة',
   disabledText: 'يمكنك تفعيلها مجددًا في أي وقت.',
 
   phoneChangedHeading: 'تم تغيير رقم الهاتف',
   phoneChangedText: 'تُرسَل الرموز الآن إلى {phone}.',
 
-  challengeEmailHeading: 'تحقّق من بريدك الإلكتروني',
-  challengeSmsHeading: 'تحقّق من هاتفك',
-  verifyEmailHeading: 'أكّد بريدك الإلكتروني',
-  trustBrowser:
-    '{days, plural, zero {الوثوق بهذا المتصفح} one {الوثوق بهذا المتصفح ليوم واحد} two {الوثوق بهذا المتصفح ليومين} few {الوثوق بهذا المتصفح لمدة # أيام} many {الوثوق بهذا المتصفح لمدة # يومًا} other {الوثوق بهذا المتصفح لمدة # يوم}}',
-  recoveryHeadingChallenge: 'تسجيل الدخول برمز استرداد',
   signedInHeading: 'تم تسجيل الدخول',
   emailConfirmedHeading: 'تم تأكيد البريد الإلكتروني',
 
@@ -132,7 +68,5 @@ export const ar: Strings = {
   'error.code_replaced': 'أرسلنا رمزًا أحدث. أدخِل الرمز الوارد في آخر رسالة.',
   'error.recovery_code_used': 'سبق استخدام رمز الاسترداد هذا. جرّب رمزًا آخر.',
   'error.network_error': 'تعذّر الوصول إلى الخادم. تحقّق من اتصالك وحاول مجددًا.',
-  'error.required_code': 'أدخِل الرمز.',
   'error.required_phone': 'أدخِل رقم هاتفك.',
-  'error.required_saved': 'حدِّد المربع بعد حفظ رموز الاسترداد.',
 };

@@ -1,4 +1,4 @@
-import type { StringKey, Strings } from './en.ts';
+import type { FirstStrings, StringKey, Strings } from './en.ts';
 import type { formatPlurals } from './plural.ts';
 
 export const supportedLocales = [
@@ -16,7 +16,7 @@ export const supportedLocales = [
 export type Locale = (typeof supportedLocales)[number];
 
 // Each language is a small chunk fetched when asked for: a page loads its own language only.
-const loaders: Record<Locale, () => Promise<Strings>> = {
+const loaders: Record<Locale, () => Promise<FirstStrings>> = {
   en: () => import('./en.ts').then((module) => module.en),
   fr: () => import('./fr.ts').then((module) => module.fr),
   de: () => import('./de.ts').then((module) => module.de),
@@ -62,7 +62,8 @@ export function negotiateLocale(choices: {
   );
 }
 
-export async function loadStrings(locale: Locale): Promise<Strings> {
+/** The messages of the first screens in `locale` (see `later-strings.ts` for the rest). */
+export async function loadStrings(locale: Locale): Promise<FirstStrings> {
   return loaders[locale]();
 }
 

@@ -1,6 +1,6 @@
-import type { Strings } from './en.ts';
+import type { FirstStrings } from './en.ts';
 
-export const de: Strings = {
+export const de: FirstStrings = {
   loading: 'Wird geladen…',
   continue: 'Weiter',
   cancel: 'Abbrechen',
@@ -22,80 +22,16 @@ export const de: Strings = {
   phoneLabel: 'Telefonnummer',
   sendCode: 'Code senden',
 
-  codeHeading: 'Code eingeben',
-  codeSentTo: 'Wir haben einen Code an {destination} gesendet.',
-  codeLabel: '{length}-stelliger Code',
-  verify: 'Bestätigen',
-  resend: 'Code erneut senden',
-  resendIn: 'Code erneut senden in {time}',
-  codeResent: 'Ein neuer Code ist unterwegs.',
-  changeNumber: 'Nummer ändern',
-  attemptsRemaining: '{count, plural, one {Noch # Versuch.} other {Noch # Versuche.}}',
-
-  recoveryHeading: 'Sichern Sie Ihre Wiederherstellungscodes',
-  recoveryText:
-    'Falls Sie Ihr Handy verlieren, können Sie sich mit jedem dieser Codes einmal anmelden. Bewahren Sie die Codes nicht auf Ihrem Handy auf, sondern zum Beispiel in einem Passwort-Manager oder ausgedruckt auf Papier.',
-  recoveryCodesLabel: 'Wiederherstellungscodes',
-  recoveryCodeUsed: '{code} (verwendet)',
-  copy: 'Kopieren',
-  copied: 'Kopiert',
-  download: 'Als .txt herunterladen',
-  print: 'Drucken',
-  savedCheckbox: 'Ich habe meine Wiederherstellungscodes gesichert',
-  recoveryFileTitle: 'Wiederherstellungscodes für {site}',
-  recoveryFileNote: 'Jeder Code kann nur einmal verwendet werden.',
-
   doneHeading: 'Die Zwei-Faktor-Authentifizierung ist aktiviert',
   doneText:
     'Ab jetzt werden Sie bei der Anmeldung nach einem Code gefragt, den wir an {phone} senden.',
 
-  manageHeading: 'Zwei-Faktor-Authentifizierung',
-  manageOn: 'Aktiviert: Codes werden an {phone} gesendet.',
-  manageSince: 'Seit dem {date}.',
-  changePhone: 'Telefonnummer ändern',
-  recoveryCodes: 'Wiederherstellungscodes',
-  recoveryRemaining:
-    '{count, plural, one {# Ihrer Wiederherstellungscodes ist noch unbenutzt.} other {# Ihrer Wiederherstellungscodes sind noch unbenutzt.}}',
-  viewRecoveryCodes: 'Wiederherstellungscodes anzeigen',
-  regenerateRecoveryCodes: 'Neue Wiederherstellungscodes erstellen',
-  regenerateWarning: 'Ihre bisherigen Wiederherstellungscodes funktionieren dann nicht mehr.',
-  trustedBrowsers: 'Vertrauenswürdige Browser',
-  disable: 'Zwei-Faktor-Authentifizierung deaktivieren',
-
-  stepUpHeading: 'Bestätigen Sie, dass Sie es sind',
-  stepUpText: 'Wir haben einen Code an {phone} gesendet.',
-  useRecoveryCode: 'Stattdessen einen Wiederherstellungscode verwenden',
-  useCodeInstead: 'Stattdessen einen Code per SMS erhalten',
-  recoveryCodeLabel: 'Wiederherstellungscode',
-  recoveryCodeHint: 'Mit oder ohne Bindestriche.',
-
-  viewCodesHeading: 'Ihre Wiederherstellungscodes',
-
-  browsersHeading: 'Vertrauenswürdige Browser',
-  browsersText: 'Diese Browser fragen bei der Anmeldung nicht nach einem Code.',
-  browsersEmpty: 'Es gibt keine vertrauenswürdigen Browser.',
-  browserLastUsed: 'Zuletzt verwendet: {date}',
-  thisBrowser: 'Dieser Browser',
-  revoke: 'Nicht mehr vertrauen',
-  revokeAll: 'Keinem Browser mehr vertrauen',
-  browserRevoked: '{label} ist nicht mehr vertrauenswürdig.',
-
-  disableHeading: 'Zwei-Faktor-Authentifizierung deaktivieren?',
-  disableText:
-    'Für die Anmeldung genügt dann Ihr Passwort, und Ihre Wiederherstellungscodes funktionieren nicht mehr.',
-  disableConfirm: 'Ja, deaktivieren',
   disabledHeading: 'Die Zwei-Faktor-Authentifizierung ist deaktiviert',
   disabledText: 'Sie können sie jederzeit wieder aktivieren.',
 
   phoneChangedHeading: 'Telefonnummer geändert',
   phoneChangedText: 'Codes werden jetzt an {phone} gesendet.',
 
-  challengeEmailHeading: 'Schauen Sie in Ihr E-Mail-Postfach',
-  challengeSmsHeading: 'Schauen Sie auf Ihr Handy',
-  verifyEmailHeading: 'Bestätigen Sie Ihre E-Mail-Adresse',
-  trustBrowser:
-    '{days, plural, one {Diesem Browser # Tag lang vertrauen} other {Diesem Browser # Tage lang vertrauen}}',
-  recoveryHeadingChallenge: 'Mit einem Wiederherstellungscode anmelden',
   signedInHeading: 'Sie sind angemeldet',
   emailConfirmedHeading: 'E-Mail-Adresse bestätigt',
 
@@ -143,8 +79,5 @@ export const de: Strings = {
     'Dieser Wiederherstellungscode wurde bereits verwendet. Versuchen Sie einen anderen.',
   'error.network_error':
     'Server nicht erreichbar. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
-  'error.required_code': 'Geben Sie den Code ein.',
   'error.required_phone': 'Geben Sie Ihre Telefonnummer ein.',
-  'error.required_saved':
-    'Setzen Sie das Häkchen, sobald Ihre Wiederherstellungscodes gesichert sind.',
 };

@@ -137,3 +137,68 @@ export const en = {
 
 export type Strings = typeof en;
 export type StringKey = keyof Strings;
+
+/**
+ * What only the screens after the first ones say. The other languages keep these in `later/`, a
+ * chunk of their own fetched with those screens, so that the first load carries only what the
+ * first screens need. English, the fallback, keeps all its messages in one chunk.
+ */
+type LaterKey =
+  | 'codeHeading'
+  | 'codeSentTo'
+  | 'codeLabel'
+  | 'verify'
+  | 'resend'
+  | 'resendIn'
+  | 'codeResent'
+  | 'changeNumber'
+  | 'attemptsRemaining'
+  | 'recoveryHeading'
+  | 'recoveryText'
+  | 'recoveryCodesLabel'
+  | 'recoveryCodeUsed'
+  | 'copy'
+  | 'copied'
+  | 'download'
+  | 'print'
+  | 'savedCheckbox'
+  | 'recoveryFileTitle'
+  | 'recoveryFileNote'
+  | 'manageHeading'
+  | 'manageOn'
+  | 'manageSince'
+  | 'changePhone'
+  | 'recoveryCodes'
+  | 'recoveryRemaining'
+  | 'viewRecoveryCodes'
+  | 'regenerateRecoveryCodes'
+  | 'regenerateWarning'
+  | 'trustedBrowsers'
+  | 'disable'
+  | 'stepUpHeading'
+  | 'stepUpText'
+  | 'useRecoveryCode'
+  | 'useCodeInstead'
+  | 'recoveryCodeLabel'
+  | 'recoveryCodeHint'
+  | 'viewCodesHeading'
+  | 'browsersHeading'
+  | 'browsersText'
+  | 'browsersEmpty'
+  | 'browserLastUsed'
+  | 'thisBrowser'
+  | 'revoke'
+  | 'revokeAll'
+  | 'browserRevoked'
+  | 'disableHeading'
+  | 'disableText'
+  | 'disableConfirm'
+  | 'challengeEmailHeading'
+  | 'challengeSmsHeading'
+  | 'verifyEmailHeading'
+  | 'trustBrowser'
+  | 'recoveryHeadingChallenge'
+  | 'error.required_code'
+  | 'error.required_saved';
+export type FirstStrings = Omit<Strings, LaterKey>;
+export type LaterStrings = Pick<Strings, LaterKey>;

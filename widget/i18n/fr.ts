@@ -1,6 +1,6 @@
-import type { Strings } from './en.ts';
+import type { FirstStrings } from './en.ts';
 
-export const fr: Strings = {
+export const fr: FirstStrings = {
   loading: 'Chargement…',
   continue: 'Continuer',
   cancel: 'Annuler',
@@ -22,80 +22,15 @@ export const fr: Strings = {
   phoneLabel: 'Numéro de téléphone',
   sendCode: 'Envoyer le code',
 
-  codeHeading: 'Saisissez le code',
-  codeSentTo: 'Nous avons envoyé un code à {destination}.',
-  codeLabel: 'Code à {length} chiffres',
-  verify: 'Vérifier',
-  resend: 'Renvoyer le code',
-  resendIn: 'Renvoyer le code dans {time}',
-  codeResent: 'Un nouveau code est en route.',
-  changeNumber: 'Modifier le numéro',
-  attemptsRemaining:
-    '{count, plural, one {Il vous reste # tentative.} many {Il vous reste # de tentatives.} other {Il vous reste # tentatives.}}',
-
-  recoveryHeading: 'Conservez vos codes de récupération',
-  recoveryText:
-    'Si vous perdez votre téléphone, chacun de ces codes vous permet de vous connecter une fois. Gardez-les ailleurs que sur votre téléphone : dans un gestionnaire de mots de passe ou imprimés sur papier.',
-  recoveryCodesLabel: 'Codes de récupération',
-  recoveryCodeUsed: '{code} (utilisé)',
-  copy: 'Copier',
-  copied: 'Copié',
-  download: 'Télécharger (.txt)',
-  print: 'Imprimer',
-  savedCheckbox: 'J’ai mis mes codes de récupération en lieu sûr',
-  recoveryFileTitle: 'Codes de récupération pour {site}',
-  recoveryFileNote: 'Chaque code ne peut être utilisé qu’une seule fois.',
-
   doneHeading: 'L’authentification à deux facteurs est activée',
   doneText: 'Désormais, pour vous connecter, vous devrez saisir un code envoyé au {phone}.',
 
-  manageHeading: 'Authentification à deux facteurs',
-  manageOn: 'Activée : les codes sont envoyés au {phone}.',
-  manageSince: 'Depuis le {date}.',
-  changePhone: 'Modifier le numéro de téléphone',
-  recoveryCodes: 'Codes de récupération',
-  recoveryRemaining:
-    '{count, plural, one {Il vous reste # code de récupération non utilisé.} many {Il vous reste # de codes de récupération non utilisés.} other {Il vous reste # codes de récupération non utilisés.}}',
-  viewRecoveryCodes: 'Afficher les codes de récupération',
-  regenerateRecoveryCodes: 'Obtenir de nouveaux codes de récupération',
-  regenerateWarning: 'Vos codes de récupération actuels ne fonctionneront plus.',
-  trustedBrowsers: 'Navigateurs de confiance',
-  disable: 'Désactiver l’authentification à deux facteurs',
-
-  stepUpHeading: 'Confirmez votre identité',
-  stepUpText: 'Nous avons envoyé un code au {phone}.',
-  useRecoveryCode: 'Utiliser plutôt un code de récupération',
-  useCodeInstead: 'Utiliser plutôt un code reçu par SMS',
-  recoveryCodeLabel: 'Code de récupération',
-  recoveryCodeHint: 'Avec ou sans tirets.',
-
-  viewCodesHeading: 'Vos codes de récupération',
-
-  browsersHeading: 'Navigateurs de confiance',
-  browsersText: 'Ces navigateurs ne vous demandent pas de code lorsque vous vous connectez.',
-  browsersEmpty: 'Aucun navigateur de confiance.',
-  browserLastUsed: 'Dernière utilisation : {date}',
-  thisBrowser: 'Ce navigateur',
-  revoke: 'Retirer la confiance',
-  revokeAll: 'Retirer la confiance à tous les navigateurs',
-  browserRevoked: '{label} n’est plus un navigateur de confiance.',
-
-  disableHeading: 'Désactiver l’authentification à deux facteurs ?',
-  disableText:
-    'Seul votre mot de passe sera demandé pour vous connecter, et vos codes de récupération ne fonctionneront plus.',
-  disableConfirm: 'Oui, désactiver',
   disabledHeading: 'L’authentification à deux facteurs est désactivée',
   disabledText: 'Vous pouvez la réactiver à tout moment.',
 
   phoneChangedHeading: 'Numéro de téléphone modifié',
   phoneChangedText: 'Les codes sont désormais envoyés au {phone}.',
 
-  challengeEmailHeading: 'Consultez vos e-mails',
-  challengeSmsHeading: 'Consultez votre téléphone',
-  verifyEmailHeading: 'Confirmez votre adresse e-mail',
-  trustBrowser:
-    '{days, plural, one {Faire confiance à ce navigateur pendant # jour} many {Faire confiance à ce navigateur pendant # de jours} other {Faire confiance à ce navigateur pendant # jours}}',
-  recoveryHeadingChallenge: 'Se connecter avec un code de récupération',
   signedInHeading: 'Connexion réussie',
   emailConfirmedHeading: 'Adresse e-mail confirmée',
 
@@ -136,7 +71,5 @@ export const fr: Strings = {
   'error.code_replaced': 'Un code plus récent a été envoyé. Saisissez celui du dernier message.',
   'error.recovery_code_used': 'Ce code de récupération a déjà été utilisé. Essayez-en un autre.',
   'error.network_error': 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
-  'error.required_code': 'Saisissez le code.',
   'error.required_phone': 'Saisissez votre numéro de téléphone.',
-  'error.required_saved': 'Cochez la case une fois vos codes de récupération mis en lieu sûr.',
 };

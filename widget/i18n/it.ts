@@ -1,6 +1,6 @@
-import type { Strings } from './en.ts';
+import type { FirstStrings } from './en.ts';
 
-export const it: Strings = {
+export const it: FirstStrings = {
   loading: 'Caricamento…',
   continue: 'Continua',
   cancel: 'Annulla',
@@ -22,80 +22,15 @@ export const it: Strings = {
   phoneLabel: 'Numero di telefono',
   sendCode: 'Invia codice',
 
-  codeHeading: 'Inserisci il codice',
-  codeSentTo: 'Abbiamo inviato un codice a {destination}.',
-  codeLabel: 'Codice di {length} cifre',
-  verify: 'Verifica',
-  resend: 'Invia di nuovo il codice',
-  resendIn: 'Invia di nuovo il codice tra {time}',
-  codeResent: 'Un nuovo codice è in arrivo.',
-  changeNumber: 'Cambia numero',
-  attemptsRemaining:
-    '{count, plural, one {Ti resta # tentativo.} many {Ti restano # di tentativi.} other {Ti restano # tentativi.}}',
-
-  recoveryHeading: 'Salva i codici di recupero',
-  recoveryText:
-    'Se perdi il telefono, ognuno di questi codici ti permette di accedere una volta. Conservali lontano dal telefono: in un gestore di password o stampati su carta.',
-  recoveryCodesLabel: 'Codici di recupero',
-  recoveryCodeUsed: '{code} (usato)',
-  copy: 'Copia',
-  copied: 'Copiato',
-  download: 'Scarica .txt',
-  print: 'Stampa',
-  savedCheckbox: 'Ho salvato i miei codici di recupero',
-  recoveryFileTitle: 'Codici di recupero per {site}',
-  recoveryFileNote: 'Ogni codice si può usare una sola volta.',
-
   doneHeading: 'L’autenticazione a due fattori è attiva',
   doneText: 'D’ora in poi, per accedere ti chiederemo un codice inviato al numero {phone}.',
 
-  manageHeading: 'Autenticazione a due fattori',
-  manageOn: 'Attiva: i codici vengono inviati al numero {phone}.',
-  manageSince: 'Dal {date}.',
-  changePhone: 'Cambia numero di telefono',
-  recoveryCodes: 'Codici di recupero',
-  recoveryRemaining:
-    '{count, plural, one {Hai ancora # codice di recupero non usato.} many {Hai ancora # di codici di recupero non usati.} other {Hai ancora # codici di recupero non usati.}}',
-  viewRecoveryCodes: 'Mostra i codici di recupero',
-  regenerateRecoveryCodes: 'Genera nuovi codici di recupero',
-  regenerateWarning: 'I codici di recupero attuali smetteranno di funzionare.',
-  trustedBrowsers: 'Browser attendibili',
-  disable: 'Disattiva l’autenticazione a due fattori',
-
-  stepUpHeading: 'Conferma la tua identità',
-  stepUpText: 'Abbiamo inviato un codice al numero {phone}.',
-  useRecoveryCode: 'Usa invece un codice di recupero',
-  useCodeInstead: 'Usa invece un codice via SMS',
-  recoveryCodeLabel: 'Codice di recupero',
-  recoveryCodeHint: 'Con o senza trattini.',
-
-  viewCodesHeading: 'I tuoi codici di recupero',
-
-  browsersHeading: 'Browser attendibili',
-  browsersText: 'Questi browser non ti chiedono un codice quando accedi.',
-  browsersEmpty: 'Nessun browser attendibile.',
-  browserLastUsed: 'Ultimo utilizzo: {date}',
-  thisBrowser: 'Questo browser',
-  revoke: 'Non considerare più attendibile',
-  revokeAll: 'Non considerare più attendibile nessun browser',
-  browserRevoked: '{label} non è più attendibile.',
-
-  disableHeading: 'Disattivare l’autenticazione a due fattori?',
-  disableText:
-    'Per accedere basterà la password e i tuoi codici di recupero smetteranno di funzionare.',
-  disableConfirm: 'Sì, disattiva',
   disabledHeading: 'L’autenticazione a due fattori è disattivata',
   disabledText: 'Puoi riattivarla in qualsiasi momento.',
 
   phoneChangedHeading: 'Numero di telefono cambiato',
   phoneChangedText: 'Ora i codici vengono inviati al numero {phone}.',
 
-  challengeEmailHeading: 'Controlla la tua email',
-  challengeSmsHeading: 'Controlla il telefono',
-  verifyEmailHeading: 'Conferma il tuo indirizzo email',
-  trustBrowser:
-    '{days, plural, one {Considera attendibile questo browser per # giorno} many {Considera attendibile questo browser per # di giorni} other {Considera attendibile questo browser per # giorni}}',
-  recoveryHeadingChallenge: 'Accedi con un codice di recupero',
   signedInHeading: 'Accesso effettuato',
   emailConfirmedHeading: 'Email confermata',
 
@@ -134,7 +69,5 @@ export const it: Strings = {
     'È stato inviato un codice più recente. Inserisci quello dell’ultimo messaggio.',
   'error.recovery_code_used': 'Questo codice di recupero è già stato usato. Provane un altro.',
   'error.network_error': 'Impossibile raggiungere il server. Controlla la connessione e riprova.',
-  'error.required_code': 'Inserisci il codice.',
   'error.required_phone': 'Inserisci il tuo numero di telefono.',
-  'error.required_saved': 'Seleziona la casella dopo aver salvato i codici di recupero.',
 };

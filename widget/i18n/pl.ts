@@ -1,6 +1,6 @@
-import type { Strings } from './en.ts';
+import type { FirstStrings } from './en.ts';
 
-export const pl: Strings = {
+export const pl: FirstStrings = {
   loading: 'Wczytywanie…',
   continue: 'Dalej',
   cancel: 'Anuluj',
@@ -22,79 +22,15 @@ export const pl: Strings = {
   phoneLabel: 'Numer telefonu',
   sendCode: 'Wyślij kod',
 
-  codeHeading: 'Wpisz kod',
-  codeSentTo: 'Wysłaliśmy kod na {destination}.',
-  codeLabel: 'Kod {length}-cyfrowy',
-  verify: 'Potwierdź',
-  resend: 'Wyślij kod ponownie',
-  resendIn: 'Wyślij kod ponownie za {time}',
-  codeResent: 'Nowy kod jest w drodze.',
-  changeNumber: 'Zmień numer',
-  attemptsRemaining:
-    '{count, plural, one {Została # próba.} few {Zostały # próby.} many {Zostało # prób.} other {Zostało # próby.}}',
-
-  recoveryHeading: 'Zapisz kody odzyskiwania',
-  recoveryText:
-    'Jeśli zgubisz telefon, każdy z tych kodów pozwoli Ci zalogować się jeden raz. Przechowuj je poza telefonem: w menedżerze haseł lub wydrukowane na papierze.',
-  recoveryCodesLabel: 'Kody odzyskiwania',
-  recoveryCodeUsed: '{code} (użyty)',
-  copy: 'Kopiuj',
-  copied: 'Skopiowano',
-  download: 'Pobierz plik .txt',
-  print: 'Drukuj',
-  savedCheckbox: 'Kody odzyskiwania są bezpiecznie zapisane',
-  recoveryFileTitle: 'Kody odzyskiwania: {site}',
-  recoveryFileNote: 'Każdego kodu można użyć tylko raz.',
-
   doneHeading: 'Uwierzytelnianie dwuskładnikowe jest włączone',
   doneText: 'Od teraz przy logowaniu poprosimy o kod wysłany na numer {phone}.',
 
-  manageHeading: 'Uwierzytelnianie dwuskładnikowe',
-  manageOn: 'Włączone: kody są wysyłane na numer {phone}.',
-  manageSince: 'Od {date}.',
-  changePhone: 'Zmień numer telefonu',
-  recoveryCodes: 'Kody odzyskiwania',
-  recoveryRemaining:
-    '{count, plural, one {Masz jeszcze # nieużyty kod odzyskiwania.} few {Masz jeszcze # nieużyte kody odzyskiwania.} many {Masz jeszcze # nieużytych kodów odzyskiwania.} other {Masz jeszcze # nieużytego kodu odzyskiwania.}}',
-  viewRecoveryCodes: 'Pokaż kody odzyskiwania',
-  regenerateRecoveryCodes: 'Utwórz nowe kody odzyskiwania',
-  regenerateWarning: 'Obecne kody odzyskiwania przestaną działać.',
-  trustedBrowsers: 'Zaufane przeglądarki',
-  disable: 'Wyłącz uwierzytelnianie dwuskładnikowe',
-
-  stepUpHeading: 'Potwierdź, że to Ty',
-  stepUpText: 'Wysłaliśmy kod na numer {phone}.',
-  useRecoveryCode: 'Użyj kodu odzyskiwania',
-  useCodeInstead: 'Użyj kodu z SMS-a',
-  recoveryCodeLabel: 'Kod odzyskiwania',
-  recoveryCodeHint: 'Z łącznikami lub bez.',
-
-  viewCodesHeading: 'Twoje kody odzyskiwania',
-
-  browsersHeading: 'Zaufane przeglądarki',
-  browsersText: 'Te przeglądarki nie proszą o kod przy logowaniu.',
-  browsersEmpty: 'Brak zaufanych przeglądarek.',
-  browserLastUsed: 'Ostatnio używana: {date}',
-  thisBrowser: 'Ta przeglądarka',
-  revoke: 'Przestań ufać',
-  revokeAll: 'Przestań ufać wszystkim przeglądarkom',
-  browserRevoked: 'Przeglądarka {label} nie jest już zaufana.',
-
-  disableHeading: 'Wyłączyć uwierzytelnianie dwuskładnikowe?',
-  disableText: 'Do logowania wystarczy samo hasło, a Twoje kody odzyskiwania przestaną działać.',
-  disableConfirm: 'Tak, wyłącz',
   disabledHeading: 'Uwierzytelnianie dwuskładnikowe jest wyłączone',
   disabledText: 'Możesz je ponownie włączyć w dowolnej chwili.',
 
   phoneChangedHeading: 'Numer telefonu został zmieniony',
   phoneChangedText: 'Kody są teraz wysyłane na numer {phone}.',
 
-  challengeEmailHeading: 'Sprawdź pocztę e-mail',
-  challengeSmsHeading: 'Sprawdź telefon',
-  verifyEmailHeading: 'Potwierdź adres e-mail',
-  trustBrowser:
-    '{days, plural, one {Ufaj tej przeglądarce przez # dzień} few {Ufaj tej przeglądarce przez # dni} many {Ufaj tej przeglądarce przez # dni} other {Ufaj tej przeglądarce przez # dnia}}',
-  recoveryHeadingChallenge: 'Zaloguj się kodem odzyskiwania',
   signedInHeading: 'Zalogowano',
   emailConfirmedHeading: 'Adres e-mail potwierdzony',
 
@@ -132,7 +68,5 @@ export const pl: Strings = {
   'error.code_replaced': 'Wysłaliśmy nowszy kod. Wpisz kod z najnowszej wiadomości.',
   'error.recovery_code_used': 'Ten kod odzyskiwania został już użyty. Spróbuj innego.',
   'error.network_error': 'Brak połączenia z serwerem. Sprawdź połączenie i spróbuj ponownie.',
-  'error.required_code': 'Wpisz kod.',
   'error.required_phone': 'Wpisz numer telefonu.',
-  'error.required_saved': 'Zaznacz pole, gdy zapiszesz kody odzyskiwania.',
 };

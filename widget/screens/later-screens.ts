@@ -4,6 +4,7 @@
  * holds only what the phone screen needs.
  */
 export { ManageJourneys } from '../controllers/manage-journeys.ts';
+export { loadLaterStrings } from '../i18n/later-strings.ts';
 export { formatPlurals } from '../i18n/plural.ts';
 export { renderCodeScreen } from './code-screen.ts';
 export { renderConfirmDisableScreen } from './confirm-disable-screen.ts';

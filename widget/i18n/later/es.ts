@@ -1,0 +1,74 @@
+import type { LaterStrings } from '../en.ts';
+
+/** The messages only the later screens say; they load with those screens. */
+export const esLater: LaterStrings = {
+  codeHeading: 'Escriba el código',
+  codeSentTo: 'Le enviamos un código a {destination}.',
+  codeLabel: 'Código de {length} dígitos',
+  verify: 'Verificar',
+  resend: 'Reenviar el código',
+  resendIn: 'Reenviar el código en {time}',
+  codeResent: 'Le estamos enviando un código nuevo.',
+  changeNumber: 'Cambiar el número',
+  attemptsRemaining:
+    '{count, plural, one {Le queda # intento.} many {Le quedan # de intentos.} other {Le quedan # intentos.}}',
+
+  recoveryHeading: 'Guarde sus códigos de recuperación',
+  recoveryText:
+    'Si pierde su teléfono, cada uno de estos códigos le permite iniciar sesión una vez. Guárdelos en un lugar distinto de su teléfono: en un gestor de contraseñas o en una copia impresa.',
+  recoveryCodesLabel: 'Códigos de recuperación',
+  recoveryCodeUsed: '{code} (usado)',
+  copy: 'Copiar',
+  copied: 'Copiado',
+  download: 'Descargar .txt',
+  print: 'Imprimir',
+  savedCheckbox: 'He guardado mis códigos de recuperación',
+  recoveryFileTitle: 'Códigos de recuperación de {site}',
+  recoveryFileNote: 'Cada código solo se puede usar una vez.',
+
+  manageHeading: 'Autenticación en dos pasos',
+  manageOn: 'Activada: los códigos se envían al {phone}.',
+  manageSince: 'Desde el {date}.',
+  changePhone: 'Cambiar el número de teléfono',
+  recoveryCodes: 'Códigos de recuperación',
+  recoveryRemaining:
+    '{count, plural, one {Le queda # código de recuperación sin usar.} many {Le quedan # de códigos de recuperación sin usar.} other {Le quedan # códigos de recuperación sin usar.}}',
+  viewRecoveryCodes: 'Ver los códigos de recuperación',
+  regenerateRecoveryCodes: 'Obtener nuevos códigos de recuperación',
+  regenerateWarning: 'Sus códigos de recuperación actuales dejarán de funcionar.',
+  trustedBrowsers: 'Navegadores de confianza',
+  disable: 'Desactivar la autenticación en dos pasos',
+
+  stepUpHeading: 'Confirme que es usted',
+  stepUpText: 'Le enviamos un código al {phone}.',
+  useRecoveryCode: 'Usar un código de recuperación',
+  useCodeInstead: 'Usar un código enviado por SMS',
+  recoveryCodeLabel: 'Código de recuperación',
+  recoveryCodeHint: 'Con o sin guiones.',
+
+  viewCodesHeading: 'Sus códigos de recuperación',
+
+  browsersHeading: 'Navegadores de confianza',
+  browsersText: 'Estos navegadores no le piden un código al iniciar sesión.',
+  browsersEmpty: 'No hay navegadores de confianza.',
+  browserLastUsed: 'Último uso: {date}',
+  thisBrowser: 'Este navegador',
+  revoke: 'Dejar de confiar',
+  revokeAll: 'Dejar de confiar en todos los navegadores',
+  browserRevoked: '{label} ya no es de confianza.',
+
+  disableHeading: '¿Desactivar la autenticación en dos pasos?',
+  disableText:
+    'Para iniciar sesión solo necesitará su contraseña, y sus códigos de recuperación dejarán de funcionar.',
+  disableConfirm: 'Sí, desactivar',
+
+  challengeEmailHeading: 'Revise su correo electrónico',
+  challengeSmsHeading: 'Revise su teléfono',
+  verifyEmailHeading: 'Confirme su correo electrónico',
+  trustBrowser:
+    '{days, plural, one {Confiar en este navegador durante # día} many {Confiar en este navegador durante # de días} other {Confiar en este navegador durante # días}}',
+  recoveryHeadingChallenge: 'Iniciar sesión con un código de recuperación',
+
+  'error.required_code': 'Escriba el código.',
+  'error.required_saved': 'Marque la casilla cuando haya guardado sus códigos de recuperación.',
+};

@@ -1,0 +1,74 @@
+import type { LaterStrings } from '../en.ts';
+
+/** The messages only the later screens say; they load with those screens. */
+export const frLater: LaterStrings = {
+  codeHeading: 'Saisissez le code',
+  codeSentTo: 'Nous avons envoyé un code à {destination}.',
+  codeLabel: 'Code à {length} chiffres',
+  verify: 'Vérifier',
+  resend: 'Renvoyer le code',
+  resendIn: 'Renvoyer le code dans {time}',
+  codeResent: 'Un nouveau code est en route.',
+  changeNumber: 'Modifier le numéro',
+  attemptsRemaining:
+    '{count, plural, one {Il vous reste # tentative.} many {Il vous reste # de tentatives.} other {Il vous reste # tentatives.}}',
+
+  recoveryHeading: 'Conservez vos codes de récupération',
+  recoveryText:
+    'Si vous perdez votre téléphone, chacun de ces codes vous permet de vous connecter une fois. Gardez-les ailleurs que sur votre téléphone : dans un gestionnaire de mots de passe ou imprimés sur papier.',
+  recoveryCodesLabel: 'Codes de récupération',
+  recoveryCodeUsed: '{code} (utilisé)',
+  copy: 'Copier',
+  copied: 'Copié',
+  download: 'Télécharger (.txt)',
+  print: 'Imprimer',
+  savedCheckbox: 'J’ai mis mes codes de récupération en lieu sûr',
+  recoveryFileTitle: 'Codes de récupération pour {site}',
+  recoveryFileNote: 'Chaque code ne peut être utilisé qu’une seule fois.',
+
+  manageHeading: 'Authentification à deux facteurs',
+  manageOn: 'Activée : les codes sont envoyés au {phone}.',
+  manageSince: 'Depuis le {date}.',
+  changePhone: 'Modifier le numéro de téléphone',
+  recoveryCodes: 'Codes de récupération',
+  recoveryRemaining:
+    '{count, plural, one {Il vous reste # code de récupération non utilisé.} many {Il vous reste # de codes de récupération non utilisés.} other {Il vous reste # codes de récupération non utilisés.}}',
+  viewRecoveryCodes: 'Afficher les codes de récupération',
+  regenerateRecoveryCodes: 'Obtenir de nouveaux codes de récupération',
+  regenerateWarning: 'Vos codes de récupération actuels ne fonctionneront plus.',
+  trustedBrowsers: 'Navigateurs de confiance',
+  disable: 'Désactiver l’authentification à deux facteurs',
+
+  stepUpHeading: 'Confirmez votre identité',
+  stepUpText: 'Nous avons envoyé un code au {phone}.',
+  useRecoveryCode: 'Utiliser plutôt un code de récupération',
+  useCodeInstead: 'Utiliser plutôt un code reçu par SMS',
+  recoveryCodeLabel: 'Code de récupération',
+  recoveryCodeHint: 'Avec ou sans tirets.',
+
+  viewCodesHeading: 'Vos codes de récupération',
+
+  browsersHeading: 'Navigateurs de confiance',
+  browsersText: 'Ces navigateurs ne vous demandent pas de code lorsque vous vous connectez.',
+  browsersEmpty: 'Aucun navigateur de confiance.',
+  browserLastUsed: 'Dernière utilisation : {date}',
+  thisBrowser: 'Ce navigateur',
+  revoke: 'Retirer la confiance',
+  revokeAll: 'Retirer la confiance à tous les navigateurs',
+  browserRevoked: '{label} n’est plus un navigateur de confiance.',
+
+  disableHeading: 'Désactiver l’authentification à deux facteurs ?',
+  disableText:
+    'Seul votre mot de passe sera demandé pour vous connecter, et vos codes de récupération ne fonctionneront plus.',
+  disableConfirm: 'Oui, désactiver',
+
+  challengeEmailHeading: 'Consultez vos e-mails',
+  challengeSmsHeading: 'Consultez votre téléphone',
+  verifyEmailHeading: 'Confirmez votre adresse e-mail',
+  trustBrowser:
+    '{days, plural, one {Faire confiance à ce navigateur pendant # jour} many {Faire confiance à ce navigateur pendant # de jours} other {Faire confiance à ce navigateur pendant # jours}}',
+  recoveryHeadingChallenge: 'Se connecter avec un code de récupération',
+
+  'error.required_code': 'Saisissez le code.',
+  'error.required_saved': 'Cochez la case une fois vos codes de récupération mis en lieu sûr.',
+};

@@ -1,0 +1,73 @@
+import type { LaterStrings } from '../en.ts';
+
+/** The messages only the later screens say; they load with those screens. */
+export const plLater: LaterStrings = {
+  codeHeading: 'Wpisz kod',
+  codeSentTo: 'Wysłaliśmy kod na {destination}.',
+  codeLabel: 'Kod {length}-cyfrowy',
+  verify: 'Potwierdź',
+  resend: 'Wyślij kod ponownie',
+  resendIn: 'Wyślij kod ponownie za {time}',
+  codeResent: 'Nowy kod jest w drodze.',
+  changeNumber: 'Zmień numer',
+  attemptsRemaining:
+    '{count, plural, one {Została # próba.} few {Zostały # próby.} many {Zostało # prób.} other {Zostało # próby.}}',
+
+  recoveryHeading: 'Zapisz kody odzyskiwania',
+  recoveryText:
+    'Jeśli zgubisz telefon, każdy z tych kodów pozwoli Ci zalogować się jeden raz. Przechowuj je poza telefonem: w menedżerze haseł lub wydrukowane na papierze.',
+  recoveryCodesLabel: 'Kody odzyskiwania',
+  recoveryCodeUsed: '{code} (użyty)',
+  copy: 'Kopiuj',
+  copied: 'Skopiowano',
+  download: 'Pobierz plik .txt',
+  print: 'Drukuj',
+  savedCheckbox: 'Kody odzyskiwania są bezpiecznie zapisane',
+  recoveryFileTitle: 'Kody odzyskiwania: {site}',
+  recoveryFileNote: 'Każdego kodu można użyć tylko raz.',
+
+  manageHeading: 'Uwierzytelnianie dwuskładnikowe',
+  manageOn: 'Włączone: kody są wysyłane na numer {phone}.',
+  manageSince: 'Od {date}.',
+  changePhone: 'Zmień numer telefonu',
+  recoveryCodes: 'Kody odzyskiwania',
+  recoveryRemaining:
+    '{count, plural, one {Masz jeszcze # nieużyty kod odzyskiwania.} few {Masz jeszcze # nieużyte kody odzyskiwania.} many {Masz jeszcze # nieużytych kodów odzyskiwania.} other {Masz jeszcze # nieużytego kodu odzyskiwania.}}',
+  viewRecoveryCodes: 'Pokaż kody odzyskiwania',
+  regenerateRecoveryCodes: 'Utwórz nowe kody odzyskiwania',
+  regenerateWarning: 'Obecne kody odzyskiwania przestaną działać.',
+  trustedBrowsers: 'Zaufane przeglądarki',
+  disable: 'Wyłącz uwierzytelnianie dwuskładnikowe',
+
+  stepUpHeading: 'Potwierdź, że to Ty',
+  stepUpText: 'Wysłaliśmy kod na numer {phone}.',
+  useRecoveryCode: 'Użyj kodu odzyskiwania',
+  useCodeInstead: 'Użyj kodu z SMS-a',
+  recoveryCodeLabel: 'Kod odzyskiwania',
+  recoveryCodeHint: 'Z łącznikami lub bez.',
+
+  viewCodesHeading: 'Twoje kody odzyskiwania',
+
+  browsersHeading: 'Zaufane przeglądarki',
+  browsersText: 'Te przeglądarki nie proszą o kod przy logowaniu.',
+  browsersEmpty: 'Brak zaufanych przeglądarek.',
+  browserLastUsed: 'Ostatnio używana: {date}',
+  thisBrowser: 'Ta przeglądarka',
+  revoke: 'Przestań ufać',
+  revokeAll: 'Przestań ufać wszystkim przeglądarkom',
+  browserRevoked: 'Przeglądarka {label} nie jest już zaufana.',
+
+  disableHeading: 'Wyłączyć uwierzytelnianie dwuskładnikowe?',
+  disableText: 'Do logowania wystarczy samo hasło, a Twoje kody odzyskiwania przestaną działać.',
+  disableConfirm: 'Tak, wyłącz',
+
+  challengeEmailHeading: 'Sprawdź pocztę e-mail',
+  challengeSmsHeading: 'Sprawdź telefon',
+  verifyEmailHeading: 'Potwierdź adres e-mail',
+  trustBrowser:
+    '{days, plural, one {Ufaj tej przeglądarce przez # dzień} few {Ufaj tej przeglądarce przez # dni} many {Ufaj tej przeglądarce przez # dni} other {Ufaj tej przeglądarce przez # dnia}}',
+  recoveryHeadingChallenge: 'Zaloguj się kodem odzyskiwania',
+
+  'error.required_code': 'Wpisz kod.',
+  'error.required_saved': 'Zaznacz pole, gdy zapiszesz kody odzyskiwania.',
+};
