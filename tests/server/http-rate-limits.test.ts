@@ -164,7 +164,7 @@ describeEachDatabase('HTTP rate limits', (context) => {
     assertRateLimited(await from('192.0.2.10'), HTTP_LIMITS.perMinute, 'over the limit');
     const other = await from('192.0.2.11');
     assert.equal(other.statusCode, 200, 'another address has its own counter');
-    assert.deepEqual(other.json(), { status: 'ok' });
+    assert.equal(other.json().openapi, '3.1.0');
     assertRateLimited(await from('192.0.2.10'), HTTP_LIMITS.perMinute, 'still limited');
   });
 
