@@ -1,8 +1,6 @@
 import { state } from 'lit/decorators.js';
 import type { ChallengeAnswer, SessionView } from './api-types.ts';
-import { CountdownController } from './controllers/countdown-controller.ts';
 import { impossibleScreen } from './controllers/flow-controller.ts';
-import type { TfaCodeField } from './controls/code-field.ts';
 import { define } from './define.ts';
 import { emit } from './events.ts';
 import { renderCommonScreen } from './screens/common-screens.ts';
@@ -20,6 +18,9 @@ export const ChallengeScreen = {
 export type ChallengeScreen = (typeof ChallengeScreen)[keyof typeof ChallengeScreen];
 
 type Pending = Extract<ChallengeAnswer, { status: 'pending' }>;
+
+/** A code that could not be sent: the step stays open, with its countdown and other ways out. */
+const NOT_SENT = ['rate_limited', 'delivery_failed', 'unavailable', 'country_not_allowed'];
 type Verified = Extract<ChallengeAnswer, { status: 'verified' }>;
 
 /** How long "Signed in" shows before `tfa-verified`, so the user sees what happened. */
@@ -54,13 +55,13 @@ export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
   @state() private copied = false;
   @state() private status = '';
   private announced = false;
-  private readonly resend = new CountdownController(this);
 
   protected override async begin(_session: SessionView) {
     // The first code screen is a later screen: fetch it while the challenge starts.
     this.later.load().catch(() => {});
     const answer = await this.run(() => this.api.post<ChallengeAnswer>('/challenge'));
     if (answer) this.advance(answer);
+    else await this.notSent();
   }
 
   protected override readonly firstLoadScreens: ReadonlySet<ChallengeScreen> = new Set([
@@ -110,9 +111,31 @@ export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
       () => this.verifyCode(code),
     );
     if (answer) return this.advance(answer);
-    const field = this.renderRoot.querySelector<TfaCodeField>('tfa-code-field');
-    field?.clear();
-    field?.focus();
+    // A second submit of a code that passed: the other answer moves on, or the session says where.
+    if (this.lastErrorCode === 'already_verified') {
+      this.error = '';
+      if (!this.verified) await this.start();
+      return;
+    }
+    await this.notSent();
+    await this.codeRejected();
+  }
+
+  /**
+   * When a code could not be sent (a send limit, the provider), the step it was for: after a right
+   * email code, the SMS step, whose recovery-code way out then works.
+   */
+  private async notSent() {
+    const { error, lastErrorCode } = this;
+    if (!NOT_SENT.includes(lastErrorCode)) return;
+    const session = await this.run(() => this.api.get<SessionView>('/session'));
+    const progress = session?.challenge;
+    const step = progress?.steps.find((candidate) => !progress.completedSteps.includes(candidate));
+    if (step && step !== this.pending?.step) {
+      this.pending = undefined;
+      this.go(step === 'email' ? ChallengeScreen.emailCode : ChallengeScreen.smsCode);
+    }
+    this.error = error;
   }
 
   private async verifyRecoveryCode(recoveryCode: string): Promise<void> {
@@ -140,6 +163,16 @@ export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
     this.pending = answer;
     this.resend.start(answer.resendAt);
     this.status = this.t('codeResent');
+  }
+
+  /** Where the code went, or that none could be sent; on the email step, what comes next. */
+  private sentTo() {
+    const { t, pending } = this;
+    const sent = pending
+      ? t('codeSentTo', { destination: pending.maskedDestination })
+      : t('codeNotSent');
+    const smsNext = pending?.step === 'email' && this.session?.challenge?.steps.includes('sms');
+    return smsNext ? `${sent} ${t('smsStepNext')}` : sent;
   }
 
   private get context(): ScreenContext {
@@ -173,7 +206,7 @@ export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
         return later?.renderCodeScreen(context, {
           name: 'email-code',
           heading: signUp ? t('verifyEmailHeading') : t('challengeEmailHeading'),
-          sentTo: t('codeSentTo', { destination: this.pending?.maskedDestination ?? '' }),
+          sentTo: this.sentTo(),
           codeLength: this.pending?.codeLength ?? 6,
           webOtp: false,
           resendCountdown: this.resend,
@@ -185,7 +218,7 @@ export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
         return later?.renderCodeScreen(context, {
           name: 'sms-code',
           heading: t('challengeSmsHeading'),
-          sentTo: t('codeSentTo', { destination: this.pending?.maskedDestination ?? '' }),
+          sentTo: this.sentTo(),
           codeLength: this.pending?.codeLength ?? 6,
           webOtp: true,
           resendCountdown: this.resend,

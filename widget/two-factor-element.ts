@@ -2,8 +2,10 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiClient, ApiError } from './api-client.ts';
 import type { SessionView } from './api-types.ts';
+import { CountdownController } from './controllers/countdown-controller.ts';
 import { FlowController } from './controllers/flow-controller.ts';
 import { LaterScreens } from './controllers/later-screens.ts';
+import type { TfaCodeField } from './controls/code-field.ts';
 import { emit } from './events.ts';
 import {
   directionOf,
@@ -11,6 +13,7 @@ import {
   type Locale,
   loadStrings,
   negotiateLocale,
+  type StringKey,
   type Strings,
   type Translate,
   translator,
@@ -136,8 +139,13 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
   @state() protected retry: (() => void) | undefined;
   /** When a lock or a rate limit ends, for the locked screen. */
   @state() protected waitUntil: Date | undefined;
-  /** The code of the last failed request, for journeys that react to one (a lapsed step-up). */
-  protected lastErrorCode = '';
+  /** The last failed request, for journeys that react to one (a lapsed step-up, a dead code). */
+  protected lastError: ApiError | undefined;
+  protected get lastErrorCode() {
+    return this.lastError?.code ?? '';
+  }
+  /** Until a new code may be sent: the resend wait, or a send limit's. */
+  protected readonly resend = new CountdownController(this);
   /** The active language's messages; none until its chunk is there. */
   @state() private catalogue: Partial<Strings> | undefined;
   @state() private activeLocale: Locale = 'en';
@@ -265,7 +273,7 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
     this.busy = true;
     this.error = '';
     this.retry = undefined;
-    this.lastErrorCode = '';
+    this.lastError = undefined;
     try {
       return await action();
     } catch (error) {
@@ -284,16 +292,17 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
     const attempts = error.details.attemptsRemaining;
     if (error.code === 'invalid_code' && typeof attempts === 'number' && attempts > 0)
       return `${base} ${t('attemptsRemaining', { count: attempts })}`;
-    if (error.code === 'rate_limited' && error.retryAfterSeconds)
-      return t('rateLimitedUntil', {
-        time: this.formatTime(this.secondsFromNow(error.retryAfterSeconds)),
-      });
+    // Which send limit refused, in plain words; the resend countdown says how long to wait.
+    const limit = error.details.limit ?? (error.details.resendAt && 'resend-wait');
+    if (error.code === 'rate_limited') return t(`limit.${limit}` as StringKey) || base;
     return base;
   }
 
   private async handleFailure(error: ApiError, again: () => unknown) {
-    this.lastErrorCode = error.code;
+    this.lastError = error;
     emit(this, 'tfa-error', { code: error.code, message: error.message });
+    if (error.code === 'rate_limited')
+      this.resend.start(this.secondsFromNow(error.retryAfterSeconds ?? 0));
     switch (error.code) {
       case 'session_expired':
       case 'unauthorized':
@@ -315,6 +324,19 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
       default:
         this.error = this.describe(error);
     }
+  }
+
+  /**
+   * After a refused code, the field keeps the focus, and the digits to correct unless the code
+   * can no longer work (expired, replaced, out of attempts).
+   */
+  protected async codeRejected() {
+    const { code = '', details = {} } = this.lastError ?? {};
+    await this.updateComplete;
+    const field = this.renderRoot.querySelector<TfaCodeField>('tfa-code-field');
+    await field?.updateComplete;
+    if (code.startsWith('code_') || details.attemptsRemaining === 0) field?.clear();
+    field?.focus();
   }
 
   private async sessionExpired() {

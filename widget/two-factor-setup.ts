@@ -1,10 +1,8 @@
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { CodeSent, SessionView } from './api-types.ts';
-import { CountdownController } from './controllers/countdown-controller.ts';
 import { impossibleScreen } from './controllers/flow-controller.ts';
 import type { ManageJourneys } from './controllers/manage-journeys.ts';
-import type { TfaCodeField } from './controls/code-field.ts';
 import { define } from './define.ts';
 import { emit } from './events.ts';
 import { countryOfLocale, countryOfMaskedPhone } from './phone/countries.ts';
@@ -100,7 +98,6 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
   private changingPhone = false;
   /** Where to go once a new set of codes is saved. */
   private afterNewCodes: () => void = () => this.go(SetupScreen.done);
-  private readonly resend = new CountdownController(this);
   private journeys: ManageJourneys | undefined;
 
   /** Managing two-factor, from the later screens' chunk: there whenever a management screen is. */
@@ -125,9 +122,11 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
           this.status = status;
         },
         codeSent: (sent) => this.codeSent(sent),
-        codeRejected: () => this.codeRejected(),
+        codeRejected: () => void this.codeRejected(),
         showNewCodes: (codes, then) => this.showNewCodes(codes, then),
         changePhone: () => {
+          // The step-up code's wait is not the new number's.
+          this.resend.start(new Date(0));
           this.changingPhone = true;
           this.go(SetupScreen.phone);
         },
@@ -200,7 +199,7 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
         ),
       () => this.verifyPhone(code),
     );
-    if (!answer) return this.codeRejected();
+    if (!answer) return void this.codeRejected();
     const session = await this.reloadSession();
     const maskedPhone = session?.twoFactor.maskedPhone ?? this.sent?.maskedPhone ?? '';
     if (answer.phoneChanged) {
@@ -210,12 +209,6 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
     }
     emit(this, 'tfa-enabled', { maskedPhone });
     this.showNewCodes(answer.recoveryCodes ?? [], () => this.go(SetupScreen.done));
-  }
-
-  private codeRejected() {
-    const field = this.renderRoot.querySelector<TfaCodeField>('tfa-code-field');
-    field?.clear();
-    field?.focus();
   }
 
   private showNewCodes(codes: string[], then: () => void) {
@@ -278,6 +271,7 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
           country: this.pickerCountry(),
           countries: this.offeredCountries(),
           preferred: this.preferredCountries,
+          wait: this.resend,
           onSubmit: (phone) => void this.sendCode(phone),
           onCancel: this.changingPhone
             ? () => {

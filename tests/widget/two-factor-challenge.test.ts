@@ -1,7 +1,8 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import {
   activate,
+  deepActiveElement,
   errorText,
   focusPageStart,
   mountChallenge,
@@ -180,18 +181,59 @@ describe('<two-factor-challenge>', () => {
     );
   });
 
-  it('says how many attempts are left after a wrong code, on the field', async () => {
+  it('says how many attempts are left after a wrong code, on the field, which keeps the focus and the digits', async () => {
     const { phone, session } = await signInSession();
     const element = await mountChallenge(session);
     await waitForScreen(element, 'sms-code');
     const right = await latestSmsCode(phone);
-    await enterCode(right === '111111' ? '222222' : '111111');
+    const wrong = right === '111111' ? '222222' : '111111';
+    const failed = oneEvent(element, 'tfa-error');
+    await enterCode(wrong);
+    await failed;
     await element.updateComplete;
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(errorText(element)).to.contain('That code is not right. 4 attempts left.');
-    expect(part(element, 'code-input').getAttribute('aria-invalid')).to.equal('true');
-    expect((part(element, 'code-input') as HTMLInputElement).value).to.equal('');
+    const input = part(element, 'code-input') as HTMLInputElement;
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(input.value).to.equal(wrong);
+    expect(deepActiveElement()).to.equal(input);
     await expect(element).to.be.accessible();
+    // Correcting the digits submits again.
+    const verified = oneEvent(element, 'tfa-verified');
+    for (const _ of wrong) await sendKeys({ press: 'Backspace' });
+    await typeText(right);
+    expect((await verified).detail.via).to.equal('code');
+  });
+
+  it('focuses the code field when a code screen opens, the first one included', async () => {
+    const email = `focus-${Date.now()}@mail.example`;
+    const { session } = await signInSession(EMAIL_FIRST, { email });
+    const element = await mountChallenge(session);
+    await waitForScreen(element, 'email-code');
+    await waitUntil(() => deepActiveElement() === part(element, 'code-input'));
+    await typeText(await latestEmailCode(email));
+    await waitForScreen(element, 'sms-code');
+    await waitUntil(() => deepActiveElement() === part(element, 'code-input'));
+    expect(part(element, 'heading').textContent).to.contain('Check your phone');
+  });
+
+  it('moves on when a code already passed in another tab', async () => {
+    const email = `twice-${Date.now()}@mail.example`;
+    const { session } = await signInSession(EMAIL_FIRST, { email });
+    const element = await mountChallenge(session);
+    await waitForScreen(element, 'email-code');
+    const code = await latestEmailCode(email);
+    const elsewhere = await fetch(`${session.server}/v1/widget/challenge/verify`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+    expect(elsewhere.status).to.equal(200);
+    const failed = oneEvent(element, 'tfa-error');
+    await enterCode(code);
+    expect((await failed).detail.code).to.equal('already_verified');
+    await waitForScreen(element, 'sms-code');
+    expect(errorText(element)).to.equal('');
   });
 
   it('shows until when the account is locked', async () => {

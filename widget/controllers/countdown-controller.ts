@@ -23,10 +23,12 @@ export class CountdownController implements ReactiveController {
     return Math.max(0, Math.ceil((this.until - Date.now()) / 1000));
   }
 
-  /** `0:27`, `1:05`. */
+  /** `0:27`, `1:05`, `9:41:05` (a daily limit waits hours). */
   get label() {
     const seconds = this.remaining;
-    return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+    const minutes = Math.floor(seconds / 60);
+    const pad = (n: number) => String(n % 60).padStart(2, '0');
+    return `${minutes < 60 ? minutes : `${Math.floor(minutes / 60)}:${pad(minutes)}`}:${pad(seconds)}`;
   }
 
   private stop() {

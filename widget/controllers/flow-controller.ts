@@ -4,7 +4,7 @@ import { emit } from '../events.ts';
 /**
  * The current screen of a multi-step element, as a named state. Moving on dispatches
  * `tfa-step-change`, aborts whatever the old screen was waiting for (a WebOTP read, a request) and
- * moves focus to the new screen's heading so screen readers announce it (WCAG 2.4.3).
+ * moves focus to the new screen's code field or heading so screen readers announce it (WCAG 2.4.3).
  */
 export class FlowController<Screen extends string> implements ReactiveController {
   private aborter = new AbortController();
@@ -28,17 +28,25 @@ export class FlowController<Screen extends string> implements ReactiveController
     this.aborter = new AbortController();
     if (to === from) return;
     this.screen = to;
-    // The first screen after loading is where the user arrives: focus stays on the page.
-    const focus = this.moved;
+    const moved = this.moved;
     this.moved = true;
     this.host.requestUpdate();
     emit(this.host, 'tfa-step-change', { from, to });
-    if (focus) void this.host.updateComplete.then(() => this.focusHeading());
+    void this.host.updateComplete.then(() => this.focusScreen(moved));
   }
 
-  private focusHeading() {
-    const heading = this.host.shadowRoot?.querySelector<HTMLElement>('[part~="heading"]');
-    heading?.focus();
+  /**
+   * A code screen focuses its field, where the user types next, even the first one (a sign-in
+   * page's code step). Other screens focus their heading, but not the first screen after
+   * loading, where the user arrives: there the focus stays on the page.
+   */
+  private async focusScreen(moved: boolean) {
+    const root = this.host.shadowRoot;
+    const field = root?.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>(
+      'tfa-code-field',
+    );
+    await field?.updateComplete;
+    (field ?? (moved ? root?.querySelector<HTMLElement>('[part~="heading"]') : null))?.focus();
   }
 
   hostDisconnected() {

@@ -21,6 +21,7 @@ export const ar: FirstStrings = {
   countryNoMatch: 'لا يوجد بلد مطابق',
   phoneLabel: 'رقم الهاتف',
   sendCode: 'إرسال الرمز',
+  sendCodeIn: 'إرسال الرمز بعد {time}',
 
   doneHeading: 'تم تفعيل المصادقة الثنائية',
   doneText: 'من الآن فصاعدًا، سنطلب منك عند تسجيل الدخول رمزًا نرسله إلى {phone}.',
@@ -38,7 +39,6 @@ export const ar: FirstStrings = {
   expiredText: 'أعِد تحميل الصفحة للبدء من جديد.',
   lockedHeading: 'رموز خاطئة كثيرة',
   lockedUntil: 'حفاظًا على أمانك، أوقفنا قبول الرموز حتى {time}.',
-  rateLimitedUntil: 'يُرجى الانتظار حتى {time} قبل المحاولة مجددًا.',
   networkHeading: 'تعذّر الوصول إلى الخادم',
   networkText: 'تحقّق من اتصالك وحاول مجددًا.',
   errorHeading: 'حدث خطأ ما',

@@ -17,7 +17,7 @@ export type Locale = (typeof supportedLocales)[number];
 
 // Each language is a small chunk fetched when asked for: a page loads its own language only.
 const loaders: Record<Locale, () => Promise<FirstStrings>> = {
-  en: () => import('./en.ts').then((module) => module.en),
+  en: () => import('./en-first.ts').then((module) => module.enFirst),
   fr: () => import('./fr.ts').then((module) => module.fr),
   de: () => import('./de.ts').then((module) => module.de),
   es: () => import('./es.ts').then((module) => module.es),

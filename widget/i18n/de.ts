@@ -21,6 +21,7 @@ export const de: FirstStrings = {
   countryNoMatch: 'Kein passendes Land gefunden',
   phoneLabel: 'Telefonnummer',
   sendCode: 'Code senden',
+  sendCodeIn: 'Code senden in {time}',
 
   doneHeading: 'Die Zwei-Faktor-Authentifizierung ist aktiviert',
   doneText:
@@ -39,7 +40,6 @@ export const de: FirstStrings = {
   expiredText: 'Laden Sie die Seite neu, um von vorn zu beginnen.',
   lockedHeading: 'Zu viele falsche Codes',
   lockedUntil: 'Zu Ihrer Sicherheit sind Codes bis {time} gesperrt.',
-  rateLimitedUntil: 'Bitte warten Sie bis {time}, bevor Sie es erneut versuchen.',
   networkHeading: 'Server nicht erreichbar',
   networkText: 'Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
   errorHeading: 'Etwas ist schiefgelaufen',

@@ -21,6 +21,7 @@ export const es: FirstStrings = {
   countryNoMatch: 'Ningún país coincide',
   phoneLabel: 'Número de teléfono',
   sendCode: 'Enviar código',
+  sendCodeIn: 'Enviar código en {time}',
 
   doneHeading: 'La autenticación en dos pasos está activada',
   doneText: 'A partir de ahora, al iniciar sesión se le pedirá un código que se envía al {phone}.',
@@ -38,7 +39,6 @@ export const es: FirstStrings = {
   expiredText: 'Vuelva a cargar la página para empezar de nuevo.',
   lockedHeading: 'Demasiados códigos incorrectos',
   lockedUntil: 'Por su seguridad, los códigos están bloqueados hasta {time}.',
-  rateLimitedUntil: 'Espere hasta {time} antes de volver a intentarlo.',
   networkHeading: 'No se puede conectar con el servidor',
   networkText: 'Revise su conexión y vuelva a intentarlo.',
   errorHeading: 'Algo salió mal',

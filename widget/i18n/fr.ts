@@ -21,6 +21,7 @@ export const fr: FirstStrings = {
   countryNoMatch: 'Aucun pays ne correspond',
   phoneLabel: 'Numéro de téléphone',
   sendCode: 'Envoyer le code',
+  sendCodeIn: 'Envoyer le code dans {time}',
 
   doneHeading: 'L’authentification à deux facteurs est activée',
   doneText: 'Désormais, pour vous connecter, vous devrez saisir un code envoyé au {phone}.',
@@ -38,7 +39,6 @@ export const fr: FirstStrings = {
   expiredText: 'Rechargez la page pour recommencer.',
   lockedHeading: 'Trop de codes erronés',
   lockedUntil: 'Par sécurité, les codes sont bloqués jusqu’à {time}.',
-  rateLimitedUntil: 'Veuillez patienter jusqu’à {time} avant de réessayer.',
   networkHeading: 'Impossible de joindre le serveur',
   networkText: 'Vérifiez votre connexion et réessayez.',
   errorHeading: 'Une erreur s’est produite',

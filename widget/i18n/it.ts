@@ -21,6 +21,7 @@ export const it: FirstStrings = {
   countryNoMatch: 'Nessun paese corrispondente',
   phoneLabel: 'Numero di telefono',
   sendCode: 'Invia codice',
+  sendCodeIn: 'Invia codice tra {time}',
 
   doneHeading: 'L’autenticazione a due fattori è attiva',
   doneText: 'D’ora in poi, per accedere ti chiederemo un codice inviato al numero {phone}.',
@@ -38,7 +39,6 @@ export const it: FirstStrings = {
   expiredText: 'Ricarica la pagina per ricominciare.',
   lockedHeading: 'Troppi codici errati',
   lockedUntil: 'Per la tua sicurezza, i codici sono bloccati fino alle {time}.',
-  rateLimitedUntil: 'Attendi fino alle {time}, poi riprova.',
   networkHeading: 'Impossibile raggiungere il server',
   networkText: 'Controlla la connessione e riprova.',
   errorHeading: 'Si è verificato un problema',

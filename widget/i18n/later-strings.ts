@@ -1,9 +1,8 @@
 import { type Locale, loadStrings, type Strings } from './catalogue.ts';
 import type { LaterStrings } from './en.ts';
 
-// English keeps every message in its one chunk: nothing more to fetch for it.
-const loaders: Record<Locale, () => Promise<Partial<LaterStrings>>> = {
-  en: async () => ({}),
+const loaders: Record<Locale, () => Promise<LaterStrings>> = {
+  en: () => import('./later/en.ts').then((module) => module.enLater),
   fr: () => import('./later/fr.ts').then((module) => module.frLater),
   de: () => import('./later/de.ts').then((module) => module.deLater),
   es: () => import('./later/es.ts').then((module) => module.esLater),
@@ -16,11 +15,11 @@ const loaders: Record<Locale, () => Promise<Partial<LaterStrings>>> = {
 };
 
 /** The messages of the later screens in `locale`, fetched with those screens. */
-export function loadLaterStrings(locale: Locale): Promise<Partial<LaterStrings>> {
+export function loadLaterStrings(locale: Locale): Promise<LaterStrings> {
   return loaders[locale]();
 }
 
 /** Every message of `locale`, the first screens' and the later ones'. */
 export async function loadAllStrings(locale: Locale): Promise<Strings> {
-  return { ...(await loadStrings(locale)), ...(await loadLaterStrings(locale)) } as Strings;
+  return { ...(await loadStrings(locale)), ...(await loadLaterStrings(locale)) };
 }

@@ -21,6 +21,7 @@ export const nl: FirstStrings = {
   countryNoMatch: 'Geen land gevonden',
   phoneLabel: 'Telefoonnummer',
   sendCode: 'Code sturen',
+  sendCodeIn: 'Code sturen over {time}',
 
   doneHeading: 'Tweestapsverificatie staat aan',
   doneText: 'Vanaf nu vragen we bij het inloggen om een code die we naar {phone} sturen.',
@@ -38,7 +39,6 @@ export const nl: FirstStrings = {
   expiredText: 'Vernieuw de pagina om opnieuw te beginnen.',
   lockedHeading: 'Te veel verkeerde codes',
   lockedUntil: 'Voor uw veiligheid zijn codes geblokkeerd tot {time}.',
-  rateLimitedUntil: 'Wacht tot {time} en probeer het dan opnieuw.',
   networkHeading: 'Kan de server niet bereiken',
   networkText: 'Controleer uw verbinding en probeer het opnieuw.',
   errorHeading: 'Er ging iets mis',

@@ -21,6 +21,7 @@ export const pl: FirstStrings = {
   countryNoMatch: 'Nie znaleziono kraju',
   phoneLabel: 'Numer telefonu',
   sendCode: 'Wyślij kod',
+  sendCodeIn: 'Wyślij kod za {time}',
 
   doneHeading: 'Uwierzytelnianie dwuskładnikowe jest włączone',
   doneText: 'Od teraz przy logowaniu poprosimy o kod wysłany na numer {phone}.',
@@ -38,7 +39,6 @@ export const pl: FirstStrings = {
   expiredText: 'Odśwież stronę, aby zacząć od nowa.',
   lockedHeading: 'Zbyt wiele błędnych kodów',
   lockedUntil: 'Ze względów bezpieczeństwa kody są zablokowane do {time}.',
-  rateLimitedUntil: 'Zaczekaj do {time}, zanim spróbujesz ponownie.',
   networkHeading: 'Brak połączenia z serwerem',
   networkText: 'Sprawdź połączenie i spróbuj ponownie.',
   errorHeading: 'Coś poszło nie tak',

@@ -21,6 +21,7 @@ export const ptBR: FirstStrings = {
   countryNoMatch: 'Nenhum país encontrado',
   phoneLabel: 'Número de telefone',
   sendCode: 'Enviar código',
+  sendCodeIn: 'Enviar código em {time}',
 
   doneHeading: 'A autenticação de dois fatores está ativada',
   doneText: 'A partir de agora, ao entrar, vamos pedir um código enviado para {phone}.',
@@ -38,7 +39,6 @@ export const ptBR: FirstStrings = {
   expiredText: 'Recarregue a página para começar de novo.',
   lockedHeading: 'Muitos códigos errados',
   lockedUntil: 'Para sua segurança, os códigos estão bloqueados até {time}.',
-  rateLimitedUntil: 'Aguarde até {time} para tentar novamente.',
   networkHeading: 'Não foi possível conectar ao servidor',
   networkText: 'Verifique sua conexão e tente novamente.',
   errorHeading: 'Algo deu errado',

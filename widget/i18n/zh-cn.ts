@@ -20,6 +20,7 @@ export const zhCN: FirstStrings = {
   countryNoMatch: '没有匹配的国家/地区',
   phoneLabel: '手机号码',
   sendCode: '发送验证码',
+  sendCodeIn: '{time} 后发送验证码',
 
   doneHeading: '双重身份验证已开启',
   doneText: '今后登录时，我们会向 {phone} 发送验证码。',
@@ -37,7 +38,6 @@ export const zhCN: FirstStrings = {
   expiredText: '请重新加载页面，然后重新开始。',
   lockedHeading: '错误次数过多',
   lockedUntil: '为保护您的安全，验证码已锁定至 {time}。',
-  rateLimitedUntil: '请等到 {time} 后再试。',
   networkHeading: '无法连接到服务器',
   networkText: '请检查网络连接后重试。',
   errorHeading: '出了点问题',

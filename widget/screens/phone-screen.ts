@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import type { CountdownController } from '../controllers/countdown-controller.ts';
 import '../controls/phone-field.ts';
 import { PHONE_FIELD_PARTS, type TfaPhoneField } from '../controls/phone-field.ts';
 import {
@@ -16,6 +17,8 @@ export interface PhoneScreenOptions {
   country: string;
   countries: string[];
   preferred: string[];
+  /** Until a code may be sent again: the send button counts down, then comes back. */
+  wait: CountdownController;
   onSubmit: (phone: { country: string; number: string }) => void;
   onCancel?: () => void;
 }
@@ -23,6 +26,7 @@ export interface PhoneScreenOptions {
 /** Country code and mobile number; the server validates and sends the code. */
 export function renderPhoneScreen(context: ScreenContext, options: PhoneScreenOptions) {
   const { t } = context;
+  const { remaining, label } = options.wait;
   const submit = (form: HTMLFormElement) => {
     const field = form.querySelector('tfa-phone-field') as TfaPhoneField;
     options.onSubmit(field.value);
@@ -42,7 +46,14 @@ export function renderPhoneScreen(context: ScreenContext, options: PhoneScreenOp
       ></tfa-phone-field>
       ${context.retry ? alertRegion(context) : nothing}
       <div part="actions">
-        ${button(context, 'primary', 'send-code', t('sendCode'), undefined, 'submit')}
+        ${button(
+          { busy: context.busy || remaining > 0 },
+          'primary',
+          'send-code',
+          remaining ? t('sendCodeIn', { time: label }) : t('sendCode'),
+          undefined,
+          'submit',
+        )}
         ${options.onCancel ? button(context, 'secondary', 'cancel', t('cancel'), options.onCancel) : nothing}
       </div>
     </form>`,

@@ -71,4 +71,13 @@ export const deLater: LaterStrings = {
   'error.required_code': 'Geben Sie den Code ein.',
   'error.required_saved':
     'Setzen Sie das Häkchen, sobald Ihre Wiederherstellungscodes gesichert sind.',
+  codeNotSent: 'Wir konnten Ihnen keinen Code senden.',
+  smsStepNext: 'Danach senden wir Ihnen einen Code per SMS.',
+  'limit.per-number': 'An diese Nummer wurden zuletzt zu viele Codes gesendet.',
+  'limit.per-prefix': 'An ähnliche Nummern wurden zuletzt zu viele Codes gesendet.',
+  'limit.per-country': 'In dieses Land wurden zuletzt zu viele Codes gesendet.',
+  'limit.per-user': 'Für Ihr Konto wurden zuletzt zu viele Codes gesendet.',
+  'limit.per-ip': 'Aus Ihrem Netzwerk wurden zuletzt zu viele Codes angefordert.',
+  'limit.daily-budget': 'Diese Website kann heute keine SMS mehr senden.',
+  'limit.resend-wait': 'Gerade eben wurde ein Code gesendet.',
 };

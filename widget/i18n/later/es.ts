@@ -71,4 +71,13 @@ export const esLater: LaterStrings = {
 
   'error.required_code': 'Escriba el código.',
   'error.required_saved': 'Marque la casilla cuando haya guardado sus códigos de recuperación.',
+  codeNotSent: 'No hemos podido enviarle un código.',
+  smsStepNext: 'Después, le enviaremos un código por SMS.',
+  'limit.per-number': 'Se han enviado demasiados códigos a este número últimamente.',
+  'limit.per-prefix': 'Se han enviado demasiados códigos a números parecidos a este últimamente.',
+  'limit.per-country': 'Se han enviado demasiados códigos a este país últimamente.',
+  'limit.per-user': 'Se han enviado demasiados códigos para su cuenta últimamente.',
+  'limit.per-ip': 'Se han pedido demasiados códigos desde su red últimamente.',
+  'limit.daily-budget': 'Este sitio no puede enviar más SMS hoy.',
+  'limit.resend-wait': 'Se acaba de enviar un código.',
 };

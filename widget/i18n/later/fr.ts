@@ -71,4 +71,13 @@ export const frLater: LaterStrings = {
 
   'error.required_code': 'Saisissez le code.',
   'error.required_saved': 'Cochez la case une fois vos codes de récupération mis en lieu sûr.',
+  codeNotSent: 'Nous n’avons pas pu vous envoyer de code.',
+  smsStepNext: 'Ensuite, nous vous enverrons un code par SMS.',
+  'limit.per-number': 'Trop de codes ont été envoyés à ce numéro récemment.',
+  'limit.per-prefix': 'Trop de codes ont été envoyés récemment à des numéros proches de celui-ci.',
+  'limit.per-country': 'Trop de codes ont été envoyés vers ce pays récemment.',
+  'limit.per-user': 'Trop de codes ont été envoyés pour votre compte récemment.',
+  'limit.per-ip': 'Trop de codes ont été demandés depuis votre réseau récemment.',
+  'limit.daily-budget': 'Ce site ne peut plus envoyer de SMS aujourd’hui.',
+  'limit.resend-wait': 'Un code vient d’être envoyé.',
 };

@@ -71,4 +71,13 @@ export const itLater: LaterStrings = {
 
   'error.required_code': 'Inserisci il codice.',
   'error.required_saved': 'Seleziona la casella dopo aver salvato i codici di recupero.',
+  codeNotSent: 'Non siamo riusciti a inviarti un codice.',
+  smsStepNext: 'Poi ti invieremo un codice via SMS.',
+  'limit.per-number': 'Di recente sono stati inviati troppi codici a questo numero.',
+  'limit.per-prefix': 'Di recente sono stati inviati troppi codici a numeri simili a questo.',
+  'limit.per-country': 'Di recente sono stati inviati troppi codici verso questo paese.',
+  'limit.per-user': 'Di recente sono stati inviati troppi codici per il tuo account.',
+  'limit.per-ip': 'Di recente sono stati richiesti troppi codici dalla tua rete.',
+  'limit.daily-budget': 'Oggi questo sito non può inviare altri SMS.',
+  'limit.resend-wait': 'Un codice è appena stato inviato.',
 };

@@ -69,4 +69,13 @@ export const nlLater: LaterStrings = {
 
   'error.required_code': 'Voer de code in.',
   'error.required_saved': 'Vink het vakje aan zodra u uw herstelcodes hebt bewaard.',
+  codeNotSent: 'We konden je geen code sturen.',
+  smsStepNext: 'Daarna sturen we je een code per sms.',
+  'limit.per-number': 'Er zijn onlangs te veel codes naar dit nummer gestuurd.',
+  'limit.per-prefix': 'Er zijn onlangs te veel codes naar vergelijkbare nummers gestuurd.',
+  'limit.per-country': 'Er zijn onlangs te veel codes naar dit land gestuurd.',
+  'limit.per-user': 'Er zijn onlangs te veel codes voor je account gestuurd.',
+  'limit.per-ip': 'Er zijn onlangs te veel codes vanaf je netwerk aangevraagd.',
+  'limit.daily-budget': 'Deze site kan vandaag geen sms’jes meer versturen.',
+  'limit.resend-wait': 'Er is net een code gestuurd.',
 };

@@ -70,4 +70,13 @@ export const plLater: LaterStrings = {
 
   'error.required_code': 'Wpisz kod.',
   'error.required_saved': 'Zaznacz pole, gdy zapiszesz kody odzyskiwania.',
+  codeNotSent: 'Nie udało się wysłać kodu.',
+  smsStepNext: 'Następnie wyślemy kod SMS-em.',
+  'limit.per-number': 'Na ten numer wysłano ostatnio zbyt wiele kodów.',
+  'limit.per-prefix': 'Na numery podobne do tego wysłano ostatnio zbyt wiele kodów.',
+  'limit.per-country': 'Do tego kraju wysłano ostatnio zbyt wiele kodów.',
+  'limit.per-user': 'Dla Twojego konta wysłano ostatnio zbyt wiele kodów.',
+  'limit.per-ip': 'Z Twojej sieci zamówiono ostatnio zbyt wiele kodów.',
+  'limit.daily-budget': 'Ta witryna nie może już dziś wysyłać SMS-ów.',
+  'limit.resend-wait': 'Kod został przed chwilą wysłany.',
 };

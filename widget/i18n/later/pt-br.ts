@@ -71,4 +71,13 @@ export const ptBRLater: LaterStrings = {
 
   'error.required_code': 'Digite o código.',
   'error.required_saved': 'Marque a caixa depois de guardar seus códigos de recuperação.',
+  codeNotSent: 'Não conseguimos enviar um código para você.',
+  smsStepNext: 'Em seguida, enviaremos um código por SMS.',
+  'limit.per-number': 'Foram enviados códigos demais para este número recentemente.',
+  'limit.per-prefix': 'Foram enviados códigos demais para números parecidos com este recentemente.',
+  'limit.per-country': 'Foram enviados códigos demais para este país recentemente.',
+  'limit.per-user': 'Foram enviados códigos demais para a sua conta recentemente.',
+  'limit.per-ip': 'Foram pedidos códigos demais a partir da sua rede recentemente.',
+  'limit.daily-budget': 'Este site não pode enviar mais SMS hoje.',
+  'limit.resend-wait': 'Um código acabou de ser enviado.',
 };

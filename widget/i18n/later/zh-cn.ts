@@ -67,4 +67,13 @@ export const zhCNLater: LaterStrings = {
 
   'error.required_code': '请输入验证码。',
   'error.required_saved': '保存恢复码后，请勾选此框。',
+  codeNotSent: '我们无法向您发送验证码。',
+  smsStepNext: '接下来，我们会通过短信向您的手机发送验证码。',
+  'limit.per-number': '最近向此号码发送的验证码过多。',
+  'limit.per-prefix': '最近向与此号码相近的号码发送的验证码过多。',
+  'limit.per-country': '最近向该国家/地区发送的验证码过多。',
+  'limit.per-user': '最近为您的账户发送的验证码过多。',
+  'limit.per-ip': '最近从您的网络请求的验证码过多。',
+  'limit.daily-budget': '本网站今天无法再发送短信。',
+  'limit.resend-wait': '验证码刚刚已发送。',
 };
