@@ -110,8 +110,8 @@ export async function buildApp(options: AppOptions) {
   const outbox = new Outbox();
   app.decorate('outbox', outbox);
   const metrics = config.METRICS_TOKEN ? createMetrics() : undefined;
-  const sms = smsSender ?? createSmsSender(config, { outbox, log: app.log });
-  const email = emailSender ?? createEmailSender(config, { outbox, log: app.log });
+  const sms = smsSender ?? (await createSmsSender(config, { outbox, log: app.log }));
+  const email = emailSender ?? (await createEmailSender(config, { outbox, log: app.log }));
   app.decorate('smsSender', measuredSender(metrics, 'sms', sms));
   app.decorate('emailSender', measuredSender(metrics, 'email', email));
 

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.ts';
@@ -95,7 +95,9 @@ export async function openPGlite(dataDir: string): Promise<DatabaseHandle> {
   await mkdir(dir, { recursive: true });
   const unlock = await acquireDataDirLock(dataDir);
   try {
-    return wrapPGlite(await PGlite.create(dir), unlock);
+    // Loaded only for the embedded database: a server on PostgreSQL never pays for it.
+    const { PGlite: EmbeddedPostgres } = await import('@electric-sql/pglite');
+    return wrapPGlite(await EmbeddedPostgres.create(dir), unlock);
   } catch (error) {
     await unlock();
     throw error;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -29,7 +29,9 @@ export const redisPlugin = fp(
       app.decorate('redis', null);
       return;
     }
-    const redis = new Redis(options.url, {
+    // Loaded only when configured: an instance without Redis never pays for the client.
+    const { Redis: RedisClient } = await import('ioredis');
+    const redis = new RedisClient(options.url, {
       maxRetriesPerRequest: 1,
       enableOfflineQueue: false,
       connectTimeout: 1000,

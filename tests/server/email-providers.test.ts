@@ -268,19 +268,25 @@ describe('createEmailSender', () => {
   const postmarkConfig = { POSTMARK_SERVER_TOKEN: 'server-token', POSTMARK_FROM: FROM };
   const deps = () => ({ outbox: new Outbox(), log: silentLog().log });
 
-  test('picks Postmark when it is configured, in any environment', () => {
+  test('picks Postmark when it is configured, in any environment', async () => {
     for (const NODE_ENV of ['development', 'test', 'production'] as const) {
-      assert.equal(createEmailSender({ NODE_ENV, ...postmarkConfig }, deps()).kind, 'postmark');
+      assert.equal(
+        (await createEmailSender({ NODE_ENV, ...postmarkConfig }, deps())).kind,
+        'postmark',
+      );
     }
   });
 
-  test('picks the outbox, outside production, only when DEV_OUTBOX asks for it', () => {
+  test('picks the outbox, outside production, only when DEV_OUTBOX asks for it', async () => {
     for (const NODE_ENV of ['development', 'test'] as const) {
-      assert.equal(createEmailSender({ NODE_ENV, DEV_OUTBOX: true }, deps()).kind, 'outbox');
+      assert.equal(
+        (await createEmailSender({ NODE_ENV, DEV_OUTBOX: true }, deps())).kind,
+        'outbox',
+      );
     }
   });
 
-  test('refuses to start without Postmark unless the outbox is asked for outside production', () => {
+  test('refuses to start without Postmark unless the outbox is asked for outside production', async () => {
     const partial: EmailConfig = { NODE_ENV: 'production', POSTMARK_SERVER_TOKEN: 'server-token' };
     const configs: EmailConfig[] = [
       { NODE_ENV: 'production' },
@@ -290,7 +296,7 @@ describe('createEmailSender', () => {
       partial,
     ];
     for (const config of configs) {
-      assert.throws(
+      await assert.rejects(
         () => createEmailSender(config, deps()),
         /Email: set POSTMARK_SERVER_TOKEN and POSTMARK_FROM, .*DEV_OUTBOX=true/,
         JSON.stringify(config),
@@ -301,7 +307,7 @@ describe('createEmailSender', () => {
   test("Postmark's sender follows POSTMARK_API_URL and POSTMARK_MESSAGE_STREAM to the fake", async () => {
     const postmark = await startFakePostmark();
     try {
-      const sender = createEmailSender(
+      const sender = await createEmailSender(
         {
           NODE_ENV: 'production',
           POSTMARK_SERVER_TOKEN: postmark.token,

@@ -234,19 +234,19 @@ describe('createSmsSender', () => {
   };
   const deps = () => ({ outbox: new Outbox(), log: silentLog().log });
 
-  test('picks Plivo when it is configured, in any environment', () => {
+  test('picks Plivo when it is configured, in any environment', async () => {
     for (const NODE_ENV of ['development', 'test', 'production'] as const) {
-      assert.equal(createSmsSender({ NODE_ENV, ...plivoConfig }, deps()).kind, 'plivo');
+      assert.equal((await createSmsSender({ NODE_ENV, ...plivoConfig }, deps())).kind, 'plivo');
     }
   });
 
-  test('picks the outbox, outside production, only when DEV_OUTBOX asks for it', () => {
+  test('picks the outbox, outside production, only when DEV_OUTBOX asks for it', async () => {
     for (const NODE_ENV of ['development', 'test'] as const) {
-      assert.equal(createSmsSender({ NODE_ENV, DEV_OUTBOX: true }, deps()).kind, 'outbox');
+      assert.equal((await createSmsSender({ NODE_ENV, DEV_OUTBOX: true }, deps())).kind, 'outbox');
     }
   });
 
-  test('refuses to start without Plivo unless the outbox is asked for outside production', () => {
+  test('refuses to start without Plivo unless the outbox is asked for outside production', async () => {
     const partial: SmsConfig = { NODE_ENV: 'production', PLIVO_AUTH_ID: 'MAXXXXXXXXXXXXXXXXXX' };
     const configs: SmsConfig[] = [
       { NODE_ENV: 'production' },
@@ -256,7 +256,7 @@ describe('createSmsSender', () => {
       partial,
     ];
     for (const config of configs) {
-      assert.throws(
+      await assert.rejects(
         () => createSmsSender(config, deps()),
         /SMS: set PLIVO_AUTH_ID, PLIVO_AUTH_TOKEN and PLIVO_SENDER, .*DEV_OUTBOX=true/,
         JSON.stringify(config),
@@ -267,7 +267,7 @@ describe('createSmsSender', () => {
   test("Plivo's sender follows PLIVO_API_URL to the fake", async () => {
     const plivo = await startFakePlivo();
     try {
-      const sender = createSmsSender(
+      const sender = await createSmsSender(
         {
           NODE_ENV: 'production',
           PLIVO_AUTH_ID: plivo.authId,

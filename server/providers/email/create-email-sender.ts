@@ -2,7 +2,6 @@ import { type Config, ConfigError, DELIVERY_HELP } from '../../config.ts';
 import type { Outbox, OutboxLogger } from '../outbox.ts';
 import type { EmailSender } from './email-sender.ts';
 import { OutboxEmailSender } from './outbox-email-sender.ts';
-import { PostmarkEmailSender } from './postmark-email-sender.ts';
 
 export type EmailConfig = Pick<
   Config,
@@ -13,13 +12,15 @@ export type EmailConfig = Pick<
 /**
  * Postmark when it is configured; otherwise the outbox, only when `DEV_OUTBOX` asks for it and never in
  * production, since it writes every code to the log. Called at start-up so a bad setup fails there.
+ * The Postmark SDK is loaded only when Postmark is configured.
  */
-export function createEmailSender(
+export async function createEmailSender(
   config: EmailConfig,
   deps: { outbox: Outbox; log: OutboxLogger },
-): EmailSender {
+): Promise<EmailSender> {
   const { POSTMARK_SERVER_TOKEN: serverToken, POSTMARK_FROM: from } = config;
   if (serverToken && from) {
+    const { PostmarkEmailSender } = await import('./postmark-email-sender.ts');
     return new PostmarkEmailSender({
       serverToken,
       from,

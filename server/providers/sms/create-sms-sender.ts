@@ -1,7 +1,6 @@
 import { type Config, ConfigError, DELIVERY_HELP } from '../../config.ts';
 import type { Outbox, OutboxLogger } from '../outbox.ts';
 import { OutboxSmsSender } from './outbox-sms-sender.ts';
-import { PlivoSmsSender } from './plivo-sms-sender.ts';
 import type { SmsSender } from './sms-sender.ts';
 
 export type SmsConfig = Pick<
@@ -13,13 +12,15 @@ export type SmsConfig = Pick<
 /**
  * Plivo when it is configured; otherwise the outbox, only when `DEV_OUTBOX` asks for it and never in
  * production, since it writes every code to the log. Called at start-up so a bad setup fails there.
+ * The Plivo SDK is loaded only when Plivo is configured.
  */
-export function createSmsSender(
+export async function createSmsSender(
   config: SmsConfig,
   deps: { outbox: Outbox; log: OutboxLogger },
-): SmsSender {
+): Promise<SmsSender> {
   const { PLIVO_AUTH_ID: authId, PLIVO_AUTH_TOKEN: authToken, PLIVO_SENDER: sender } = config;
   if (authId && authToken && sender) {
+    const { PlivoSmsSender } = await import('./plivo-sms-sender.ts');
     return new PlivoSmsSender({ authId, authToken, sender, apiUrl: config.PLIVO_API_URL });
   }
   if (!config.DEV_OUTBOX || config.NODE_ENV === 'production') {
