@@ -201,6 +201,7 @@ export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
         return renderCommonScreen(context, screen, {
           waitUntil: this.waitUntil ? this.formatTime(this.waitUntil) : '',
           onRetry: () => void this.start(),
+          onRenew: () => this.renew(),
         });
       case ChallengeScreen.emailCode:
         return later?.renderCodeScreen(context, {

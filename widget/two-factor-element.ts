@@ -43,7 +43,7 @@ export type CommonScreen = 'loading' | 'expired' | 'locked' | 'unavailable';
  * @csspart screen - Every screen; each also has its own name, e.g. `manage-screen`.
  * @csspart loading-screen - The screen while the session loads.
  * @csspart error-screen - The session could not be loaded (e.g. the network): with "Try again".
- * @csspart expired-screen - The widget session expired: asks for a reload.
+ * @csspart expired-screen - The widget session expired: "Reload the page".
  * @csspart locked-screen - Too many wrong codes: says until when.
  * @csspart unavailable-screen - The page's origin is not allowed by the site's settings.
  * @csspart new-recovery-codes-screen - A new set of recovery codes to save.
@@ -66,6 +66,7 @@ export type CommonScreen = 'loading' | 'expired' | 'locked' | 'unavailable';
  * @csspart secondary-button - A secondary action.
  * @csspart link-button - A button that looks like a link.
  * @csspart retry-button - "Try again" after a failure.
+ * @csspart reload-button - "Reload the page" on the expired screen (with `tokenProvider`: a fresh session).
  * @csspart code-form - The form around the one-time code field.
  * @csspart code-field - The one-time code field's wrapper (exported from `tfa-code-field`).
  * @csspart code-label - The code field's label (exported).
@@ -144,6 +145,11 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
   protected get lastErrorCode() {
     return this.lastError?.code ?? '';
   }
+  /**
+   * What to do again with a fresh session from `tokenProvider` instead of starting over, while a
+   * request that needs no earlier step runs (sending a code to the number just typed).
+   */
+  protected resume: (() => unknown) | undefined;
   /** Until a new code may be sent: the resend wait, or a send limit's. */
   protected readonly resend = new CountdownController(this);
   /** The active language's messages; none until its chunk is there. */
@@ -190,8 +196,9 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('locale') && this.session) void this.useLanguage();
-    // A new token is a new session: start over. (A new `server` is used by the next request.)
-    if ((changed.has('token') || !this.started) && this.server && this.token) {
+    // A new token is a new session: start over, unless what the user was doing resumes with it.
+    // (A new `server` is used by the next request.)
+    if ((changed.has('token') || !this.started) && this.server && this.token && !this.resume) {
       this.started = true;
       void this.start();
     }
@@ -341,13 +348,25 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
 
   private async sessionExpired() {
     emit(this, 'tfa-session-expired', {});
+    const resume = this.resume;
     if (!this.tokenProvider) return this.flow.go('expired');
     try {
-      // Setting the token starts the journey again with the fresh session.
+      // Setting the token starts the journey again with the fresh session, or resumes it.
       this.token = await this.tokenProvider();
     } catch {
-      this.flow.go('expired');
+      return this.flow.go('expired');
     }
+    if (!resume) return;
+    const session = await this.run(() => this.api.get<SessionView>('/session'));
+    this.resume = undefined;
+    if (session) this.session = session;
+    if (session) await resume();
+  }
+
+  /** "Reload the page", or, with a `tokenProvider`, another try at a fresh session. */
+  protected renew() {
+    if (this.tokenProvider) void this.sessionExpired();
+    else location.reload();
   }
 
   protected secondsFromNow(seconds: number) {

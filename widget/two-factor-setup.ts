@@ -166,10 +166,13 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
       this.error = this.t('error.required_phone');
       return;
     }
+    // An expired session sends to the same number with a fresh one: nothing typed is lost.
+    this.resume = () => this.sendCode(phone);
     const sent = await this.run(
       () => this.api.post<CodeSent>('/phone', phone),
       () => this.sendCode(phone),
     );
+    this.resume = undefined;
     if (!sent) return this.manage?.stepUpLapsed('change-phone');
     this.codeSent(sent);
     this.go(SetupScreen.code);
@@ -261,6 +264,7 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
         return renderCommonScreen(context, screen, {
           waitUntil: this.waitUntil ? this.formatTime(this.waitUntil) : '',
           onRetry: () => void this.start(),
+          onRenew: () => this.renew(),
         });
       case SetupScreen.intro:
         return renderIntroScreen(context, () => this.go(SetupScreen.phone));

@@ -37,6 +37,7 @@ export const ar: FirstStrings = {
 
   expiredHeading: 'انتهت صلاحية هذه الصفحة',
   expiredText: 'أعِد تحميل الصفحة للبدء من جديد.',
+  reloadPage: 'إعادة تحميل الصفحة',
   lockedHeading: 'رموز خاطئة كثيرة',
   lockedUntil: 'حفاظًا على أمانك، أوقفنا قبول الرموز حتى {time}.',
   networkHeading: 'تعذّر الوصول إلى الخادم',

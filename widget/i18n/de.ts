@@ -38,6 +38,7 @@ export const de: FirstStrings = {
 
   expiredHeading: 'Diese Seite ist abgelaufen',
   expiredText: 'Laden Sie die Seite neu, um von vorn zu beginnen.',
+  reloadPage: 'Seite neu laden',
   lockedHeading: 'Zu viele falsche Codes',
   lockedUntil: 'Zu Ihrer Sicherheit sind Codes bis {time} gesperrt.',
   networkHeading: 'Server nicht erreichbar',

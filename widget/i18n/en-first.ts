@@ -36,6 +36,7 @@ export const enFirst = {
 
   expiredHeading: 'This page has expired',
   expiredText: 'Reload the page to start again.',
+  reloadPage: 'Reload the page',
   lockedHeading: 'Too many wrong codes',
   lockedUntil: 'For your safety, codes are blocked until {time}.',
   networkHeading: 'Cannot reach the server',

@@ -37,6 +37,7 @@ export const es: FirstStrings = {
 
   expiredHeading: 'Esta página ha expirado',
   expiredText: 'Vuelva a cargar la página para empezar de nuevo.',
+  reloadPage: 'Recargar la página',
   lockedHeading: 'Demasiados códigos incorrectos',
   lockedUntil: 'Por su seguridad, los códigos están bloqueados hasta {time}.',
   networkHeading: 'No se puede conectar con el servidor',

@@ -37,6 +37,7 @@ export const fr: FirstStrings = {
 
   expiredHeading: 'Cette page a expiré',
   expiredText: 'Rechargez la page pour recommencer.',
+  reloadPage: 'Recharger la page',
   lockedHeading: 'Trop de codes erronés',
   lockedUntil: 'Par sécurité, les codes sont bloqués jusqu’à {time}.',
   networkHeading: 'Impossible de joindre le serveur',

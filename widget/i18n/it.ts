@@ -37,6 +37,7 @@ export const it: FirstStrings = {
 
   expiredHeading: 'Questa pagina è scaduta',
   expiredText: 'Ricarica la pagina per ricominciare.',
+  reloadPage: 'Ricarica la pagina',
   lockedHeading: 'Troppi codici errati',
   lockedUntil: 'Per la tua sicurezza, i codici sono bloccati fino alle {time}.',
   networkHeading: 'Impossibile raggiungere il server',

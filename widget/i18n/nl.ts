@@ -37,6 +37,7 @@ export const nl: FirstStrings = {
 
   expiredHeading: 'Deze pagina is verlopen',
   expiredText: 'Vernieuw de pagina om opnieuw te beginnen.',
+  reloadPage: 'Pagina opnieuw laden',
   lockedHeading: 'Te veel verkeerde codes',
   lockedUntil: 'Voor uw veiligheid zijn codes geblokkeerd tot {time}.',
   networkHeading: 'Kan de server niet bereiken',

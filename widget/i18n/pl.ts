@@ -37,6 +37,7 @@ export const pl: FirstStrings = {
 
   expiredHeading: 'Ta strona wygasła',
   expiredText: 'Odśwież stronę, aby zacząć od nowa.',
+  reloadPage: 'Odśwież stronę',
   lockedHeading: 'Zbyt wiele błędnych kodów',
   lockedUntil: 'Ze względów bezpieczeństwa kody są zablokowane do {time}.',
   networkHeading: 'Brak połączenia z serwerem',

@@ -37,6 +37,7 @@ export const ptBR: FirstStrings = {
 
   expiredHeading: 'Esta página expirou',
   expiredText: 'Recarregue a página para começar de novo.',
+  reloadPage: 'Recarregar a página',
   lockedHeading: 'Muitos códigos errados',
   lockedUntil: 'Para sua segurança, os códigos estão bloqueados até {time}.',
   networkHeading: 'Não foi possível conectar ao servidor',

@@ -36,6 +36,7 @@ export const zhCN: FirstStrings = {
 
   expiredHeading: '此页面已过期',
   expiredText: '请重新加载页面，然后重新开始。',
+  reloadPage: '重新加载页面',
   lockedHeading: '错误次数过多',
   lockedUntil: '为保护您的安全，验证码已锁定至 {time}。',
   networkHeading: '无法连接到服务器',

@@ -6,7 +6,7 @@ import type { ScreenContext } from './screen-context.ts';
 export function renderCommonScreen(
   context: ScreenContext,
   screen: CommonScreen,
-  { waitUntil, onRetry }: { waitUntil: string; onRetry: () => void },
+  { waitUntil, onRetry, onRenew }: { waitUntil: string; onRetry: () => void; onRenew: () => void },
 ) {
   const { t } = context;
   switch (screen) {
@@ -19,6 +19,7 @@ export function renderCommonScreen(
         name: 'expired',
         heading: t('expiredHeading'),
         text: t('expiredText'),
+        action: { name: 'reload', label: t('reloadPage'), onClick: onRenew },
       });
     case 'locked':
       return renderMessageScreen(context, {
