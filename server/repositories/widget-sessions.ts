@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/types.ts';
+import type { Database, User, WidgetSession } from '../db/types.ts';
 import type { SessionRef, UserRef } from './refs.ts';
 
 export async function insertSession(
@@ -27,13 +27,45 @@ export async function insertSession(
     .execute();
 }
 
-/** The session behind a token's hash, with its user: what every widget request starts from. */
-export async function findSessionByTokenHash(db: Kysely<Database>, tokenHash: string) {
-  return db
-    .selectFrom('widget_sessions')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
+/** The session behind a token's hash, with its user, in one query: every widget request's start. */
+export async function findSessionByTokenHash(
+  db: Kysely<Database>,
+  tokenHash: string,
+): Promise<{ session: WidgetSession; user: User } | undefined> {
+  const row = await db
+    .selectFrom('widget_sessions as s')
+    .innerJoin('users as u', (join) =>
+      join.onRef('u.id', '=', 's.user_id').onRef('u.tenant_id', '=', 's.tenant_id'),
+    )
+    .selectAll('s')
+    .select([
+      'u.external_id as user_external_id',
+      'u.email as user_email',
+      'u.created_at as user_created_at',
+      'u.failed_attempts as user_failed_attempts',
+      'u.locked_until as user_locked_until',
+    ])
+    .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
+  if (!row) return undefined;
+  const {
+    user_external_id,
+    user_email,
+    user_created_at,
+    user_failed_attempts,
+    user_locked_until,
+    ...session
+  } = row;
+  const user: User = {
+    id: session.user_id,
+    tenant_id: session.tenant_id,
+    external_id: user_external_id,
+    email: user_email,
+    created_at: user_created_at,
+    failed_attempts: user_failed_attempts,
+    locked_until: user_locked_until,
+  };
+  return { session, user };
 }
 
 export async function setStepUpUntil(trx: Transaction<Database>, ref: SessionRef, until: Date) {

@@ -3,7 +3,7 @@ import { randomToken, sha256 } from '../crypto/tokens.ts';
 import type { Database, User, WidgetSession } from '../db/types.ts';
 import { AppError } from '../errors.ts';
 import type { SessionRef } from '../repositories/refs.ts';
-import { findUser, upsertUser } from '../repositories/users.ts';
+import { upsertUser } from '../repositories/users.ts';
 import { findSessionByTokenHash, insertSession } from '../repositories/widget-sessions.ts';
 import { WIDGET_SESSION_TOKEN_BYTES, WIDGET_SESSION_TTL_SECONDS } from '../security-constants.ts';
 import { loadTenant, type TenantContext } from './tenants.ts';
@@ -76,11 +76,10 @@ export async function authenticateWidgetToken(
 ): Promise<WidgetContext> {
   if (!TOKEN_PATTERN.test(token))
     throw new AppError('unauthorized', { message: 'Invalid session token.' });
-  const session = await findSessionByTokenHash(db, sha256(token));
-  if (!session) throw new AppError('unauthorized', { message: 'Invalid session token.' });
+  const found = await findSessionByTokenHash(db, sha256(token));
+  if (!found) throw new AppError('unauthorized', { message: 'Invalid session token.' });
+  const { session, user } = found;
   if (session.expires_at <= new Date()) throw new AppError('session_expired');
-  const user = await findUser(db, { tenantId: session.tenant_id, userId: session.user_id });
-  if (!user) throw new AppError('session_expired');
   const tenant = await loadTenant(db, session.tenant_id);
   return { session: session as WidgetContext['session'], tenant, user };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { randomId, safeEqual, sha256 } from '../crypto/tokens.ts';
 import type { Database, Tenant } from '../db/types.ts';
 import { AppError } from '../errors.ts';
@@ -97,17 +97,22 @@ async function findTenantRow(db: Kysely<Database>, tenantId: string): Promise<Te
   return tenant;
 }
 
+/** The tenant with its origins, in one query: every request of a partner or a widget reads it. */
 export async function loadTenant(db: Kysely<Database>, tenantId: string): Promise<TenantContext> {
-  const tenant = await findTenantRow(db, tenantId);
-  const origins = await db
-    .selectFrom('tenant_origins')
-    .select('origin')
-    .where('tenant_id', '=', tenantId)
-    .execute();
+  const tenant = await db
+    .selectFrom('tenants')
+    .select(['id', 'name', 'settings'])
+    .select(
+      sql<string[]>`coalesce((select array_agg(origin order by origin) from tenant_origins
+        where tenant_id = tenants.id), '{}')`.as('origins'),
+    )
+    .where('id', '=', tenantId)
+    .executeTakeFirst();
+  if (!tenant) throw new AppError('not_found', { message: `No tenant ${tenantId}.` });
   return {
     id: tenant.id,
     name: tenant.name,
-    origins: origins.map((row) => row.origin).sort(),
+    origins: [...tenant.origins].sort(),
     settings: resolveSettings(tenant.settings),
   };
 }
