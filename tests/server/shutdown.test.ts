@@ -8,6 +8,7 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { exitGracefully } from '../../server/shutdown.ts';
 import { startServer } from '../helpers/server-process.ts';
 import { TcpProxy } from '../helpers/tcp-proxy.ts';
 import { createPostgresDatabase } from '../helpers/test-database.ts';
@@ -121,3 +122,30 @@ test(
     assert.match(server.output(), /shutdown deadline passed/);
   },
 );
+
+test('a second signal exits at once, without waiting for the first shutdown', async () => {
+  const before = new Set(process.listeners('SIGTERM'));
+  const exits: number[] = [];
+  const neverCloses = {
+    log: { info() {}, warn() {} },
+    close: () => new Promise<void>(() => {}),
+    server: { closeAllConnections() {} },
+  };
+  exitGracefully(
+    neverCloses as unknown as Parameters<typeof exitGracefully>[0],
+    { deadlineMs: 60_000, closeDatabase: async () => {} },
+    (code) => exits.push(code),
+  );
+  const added = process.listeners('SIGTERM').filter((listener) => !before.has(listener));
+  try {
+    process.emit('SIGTERM', 'SIGTERM');
+    assert.deepEqual(exits, [], 'the first signal waits for requests in flight');
+    process.emit('SIGTERM', 'SIGTERM');
+    assert.deepEqual(exits, [0], 'the second exits now');
+  } finally {
+    for (const listener of added) {
+      process.removeListener('SIGTERM', listener);
+      process.removeListener('SIGINT', listener);
+    }
+  }
+});
