@@ -383,6 +383,10 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
   }
 
   protected formatDate(iso: string) {
-    return new Intl.DateTimeFormat(this.activeLocale, { dateStyle: 'long' }).format(new Date(iso));
+    const date = new Intl.DateTimeFormat(this.activeLocale, { dateStyle: 'long' }).format(
+      new Date(iso),
+    );
+    // French writes the first of the month as an ordinal: « le 1er décembre ».
+    return this.activeLocale === 'fr' ? date.replace(/^1 /, '1er ') : date;
   }
 }

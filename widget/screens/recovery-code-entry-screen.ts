@@ -42,9 +42,9 @@ export function renderRecoveryCodeEntryScreen(
           ?disabled=${context.busy}
         />
         <p id="recovery-code-hint" part="hint">${t('recoveryCodeHint')}</p>
+        ${alertRegion(context)}
       </div>
       ${options.options ?? nothing}
-      ${alertRegion(context)}
       <div part="actions">
         ${button(context, 'primary', 'verify', t('verify'), undefined, 'submit')}
         ${button(context, 'link', 'use-code', t('useCodeInstead'), options.onUseCode)}
