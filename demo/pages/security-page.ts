@@ -4,9 +4,10 @@ import type { UserStatus } from '../two-factor-client.ts';
 import { formError, textField } from './form-parts.ts';
 import { setupElement } from './two-factor-elements.ts';
 
-function statusSummary(status: UserStatus) {
+/** The user's two-factor state as the partner API tells it; demo.js swaps in a fresh copy. */
+export function statusSummary(status: UserStatus) {
   const { twoFactor } = status;
-  return html`<dl class="status-list">
+  return html`<dl class="status-list" id="two-factor-summary">
     <div><dt>Two-factor authentication</dt><dd>${twoFactor.enabled ? 'On' : 'Off'}</dd></div>
     ${
       twoFactor.enabled

@@ -13,6 +13,7 @@ import {
   pageTitle,
   pickCountry,
   securityStatus,
+  shownStatusWhen,
   signInWithCodes,
   signOut,
   submitPasswordSignIn,
@@ -167,6 +168,10 @@ describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
 
     await elementHeading(page, 'Two-factor authentication is on');
     await page.getByText('Two-factor authentication is now on.').waitFor();
+    // The summary beside the element follows it, with no reload.
+    const shown = await shownStatusWhen(page, (s) => s['Two-factor authentication'] === 'On');
+    assert.equal(shown['Two-factor authentication'], 'On');
+    assert.match(shown.Phone ?? '', /^\+33 .*78$/);
     await screenshot(page, 'setup-done');
     const status = await securityStatus(page, urls.demoUrl);
     assert.equal(status['Two-factor authentication'], 'On');
@@ -305,6 +310,8 @@ describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
     });
     await elementHeading(page, 'Phone number changed');
     await screenshot(page, 'phone-changed');
+    const shown = await shownStatusWhen(page, (s) => /32$/.test(s.Phone ?? ''));
+    assert.match(shown.Phone ?? '', /^\+33 .*32$/);
     const status = await securityStatus(page, urls.demoUrl);
     assert.match(status.Phone ?? '', /^\+33 .*32$/);
     patient.phone = newPhone;
@@ -323,6 +330,8 @@ describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
 
     await elementHeading(page, 'Two-factor authentication is off');
     await screenshot(page, 'disabled');
+    const shown = await shownStatusWhen(page, (s) => s['Two-factor authentication'] === 'Off');
+    assert.equal(shown['Two-factor authentication'], 'Off');
     const status = await securityStatus(page, urls.demoUrl);
     assert.equal(status['Two-factor authentication'], 'Off');
 

@@ -128,6 +128,24 @@ export async function signOut(page: Page, demoUrl: string) {
 /** The security page's summary, as the partner backend read it from the two-factor server. */
 export async function securityStatus(page: Page, demoUrl: string): Promise<Record<string, string>> {
   await page.goto(`${demoUrl}/settings/security`);
+  return shownStatus(page);
+}
+
+/** The security page's summary once `shows` holds, without loading the page again (5 s at most). */
+export async function shownStatusWhen(
+  page: Page,
+  shows: (status: Record<string, string>) => boolean,
+): Promise<Record<string, string>> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const status = await shownStatus(page);
+    if (shows(status)) return status;
+    await page.waitForTimeout(100);
+  }
+  return shownStatus(page);
+}
+
+/** The security page's summary as it shows now, without loading the page again. */
+export async function shownStatus(page: Page): Promise<Record<string, string>> {
   const rows = await page
     .locator('.status-list > div')
     .evaluateAll((divs) =>
