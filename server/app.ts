@@ -105,7 +105,10 @@ export async function buildApp(options: AppOptions) {
   app.decorate('db', database.db);
   app.decorate(
     'keys',
-    keys ?? deriveKeys(await loadMasterKey(config, app.log), previousMasterKeys(config)),
+    keys ??
+      deriveKeys(await loadMasterKey(config, app.log), previousMasterKeys(config), {
+        readsUnbound: config.ENCRYPTION_READ_UNBOUND,
+      }),
   );
   const outbox = new Outbox();
   app.decorate('outbox', outbox);

@@ -20,7 +20,9 @@ async function main(args: string[]) {
       warn: (_details: object, message: string) => process.stderr.write(`${message}\n`),
     };
     const keys = async () =>
-      deriveKeys(await loadMasterKey(config, log), previousMasterKeys(config));
+      deriveKeys(await loadMasterKey(config, log), previousMasterKeys(config), {
+        readsUnbound: config.ENCRYPTION_READ_UNBOUND,
+      });
     await runCommand(args, database.db, (text) => process.stdout.write(text), keys);
     return 0;
   } finally {

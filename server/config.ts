@@ -31,6 +31,8 @@ export const ConfigSchema = Type.Object({
   /** On SIGTERM, how long requests in flight may take before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 0, maximum: 600_000, default: 5000 }),
   ENCRYPTION_KEY: Type.Optional(Type.String({ pattern: '^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$' })),
+  /** Whether values written before key ids (no row binding) still open; false once re-encrypted. */
+  ENCRYPTION_READ_UNBOUND: Type.Boolean({ default: true }),
   /** Master keys rotated out, comma-separated: read what they wrote until `tfa keys reencrypt`. */
   ENCRYPTION_PREVIOUS_KEYS: Type.Optional(
     Type.String({

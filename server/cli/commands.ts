@@ -97,7 +97,8 @@ export async function runCommand(
         `Re-encrypted ${report.phones} phone numbers and ${report.recoveryCodes} recovery codes.\n` +
           (report.hashOnlyRecoveryCodes > 0
             ? `${report.hashOnlyRecoveryCodes} recovery codes are kept only as hashes: keep the previous key in ENCRYPTION_PREVIOUS_KEYS until those sets are replaced.\n`
-            : 'Every value is under the current key: the previous keys may be removed.\n'),
+            : 'Every value is under the current key: the previous keys may be removed.\n') +
+          'Every value is now bound to its row: ENCRYPTION_READ_UNBOUND=false refuses older ones.\n',
       );
     }
     case 'tenant create': {

@@ -21,6 +21,11 @@ export interface DerivedKeys {
  */
 export interface ServerKeys extends DerivedKeys {
   previous: readonly DerivedKeys[];
+  /**
+   * Whether values written before key ids (`v1`, bound to no row) still open. Off once `tfa keys
+   * reencrypt` has rewritten them all, so an old value copied in from a backup opens nowhere.
+   */
+  readsUnbound: boolean;
 }
 
 const KEY_FILE = 'encryption.key';
@@ -44,8 +49,16 @@ function derive(master: Buffer): DerivedKeys {
   };
 }
 
-export function deriveKeys(master: Buffer, previous: readonly Buffer[] = []): ServerKeys {
-  return { ...derive(master), previous: previous.map(derive) };
+export function deriveKeys(
+  master: Buffer,
+  previous: readonly Buffer[] = [],
+  options: { readsUnbound?: boolean } = {},
+): ServerKeys {
+  return {
+    ...derive(master),
+    previous: previous.map(derive),
+    readsUnbound: options.readsUnbound ?? true,
+  };
 }
 
 /** The previous master keys, from `ENCRYPTION_PREVIOUS_KEYS` (a comma list, hex or base64). */

@@ -33,6 +33,9 @@ export function unseal(keys: ServerKeys, ciphertext: string, place: FieldPlace):
     if (!key) throw new Error(`No key ${keyId} in the keyring: add it to ENCRYPTION_PREVIOUS_KEYS`);
     return decrypt(key.encryption, ciphertext, associatedData(place));
   }
+  if (!keys.readsUnbound) {
+    throw new Error('A value written before key ids, refused (ENCRYPTION_READ_UNBOUND=false)');
+  }
   for (const key of ring) {
     try {
       return decrypt(key.encryption, ciphertext);

@@ -29,11 +29,20 @@ export async function liveCode(
   return query.orderBy('created_at', 'desc').executeTakeFirst();
 }
 
-/** Codes of the session already used or replaced since `since`: to tell a repeat from a guess. */
+/**
+ * Codes of the session since `since` that are not the live, sent one: used, replaced, or never
+ * confirmed sent. To tell a repeat of the patient's own code from a guess.
+ */
 export async function spentCodes(db: Kysely<Database>, ref: SessionRef, since: Date) {
   return sessionCodes(db, ref)
     .where('created_at', '>', since)
-    .where((eb) => eb.or([eb('consumed_at', 'is not', null), eb('superseded_at', 'is not', null)]))
+    .where((eb) =>
+      eb.or([
+        eb('consumed_at', 'is not', null),
+        eb('superseded_at', 'is not', null),
+        eb('sent_at', 'is', null),
+      ]),
+    )
     .execute();
 }
 

@@ -240,7 +240,7 @@ export async function verifyChallenge(
     if (step === 'sms' && !phone) throw new AppError('not_enabled');
     const checked = await checkCode(
       trx,
-      deps.keys.codes,
+      deps.keys,
       ref,
       sequenceOf(codePurpose(widget, step)),
       input.code,

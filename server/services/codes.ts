@@ -1,5 +1,6 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import type { ServerKeys } from '../crypto/keys.ts';
 import type { Database, VerificationCode, WidgetSession } from '../db/types.ts';
 import { AppError } from '../errors.ts';
 import { lockSession, withUserLocked } from '../repositories/locks.ts';
@@ -111,12 +112,15 @@ export async function currentCode(
   return liveCode(db, scope, sequence, { sentOnly: true });
 }
 
-function matches(key: Buffer, row: VerificationCode, code: string) {
+/** Under each key of the ring: a code sent just before a key rotation still matches after it. */
+function matches(keys: ServerKeys, row: VerificationCode, code: string) {
   const expected = Buffer.from(row.code_hash);
-  const actual = Buffer.from(
-    hashCode(key, { sessionId: row.session_id, purpose: row.purpose }, code),
-  );
-  return expected.length === actual.length && timingSafeEqual(expected, actual);
+  return [keys, ...keys.previous].some((key) => {
+    const actual = Buffer.from(
+      hashCode(key.codes, { sessionId: row.session_id, purpose: row.purpose }, code),
+    );
+    return expected.length === actual.length && timingSafeEqual(expected, actual);
+  });
 }
 
 /**
@@ -126,15 +130,16 @@ function matches(key: Buffer, row: VerificationCode, code: string) {
  */
 async function repeatedCode(
   trx: Transaction<Database>,
-  key: Buffer,
+  keys: ServerKeys,
   scope: SessionRef,
   code: string,
 ): Promise<AppError | undefined> {
   const since = new Date(Date.now() - CODE_TTL_SECONDS_MAX * 1000);
-  const spent = (await spentCodes(trx, scope, since)).find((row) => matches(key, row, code));
+  const spent = (await spentCodes(trx, scope, since)).find((row) => matches(keys, row, code));
   if (!spent) return undefined;
   if (spent.consumed_at) return new AppError('already_verified');
-  // Never confirmed sent: the provider failed or timed out, and delivered it late after all.
+  // Never confirmed sent (the provider failed or timed out, or the send was not recorded), and
+  // delivered all the same: not verifiable, but not the patient's failure either.
   return new AppError(spent.sent_at ? 'code_replaced' : 'code_expired');
 }
 
@@ -146,7 +151,7 @@ async function repeatedCode(
  */
 export async function checkCode(
   trx: Transaction<Database>,
-  key: Buffer,
+  keys: ServerKeys,
   scope: SessionRef,
   sequence: readonly string[],
   code: string,
@@ -158,12 +163,12 @@ export async function checkCode(
     countsAsFailure: false,
   } as const;
   const live = await liveCode(trx, scope, sequence, { sentOnly: true });
-  if (live && matches(key, live, code)) {
+  if (live && matches(keys, live, code)) {
     const consumed = await consumeCode(trx, scope, live.id, CODE_MAX_ATTEMPTS, now);
     return consumed ? { ok: true, value: consumed } : expired;
   }
   if (live && (live.expires_at <= now || live.attempts >= CODE_MAX_ATTEMPTS)) return expired;
-  const repeat = await repeatedCode(trx, key, scope, code);
+  const repeat = await repeatedCode(trx, keys, scope, code);
   if (repeat) return { ok: false, error: repeat, countsAsFailure: false };
   const invalid = new AppError('invalid_code');
   // No live code answers exactly like a first wrong try, so neither tells anything apart.

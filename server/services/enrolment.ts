@@ -130,7 +130,7 @@ export async function verifyPhone(
   const ref = sessionRef(widget);
   type Verified = { phoneChanged: true } | { enabled: true; recoveryCodes: string[] };
   const answer = await verificationAttempt<Verified>(deps.db, { ...ref, context }, async (trx) => {
-    const outcome = await checkCode(trx, deps.keys.codes, ref, sequence, code);
+    const outcome = await checkCode(trx, deps.keys, ref, sequence, code);
     if (!outcome.ok) return outcome;
     const verified = outcome.value;
     // A change of phone needs the step-up to hold until the new number is verified.

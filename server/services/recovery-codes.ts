@@ -12,6 +12,7 @@ import {
 import type { UserRef } from '../repositories/refs.ts';
 import { RECOVERY_CODE_LENGTH } from '../security-constants.ts';
 import type { AttemptOutcome } from './lockout.ts';
+import { loadTenant } from './tenants.ts';
 
 /** Crockford base32: no I, L, O or U, so codes read aloud or copied by hand survive. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -52,11 +53,14 @@ export function recoveryCodePlace(ref: UserRef) {
 export async function issueRecoveryCodes(
   trx: Transaction<Database>,
   keys: ServerKeys,
-  tenant: { id: string; settings: { recoveryCodeCount: number; recoveryCodesViewable: boolean } },
+  tenant: { id: string },
   userId: string,
 ): Promise<string[]> {
-  const codes = Array.from({ length: tenant.settings.recoveryCodeCount }, generateRecoveryCode);
-  const viewable = tenant.settings.recoveryCodesViewable;
+  // The settings as they are now, not as the request began: a tenant that has just turned viewing
+  // off must get no encrypted copies.
+  const { settings } = await loadTenant(trx, tenant.id);
+  const codes = Array.from({ length: settings.recoveryCodeCount }, generateRecoveryCode);
+  const viewable = settings.recoveryCodesViewable;
   const ref = { tenantId: tenant.id, userId };
   await replaceRecoveryCodes(
     trx,

@@ -48,7 +48,7 @@ export async function verifyStepUp(
     await requireActivePhone(trx, ref);
     const outcome =
       'code' in proof
-        ? await checkCode(trx, deps.keys.codes, ref, sequenceOf('step-up'), proof.code)
+        ? await checkCode(trx, deps.keys, ref, sequenceOf('step-up'), proof.code)
         : await consumeRecoveryCode(trx, deps.keys, ref, proof.recoveryCode);
     if (!outcome.ok) return outcome;
     // The user's row is locked (verificationAttempt); the session's comes second.

@@ -179,6 +179,27 @@ describeEachDatabase('code attacks', ({ build }) => {
     assert.equal((await widget.post('/phone/verify', { code: second })).statusCode, 200);
   });
 
+  test('a code the provider took but whose send was not recorded is refused, and not counted', async (t) => {
+    const app = await build(t);
+    const { tenant, widget } = await setupSession(app);
+    const code = await startEnrolment(app, widget);
+    // As if the database failed right after the provider accepted the message.
+    await app.db
+      .updateTable('verification_codes')
+      .set({ sent_at: null })
+      .where('tenant_id', '=', tenant.tenantId)
+      .execute();
+    const typed = await widget.post('/phone/verify', { code });
+    assert.equal(typed.statusCode, 410, typed.body);
+    assert.equal(typed.json().error.code, 'code_expired');
+    const user = await app.db
+      .selectFrom('users')
+      .select('failed_attempts')
+      .where('tenant_id', '=', tenant.tenantId)
+      .executeTakeFirstOrThrow();
+    assert.equal(user.failed_attempts, 0);
+  });
+
   test("attack 5: used, expired, and other users' or sessions' codes are refused", async (t) => {
     const app = await build(t);
     const tenant = await makeTenant(app);

@@ -17,6 +17,7 @@ import {
   latestSmsCode,
   OTHER_FRENCH_MOBILE,
   setupSession,
+  widgetClient,
 } from '../helpers/widget-client.ts';
 
 async function signInBySms(
@@ -60,9 +61,21 @@ describeEachDatabase('encryption key rotation', ({ build }) => {
       .where('tenant_id', '=', viewable.tenant.tenantId)
       .execute();
 
+    // A code sent just before the restart under the new key.
+    const inFlight = await challengeSession(before, viewable.tenant, { userId: 'kept-viewable' });
+    assert.equal((await inFlight.post('/challenge')).statusCode, 200);
+    const codeBefore = await latestSmsCode(before, FRENCH_MOBILE);
+
     // The new key writes, the old one still reads: no one is locked out during the rotation.
     const ring: ServerKeys = deriveKeys(newMaster, [oldMaster]);
     const during = await build(t, {}, { keys: ring });
+    const inFlightAfter = widgetClient(during, inFlight.token, viewable.tenant.origin);
+    const finished = await inFlightAfter.post('/challenge/verify', { code: codeBefore });
+    assert.equal(
+      finished.statusCode,
+      200,
+      `a code sent before the restart works: ${finished.body}`,
+    );
     await signInBySms(during, viewable.tenant, 'kept-viewable', FRENCH_MOBILE);
     await signInBySms(during, hashOnly.tenant, 'hash-only', OTHER_FRENCH_MOBILE);
     const recovered = await signInByRecoveryCode(
@@ -131,6 +144,14 @@ test('a sealed value opens only in its own table, column, tenant and user, under
   ]) {
     assert.throws(() => unseal(keys, sealed, moved), 'moved to another row, it does not open');
   }
+  const master = randomBytes(32);
+  const unbound = encrypt(deriveKeys(master).encryption, FRENCH_MOBILE);
+  assert.equal(unseal(deriveKeys(master), unbound, place), FRENCH_MOBILE, 'v1 opens by default');
+  assert.throws(
+    () => unseal(deriveKeys(master, [], { readsUnbound: false }), unbound, place),
+    /ENCRYPTION_READ_UNBOUND/,
+    'and not once every value is bound',
+  );
   const rotated = deriveKeys(randomBytes(32), [randomBytes(32)]);
   assert.throws(() => unseal(rotated, sealed, place), /No key .* ENCRYPTION_PREVIOUS_KEYS/);
 });
