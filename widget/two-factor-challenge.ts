@@ -5,7 +5,7 @@ import { define } from './define.ts';
 import { emit } from './events.ts';
 import { renderCommonScreen } from './screens/common-screens.ts';
 import { renderMessageScreen } from './screens/message-screen.ts';
-import { button, type ScreenContext } from './screens/screen-context.ts';
+import { button } from './screens/screen-context.ts';
 import { TwoFactorElement } from './two-factor-element.ts';
 
 export const ChallengeScreen = {
@@ -173,10 +173,6 @@ export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
       : t('codeNotSent');
     const smsNext = pending?.step === 'email' && this.session?.challenge?.steps.includes('sms');
     return smsNext ? `${sent} ${t('smsStepNext')}` : sent;
-  }
-
-  private get context(): ScreenContext {
-    return { t: this.t, busy: this.busy, error: this.error, retry: this.retry };
   }
 
   protected override renderScreen() {

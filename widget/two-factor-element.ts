@@ -18,6 +18,7 @@ import {
   type Translate,
   translator,
 } from './i18n/catalogue.ts';
+import type { ScreenContext } from './screens/screen-context.ts';
 import { baseStyles } from './styles/base.styles.ts';
 import { tokenStyles } from './styles/tokens.styles.ts';
 
@@ -129,6 +130,8 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
   preferredCountries: string[] = [];
   /** Replaces any message of the catalogue, e.g. `{ introHeading: 'Protect your account' }`. */
   @property({ attribute: false }) strings: Partial<Strings> = {};
+  /** The level of the screens' headings in your page's outline: 2 (`<h2>`) unless you say, 1–5. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
   /** Called for a fresh token when the session expires; without it the element asks for a reload. */
   @property({ attribute: false }) tokenProvider: (() => Promise<string>) | undefined;
 
@@ -176,6 +179,12 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
       this.activeLocale,
       this.later.module?.formatPlurals,
     );
+  }
+
+  /** What every screen gets: messages, the busy state, the last failure, the heading level. */
+  protected get context(): ScreenContext {
+    const { t, busy, error, retry, headingLevel } = this;
+    return { t, busy, error, retry, headingLevel };
   }
 
   protected get language(): Locale {
@@ -339,10 +348,11 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
    */
   protected async codeRejected() {
     const { code = '', details = {} } = this.lastError ?? {};
-    await this.updateComplete;
     const field = this.renderRoot.querySelector<TfaCodeField>('tfa-code-field');
-    await field?.updateComplete;
     if (code.startsWith('code_') || details.attemptsRemaining === 0) field?.clear();
+    // Focus once the field is enabled again, after the request.
+    await this.updateComplete;
+    await field?.updateComplete;
     field?.focus();
   }
 

@@ -10,7 +10,7 @@ import { renderCommonScreen } from './screens/common-screens.ts';
 import { renderIntroScreen } from './screens/intro-screen.ts';
 import { renderMessageScreen } from './screens/message-screen.ts';
 import { renderPhoneScreen } from './screens/phone-screen.ts';
-import { button, type ScreenContext } from './screens/screen-context.ts';
+import { button } from './screens/screen-context.ts';
 import { SetupScreen } from './setup-screen.ts';
 import { TwoFactorElement } from './two-factor-element.ts';
 
@@ -223,10 +223,6 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
   }
 
   // --- rendering ---
-
-  private get context(): ScreenContext {
-    return { t: this.t, busy: this.busy, error: this.error, retry: this.retry };
-  }
 
   private pickerCountry() {
     // A new number is most likely in the same country as the one it replaces.

@@ -16,6 +16,7 @@ const ATTRIBUTES = [
   'default-country',
   'countries',
   'preferred-countries',
+  'heading-level',
 ];
 const EVENTS = {
   'two-factor-setup': [

@@ -1,6 +1,6 @@
 // The states a user can fall into mid-journey: too many sends, a code that expired, the network
 // gone. The real server produces each; only the browser's clock is moved, for an expired code.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import {
   activate,
   deepActiveElement,
@@ -55,8 +55,9 @@ describe('edge states', () => {
     await element.updateComplete;
     expect(errorText(element)).to.equal('This code has expired. Ask for a new one.');
     // A dead code is cleared; the field keeps the focus for the next one.
-    expect((part(element, 'code-input') as HTMLInputElement).value).to.equal('');
-    expect(deepActiveElement()).to.equal(part(element, 'code-input'));
+    const input = part(element, 'code-input') as HTMLInputElement;
+    await waitUntil(() => deepActiveElement() === input, 'the code field has the focus');
+    expect(input.value).to.equal('');
     await activate('resend-button');
     await element.updateComplete;
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -196,7 +196,7 @@ describe('<two-factor-challenge>', () => {
     const input = part(element, 'code-input') as HTMLInputElement;
     expect(input.getAttribute('aria-invalid')).to.equal('true');
     expect(input.value).to.equal(wrong);
-    expect(deepActiveElement()).to.equal(input);
+    await waitUntil(() => deepActiveElement() === input, 'the code field keeps the focus');
     await expect(element).to.be.accessible();
     // Correcting the digits submits again.
     const verified = oneEvent(element, 'tfa-verified');

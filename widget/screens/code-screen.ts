@@ -40,7 +40,7 @@ export function renderCodeScreen(context: ScreenContext, options: CodeScreenOpti
   const submit = (code: string) => {
     if (code.length === options.codeLength) options.onSubmit(code);
   };
-  return screen(options.name, options.heading, [
+  return screen(context, options.name, options.heading, [
     paragraph(options.sentTo),
     html`<form
       part="form code-form"

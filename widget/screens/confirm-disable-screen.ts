@@ -7,7 +7,7 @@ export function renderConfirmDisableScreen(
   { onConfirm, onCancel }: { onConfirm: () => void; onCancel: () => void },
 ) {
   const { t } = context;
-  return screen('confirm-disable', t('disableHeading'), [
+  return screen(context, 'confirm-disable', t('disableHeading'), [
     paragraph(t('disableText')),
     alertRegion(context),
     html`<div part="actions">

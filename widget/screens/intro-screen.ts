@@ -3,7 +3,7 @@ import { alertRegion, button, paragraph, type ScreenContext, screen } from './sc
 /** Two-factor off: what it is, in one sentence, and the way in. */
 export function renderIntroScreen(context: ScreenContext, onStart: () => void) {
   const { t } = context;
-  return screen('intro', t('introHeading'), [
+  return screen(context, 'intro', t('introHeading'), [
     paragraph(t('introText')),
     alertRegion(context),
     button(context, 'primary', 'start', t('introStart'), onStart),

@@ -15,7 +15,7 @@ export interface ManageScreenOptions {
 export function renderManageScreen(context: ScreenContext, options: ManageScreenOptions) {
   const { t } = context;
   const { twoFactor } = options;
-  return screen('manage', t('manageHeading'), [
+  return screen(context, 'manage', t('manageHeading'), [
     html`<p part="text status-text">
       ${t('manageOn', { phone: twoFactor.maskedPhone ?? '' })}
       ${options.enabledOn ? t('manageSince', { date: options.enabledOn }) : ''}
@@ -25,7 +25,7 @@ export function renderManageScreen(context: ScreenContext, options: ManageScreen
       ${button(context, 'secondary', 'change-phone', t('changePhone'), options.onChangePhone)}
     </div>`,
     html`<div part="section recovery-section">
-      <h3 part="subheading">${t('recoveryCodes')}</h3>
+      <h3 part="subheading" aria-level=${context.headingLevel + 1}>${t('recoveryCodes')}</h3>
       ${paragraph(t('recoveryRemaining', { count: twoFactor.recoveryCodesRemaining }), 'hint')}
       ${button(
         context,
@@ -36,7 +36,7 @@ export function renderManageScreen(context: ScreenContext, options: ManageScreen
       )}
     </div>`,
     html`<div part="section browsers-section">
-      <h3 part="subheading">${t('trustedBrowsers')}</h3>
+      <h3 part="subheading" aria-level=${context.headingLevel + 1}>${t('trustedBrowsers')}</h3>
       ${button(context, 'secondary', 'trusted-browsers', t('trustedBrowsers'), options.onTrustedBrowsers)}
     </div>`,
     html`<div part="section disable-section">

@@ -10,7 +10,7 @@ export interface MessageScreenOptions {
 
 /** A heading, a sentence and at most one action: done, disabled, expired, locked, signed in… */
 export function renderMessageScreen(context: ScreenContext, options: MessageScreenOptions) {
-  return screen(options.name, options.heading, [
+  return screen(context, options.name, options.heading, [
     options.text ? paragraph(options.text) : nothing,
     alertRegion(context),
     options.action

@@ -31,7 +31,7 @@ export function renderPhoneScreen(context: ScreenContext, options: PhoneScreenOp
     const field = form.querySelector('tfa-phone-field') as TfaPhoneField;
     options.onSubmit(field.value);
   };
-  return screen('phone', options.heading, [
+  return screen(context, 'phone', options.heading, [
     paragraph(t('phoneText')),
     html`<form part="form phone-form" novalidate @submit=${submitHandler(submit)}>
       <tfa-phone-field

@@ -26,7 +26,7 @@ export function renderRecoveryCodeEntryScreen(
     const input = form.querySelector('input[name="recovery-code"]') as HTMLInputElement;
     options.onSubmit(input.value.trim());
   };
-  return screen(options.name, options.heading, [
+  return screen(context, options.name, options.heading, [
     html`<form part="form recovery-form" novalidate @submit=${submitHandler(submit)}>
       <div part="field">
         <label part="label recovery-code-label" for="recovery-code">${t('recoveryCodeLabel')}</label>

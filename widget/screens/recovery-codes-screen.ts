@@ -38,7 +38,7 @@ export function renderRecoveryCodesScreen(
     await navigator.clipboard.writeText(text());
     options.onCopied();
   };
-  return screen(options.name, options.heading, [
+  return screen(context, options.name, options.heading, [
     paragraph(t('recoveryText')),
     html`<ul part="list recovery-codes" aria-label=${t('recoveryCodesLabel')}>
       ${options.codes.map(

@@ -9,12 +9,19 @@ export interface ScreenContext {
   error: string;
   /** Set when the failure may pass on a second try (the network). */
   retry?: (() => void) | undefined;
+  /** The level of each screen's heading in the page's outline (`heading-level`); 2 by default. */
+  headingLevel: number;
 }
 
 /** A screen: its own part name besides `screen`, a heading that takes focus, then its content. */
-export function screen(name: string, heading: string, content: unknown) {
+export function screen(
+  { headingLevel }: Pick<ScreenContext, 'headingLevel'>,
+  name: string,
+  heading: string,
+  content: unknown,
+) {
   return html`<section part="screen ${name}-screen" aria-labelledby="heading">
-    <h2 id="heading" part="heading" tabindex="-1">${heading}</h2>
+    <h2 id="heading" part="heading" tabindex="-1" aria-level=${headingLevel}>${heading}</h2>
     ${content}
   </section>`;
 }

@@ -18,7 +18,7 @@ export function renderTrustedBrowsersScreen(
 ) {
   const { t } = context;
   const { browsers } = options;
-  return screen('trusted-browsers', t('browsersHeading'), [
+  return screen(context, 'trusted-browsers', t('browsersHeading'), [
     paragraph(t('browsersText')),
     browsers.length === 0
       ? paragraph(t('browsersEmpty'), 'text browsers-empty')
