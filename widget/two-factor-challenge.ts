@@ -238,6 +238,7 @@ export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
       case ChallengeScreen.newRecoveryCodes:
         return later?.renderNewRecoveryCodesScreen(context, {
           codes: this.verified?.newRecoveryCodes ?? [],
+          lastCodeUsed: true,
           siteName: this.session?.tenant.name ?? '',
           saved: this.saved,
           copied: this.copied,

@@ -129,6 +129,9 @@ describe('<two-factor-challenge>', () => {
     await typeText(recoveryCodes[0] ?? '');
     await sendKeys({ press: 'Enter' });
     await waitForScreen(element, 'new-recovery-codes');
+    // Says why a new set shows in the middle of a sign-in.
+    expect(part(element, 'heading').textContent).to.contain('You used your last recovery code');
+    expect(part(element, 'text').textContent).to.contain('here is a new set');
     await expect(element).to.be.accessible();
     const codes = element.shadowRoot?.querySelectorAll('[part~="recovery-code"]') ?? [];
     expect(codes.length).to.equal(1);

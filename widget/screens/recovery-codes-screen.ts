@@ -12,6 +12,8 @@ import {
 export interface RecoveryCodesScreenOptions {
   name: string;
   heading: string;
+  /** Why these codes show, before what they are for. */
+  reason?: string;
   codes: { code: string; used: boolean }[];
   siteName: string;
   /** A new set must be saved: the checkbox gates Continue. */
@@ -39,6 +41,7 @@ export function renderRecoveryCodesScreen(
     options.onCopied();
   };
   return screen(context, options.name, options.heading, [
+    options.reason ? paragraph(options.reason) : nothing,
     paragraph(t('recoveryText')),
     html`<ul part="list recovery-codes" aria-label=${t('recoveryCodesLabel')}>
       ${options.codes.map(
@@ -88,7 +91,11 @@ export function renderRecoveryCodesScreen(
 export type NewRecoveryCodesOptions = Pick<
   RecoveryCodesScreenOptions,
   'siteName' | 'saved' | 'copied' | 'onSavedChange' | 'onCopied' | 'onContinue'
-> & { codes: string[] };
+> & {
+  codes: string[];
+  /** The set replaces the one whose last code was just used, e.g. to sign in. */
+  lastCodeUsed?: boolean;
+};
 
 /** A new set, shown once: "I have saved my recovery codes" gates Continue. */
 export function renderNewRecoveryCodesScreen(
@@ -98,7 +105,8 @@ export function renderNewRecoveryCodesScreen(
   return renderRecoveryCodesScreen(context, {
     ...options,
     name: 'new-recovery-codes',
-    heading: context.t('recoveryHeading'),
+    heading: options.lastCodeUsed ? context.t('lastCodeUsedHeading') : context.t('recoveryHeading'),
+    reason: options.lastCodeUsed ? context.t('lastCodeUsedText') : undefined,
     codes: options.codes.map((code) => ({ code, used: false })),
     gate: true,
     continueLabel: context.t('continue'),

@@ -13,6 +13,9 @@ export const deLater: LaterStrings = {
   attemptsRemaining: '{count, plural, one {Noch # Versuch.} other {Noch # Versuche.}}',
 
   recoveryHeading: 'Sichern Sie Ihre Wiederherstellungscodes',
+  lastCodeUsedHeading: 'Sie haben Ihren letzten Wiederherstellungscode verwendet',
+  lastCodeUsedText:
+    'Damit Sie sich auch ohne Handy weiter anmelden können, erhalten Sie hier neue Codes. Die verwendeten Codes funktionieren nicht mehr.',
   recoveryText:
     'Falls Sie Ihr Handy verlieren, können Sie sich mit jedem dieser Codes einmal anmelden. Bewahren Sie die Codes nicht auf Ihrem Handy auf, sondern zum Beispiel in einem Passwort-Manager oder ausgedruckt auf Papier.',
   recoveryCodesLabel: 'Wiederherstellungscodes',

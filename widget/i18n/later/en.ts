@@ -11,6 +11,9 @@ export const enLater = {
   attemptsRemaining: '{count, plural, one {# attempt left.} other {# attempts left.}}',
 
   recoveryHeading: 'Save your recovery codes',
+  lastCodeUsedHeading: 'You used your last recovery code',
+  lastCodeUsedText:
+    'So that you can still sign in without your phone, here is a new set. The used codes no longer work.',
   recoveryText:
     'If you lose your phone, each of these codes lets you sign in once. Store them somewhere other than your phone: a password manager or a printed copy.',
   recoveryCodesLabel: 'Recovery codes',

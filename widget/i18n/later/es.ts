@@ -14,6 +14,9 @@ export const esLater: LaterStrings = {
     '{count, plural, one {Le queda # intento.} many {Le quedan # de intentos.} other {Le quedan # intentos.}}',
 
   recoveryHeading: 'Guarde sus códigos de recuperación',
+  lastCodeUsedHeading: 'Ha usado su último código de recuperación',
+  lastCodeUsedText:
+    'Para que pueda seguir iniciando sesión sin su teléfono, aquí tiene una nueva serie. Los códigos usados ya no funcionan.',
   recoveryText:
     'Si pierde su teléfono, cada uno de estos códigos le permite iniciar sesión una vez. Guárdelos en un lugar distinto de su teléfono: en un gestor de contraseñas o en una copia impresa.',
   recoveryCodesLabel: 'Códigos de recuperación',

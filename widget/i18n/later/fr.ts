@@ -14,6 +14,9 @@ export const frLater: LaterStrings = {
     '{count, plural, one {Il vous reste # tentative.} many {Il vous reste # de tentatives.} other {Il vous reste # tentatives.}}',
 
   recoveryHeading: 'Conservez vos codes de récupération',
+  lastCodeUsedHeading: 'Vous avez utilisé votre dernier code de récupération',
+  lastCodeUsedText:
+    'Pour pouvoir encore vous connecter sans votre téléphone, voici une nouvelle série. Les codes utilisés ne fonctionnent plus.',
   recoveryText:
     'Si vous perdez votre téléphone, chacun de ces codes vous permet de vous connecter une fois. Gardez-les ailleurs que sur votre téléphone : dans un gestionnaire de mots de passe ou imprimés sur papier.',
   recoveryCodesLabel: 'Codes de récupération',

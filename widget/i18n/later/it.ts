@@ -14,6 +14,9 @@ export const itLater: LaterStrings = {
     '{count, plural, one {Ti resta # tentativo.} many {Ti restano # di tentativi.} other {Ti restano # tentativi.}}',
 
   recoveryHeading: 'Salva i codici di recupero',
+  lastCodeUsedHeading: 'Hai usato il tuo ultimo codice di recupero',
+  lastCodeUsedText:
+    'Per poter ancora accedere senza il telefono, ecco una nuova serie. I codici usati non funzionano più.',
   recoveryText:
     'Se perdi il telefono, ognuno di questi codici ti permette di accedere una volta. Conservali lontano dal telefono: in un gestore di password o stampati su carta.',
   recoveryCodesLabel: 'Codici di recupero',

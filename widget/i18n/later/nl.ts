@@ -13,6 +13,9 @@ export const nlLater: LaterStrings = {
   attemptsRemaining: '{count, plural, one {Nog # poging.} other {Nog # pogingen.}}',
 
   recoveryHeading: 'Bewaar uw herstelcodes',
+  lastCodeUsedHeading: 'Je hebt je laatste herstelcode gebruikt',
+  lastCodeUsedText:
+    'Zodat je ook zonder telefoon kunt blijven inloggen, krijg je hier een nieuwe set. De gebruikte codes werken niet meer.',
   recoveryText:
     'Als u uw telefoon kwijtraakt, kunt u met elk van deze codes één keer inloggen. Bewaar ze ergens anders dan op uw telefoon: in een wachtwoordmanager of op papier.',
   recoveryCodesLabel: 'Herstelcodes',

@@ -14,6 +14,9 @@ export const plLater: LaterStrings = {
     '{count, plural, one {Została # próba.} few {Zostały # próby.} many {Zostało # prób.} other {Zostało # próby.}}',
 
   recoveryHeading: 'Zapisz kody odzyskiwania',
+  lastCodeUsedHeading: 'Użyto ostatniego kodu odzyskiwania',
+  lastCodeUsedText:
+    'Aby nadal móc logować się bez telefonu, oto nowy zestaw kodów. Użyte kody już nie działają.',
   recoveryText:
     'Jeśli zgubisz telefon, każdy z tych kodów pozwoli Ci zalogować się jeden raz. Przechowuj je poza telefonem: w menedżerze haseł lub wydrukowane na papierze.',
   recoveryCodesLabel: 'Kody odzyskiwania',

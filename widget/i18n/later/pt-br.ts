@@ -14,6 +14,9 @@ export const ptBRLater: LaterStrings = {
     '{count, plural, one {Resta # tentativa.} many {Restam # de tentativas.} other {Restam # tentativas.}}',
 
   recoveryHeading: 'Guarde seus códigos de recuperação',
+  lastCodeUsedHeading: 'Você usou seu último código de recuperação',
+  lastCodeUsedText:
+    'Para que você ainda possa entrar sem o celular, aqui está uma nova série. Os códigos usados não funcionam mais.',
   recoveryText:
     'Se você perder o celular, cada um destes códigos permite entrar uma vez. Guarde-os fora do celular: em um gerenciador de senhas ou impressos em papel.',
   recoveryCodesLabel: 'Códigos de recuperação',

@@ -13,6 +13,8 @@ export const zhCNLater: LaterStrings = {
   attemptsRemaining: '{count, plural, other {还可尝试 # 次。}}',
 
   recoveryHeading: '保存您的恢复码',
+  lastCodeUsedHeading: '您已用完最后一个恢复码',
+  lastCodeUsedText: '为了让您在没有手机时仍能登录，这是一组新的恢复码。已使用的恢复码不再有效。',
   recoveryText:
     '如果手机丢失，每个恢复码都可以让您登录一次。请将它们保存在手机以外的地方，例如密码管理器中，或打印出来。',
   recoveryCodesLabel: '恢复码',
