@@ -81,7 +81,12 @@ export async function reserveCode(
     }
     const previous = await liveCode(trx, scope, scope.sequence, { sentOnly: false });
     const now = Date.now();
-    if (previous && previous.resend_at.getTime() > now) {
+    // A code that can no longer work (its 5 tries taken, or expired) does not hold back the next:
+    // the patient is told to ask for a new one. Its wrong tries already count toward the lockout.
+    const dead =
+      previous !== undefined &&
+      (previous.attempts >= CODE_MAX_ATTEMPTS || previous.expires_at.getTime() <= now);
+    if (previous && !dead && previous.resend_at.getTime() > now) {
       const retryAfter = Math.ceil((previous.resend_at.getTime() - now) / 1000);
       throw new AppError('rate_limited', {
         message: 'Wait before asking for another code.',
