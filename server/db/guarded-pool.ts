@@ -1,8 +1,5 @@
 import type pg from 'pg';
-
-/** What a driver or network failure leaves of a connection: nothing to reuse. */
-const BROKEN_CONNECTION =
-  /Connection terminated|Query read timeout|connection timeout|ECONNRESET|EPIPE/i;
+import { CONNECTION_LOST } from './unavailable.ts';
 
 type Log = (error: Error) => void;
 
@@ -27,7 +24,7 @@ export function guardedPool(pool: pg.Pool, onError: Log) {
           try {
             return await (client.query as (...a: unknown[]) => Promise<unknown>)(...args);
           } catch (error) {
-            if (BROKEN_CONNECTION.test((error as Error).message ?? '')) broken = true;
+            if (CONNECTION_LOST.test((error as Error).message ?? '')) broken = true;
             throw error;
           }
         }) as pg.PoolClient['query'],

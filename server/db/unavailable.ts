@@ -16,7 +16,8 @@ const UNAVAILABLE_STATES = new Set([
   '40001', // serialization_failure
 ]);
 
-const UNREACHABLE =
+/** What a driver or network failure says: the connection itself is gone. */
+export const CONNECTION_LOST =
   /Connection terminated|Query read timeout|timeout exceeded when trying to connect|connection timeout|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENOTFOUND|Client has encountered a connection error|Client was closed/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -25,5 +26,5 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (typeof code === 'string' && (UNAVAILABLE_STATES.has(code) || code.startsWith('08'))) {
     return true;
   }
-  return UNREACHABLE.test(error.message);
+  return CONNECTION_LOST.test(error.message);
 }

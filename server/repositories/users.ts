@@ -34,15 +34,6 @@ export async function findUserByExternalId(
     .executeTakeFirst();
 }
 
-export async function findUser(db: Kysely<Database>, ref: UserRef) {
-  return db
-    .selectFrom('users')
-    .selectAll()
-    .where('id', '=', ref.userId)
-    .where('tenant_id', '=', ref.tenantId)
-    .executeTakeFirst();
-}
-
 /**
  * One more consecutive failure, counted by the database itself (exact under any concurrency) and
  * never past `cap`: undefined once the count has reached it.
