@@ -1,3 +1,5 @@
+import type { PhoneValue } from './controls/phone-field.ts';
+
 /** Every event the elements dispatch: one prefix, `bubbles` and `composed`, typed below. */
 export interface TfaEventDetails {
   /** Two-factor authentication was turned on. */
@@ -18,18 +20,41 @@ export interface TfaEventDetails {
   'tfa-session-expired': Record<string, never>;
 }
 
-export type TfaEventName = keyof TfaEventDetails;
+/**
+ * Every event the controls (`tfa-country-picker`, `tfa-phone-field`, `tfa-code-field`) dispatch:
+ * `bubbles` but not `composed`, so they stay inside the element's shadow root that holds them.
+ */
+export interface TfaControlEventDetails {
+  /** The user picked another country in the picker; `country` is its ISO code. */
+  'tfa-country-change': { country: string };
+  /** The phone field's country or number changed. */
+  'tfa-phone-input': PhoneValue;
+  /** The code field holds all its digits. */
+  'tfa-code-complete': { code: string };
+}
 
-type TfaEventMap = { [Name in TfaEventName]: CustomEvent<TfaEventDetails[Name]> };
+export type TfaEventName = keyof TfaEventDetails;
+export type TfaControlEventName = keyof TfaControlEventDetails;
+
+type AllDetails = TfaEventDetails & TfaControlEventDetails;
+type TfaEventMap = { [Name in keyof AllDetails]: CustomEvent<AllDetails[Name]> };
 
 declare global {
   interface HTMLElementEventMap extends TfaEventMap {}
 }
 
-export function emit<Name extends TfaEventName>(
+const CONTROL_EVENTS: ReadonlySet<string> = new Set<TfaControlEventName>([
+  'tfa-country-change',
+  'tfa-phone-input',
+  'tfa-code-complete',
+]);
+
+/** Dispatches `name` from `target`: composed for the elements' events, not for the controls'. */
+export function emit<Name extends keyof AllDetails>(
   target: EventTarget,
   name: Name,
-  detail: TfaEventDetails[Name],
+  detail: AllDetails[Name],
 ) {
-  target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  const composed = !CONTROL_EVENTS.has(name);
+  target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed }));
 }

@@ -70,6 +70,14 @@ function tableRows(heading: string, header = '|'): string[][] {
   return rows;
 }
 
+/** The `tfa-` event names of one interface of widget/events.ts. */
+function typedEvents(name: 'TfaEventDetails' | 'TfaControlEventDetails'): string[] {
+  const source = readFileSync(join(ROOT, 'widget/events.ts'), 'utf8');
+  const body = new RegExp(`interface ${name} \\{\\n([\\s\\S]*?)\\n\\}`).exec(source)?.[1];
+  assert.ok(body, `widget/events.ts declares ${name}`);
+  return [...body.matchAll(/^\s*'(tfa-[a-z-]+)':/gm)].map((match) => match[1] ?? '');
+}
+
 /** The name in a cell that holds one code span, or undefined for "—". */
 function codeName(cell: string | undefined): string | undefined {
   const match = /^`([^`]+)`$/.exec(cell ?? '');
@@ -222,10 +230,16 @@ describe('docs/embedding.md covers the Custom Elements Manifest', () => {
   });
 
   test('the documented events are those of widget/events.ts', () => {
-    const source = readFileSync(join(ROOT, 'widget/events.ts'), 'utf8');
-    const typed = [...source.matchAll(/^\s*'(tfa-[a-z-]+)':/gm)].map((match) => match[1]);
     const documented = documentedEvents().map((row) => row.event);
-    assert.deepEqual([...documented].sort(), [...typed].sort());
+    assert.deepEqual([...documented].sort(), typedEvents('TfaEventDetails').sort());
+  });
+
+  test("the controls' events are documented apart, as those of widget/events.ts", () => {
+    const start = DOC.indexOf('\n### Events of the controls\n');
+    assert.ok(start >= 0, 'docs/embedding.md has "### Events of the controls"');
+    const section = DOC.slice(start).split(/\n## /)[0] ?? '';
+    const documented = [...section.matchAll(/^\| `(tfa-[a-z-]+)` \|/gm)].map((match) => match[1]);
+    assert.deepEqual(documented.sort(), typedEvents('TfaControlEventDetails').sort());
   });
 });
 

@@ -115,6 +115,25 @@ describe('events', () => {
     expect(Object.keys(errors[0] ?? {}).sort()).to.deep.equal(['code', 'message']);
   });
 
+  it("the controls' events stay inside the element: none reaches the page", async () => {
+    const reached: string[] = [];
+    const names = ['tfa-country-change', 'tfa-phone-input', 'tfa-code-complete'] as const;
+    const record = (event: Event) => reached.push(event.type);
+    for (const name of names) document.addEventListener(name, record);
+    try {
+      const phone = uniqueFrenchMobile();
+      const { element } = await mountSetup();
+      await sendCodeByKeyboard(element, phone);
+      await enterCode(await latestSmsCode(phone));
+      await waitForScreen(element, 'new-recovery-codes');
+      // The element heard them: the number and the completed code made it through.
+      expect(await events.of('tfa-enabled')).to.have.length(1);
+      expect(reached).to.deep.equal([]);
+    } finally {
+      for (const name of names) document.removeEventListener(name, record);
+    }
+  });
+
   it('tfa-session-expired: once, with tfa-error saying why', async () => {
     const { server } = await mintSession({ purpose: 'sign-in' });
     const element = await mountChallenge({ server, token: `wst_${'x'.repeat(43)}`, userId: '' });

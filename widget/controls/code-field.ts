@@ -2,6 +2,7 @@ import { html, LitElement, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { define } from '../define.ts';
+import { emit } from '../events.ts';
 import { type Translate, translator } from '../i18n/catalogue.ts';
 import { baseStyles } from '../styles/base.styles.ts';
 import { codeFieldStyles } from './code-field.styles.ts';
@@ -28,7 +29,7 @@ interface OtpCredential extends Credential {
  * @csspart input - The input (also `code-input`).
  * @csspart error - The error message under the input (also `code-error`).
  *
- * @fires code-complete - All digits are in: `detail.code`. Not composed: the elements handle it.
+ * @fires tfa-code-complete - All digits are in: `detail.code`. Bubbles, not composed: the elements handle it.
  */
 export class TfaCodeField extends LitElement {
   static override styles = [baseStyles, codeFieldStyles];
@@ -112,7 +113,7 @@ export class TfaCodeField extends LitElement {
     }
     if (code === this.lastCompleted) return;
     this.lastCompleted = code;
-    this.dispatchEvent(new CustomEvent('code-complete', { detail: { code }, bubbles: true }));
+    emit(this, 'tfa-code-complete', { code });
   }
 
   override render() {

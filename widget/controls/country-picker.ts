@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { emit } from '../events.ts';
 import { directionOf, matchLocale, type Translate, translator } from '../i18n/catalogue.ts';
 import { type Country, countryList, countryOfInternational } from '../phone/countries.ts';
 import { baseStyles } from '../styles/base.styles.ts';
@@ -130,7 +131,7 @@ function define(name: string, elementClass: CustomElementConstructor) {
  * @csspart hint - The "no country matches" message.
  * @csspart country-no-match - The "no country matches" message (specific name).
  *
- * @fires country-change - The user picked another country; `detail: {country}` is its ISO code. Bubbles, not composed.
+ * @fires tfa-country-change - The user picked another country; `detail: {country}` is its ISO code. Bubbles, not composed.
  */
 export class TfaCountryPicker extends LitElement {
   static override styles = [baseStyles, countryPickerStyles];
@@ -231,13 +232,7 @@ export class TfaCountryPicker extends LitElement {
     this.query = null;
     if (country.code === this.value) return;
     this.value = country.code;
-    this.dispatchEvent(
-      new CustomEvent('country-change', {
-        detail: { country: country.code },
-        bubbles: true,
-        composed: false,
-      }),
-    );
+    emit(this, 'tfa-country-change', { country: country.code });
   }
 
   #move(step: number) {
@@ -411,8 +406,5 @@ define('tfa-country-picker', TfaCountryPicker);
 declare global {
   interface HTMLElementTagNameMap {
     'tfa-country-picker': TfaCountryPicker;
-  }
-  interface HTMLElementEventMap {
-    'country-change': CustomEvent<{ country: string }>;
   }
 }

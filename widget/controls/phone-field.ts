@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { emit } from '../events.ts';
 import { type Translate, translator } from '../i18n/catalogue.ts';
 import {
   type Country,
@@ -27,7 +28,7 @@ export const PHONE_FIELD_PARTS = [
   ]),
 ];
 
-/** What `phone-input` carries and `value` returns. */
+/** What `tfa-phone-input` carries and `value` returns. */
 export interface PhoneValue {
   /** ISO 3166-1 alpha-2 code of the number's country. */
   country: string;
@@ -89,7 +90,7 @@ function define(name: string, elementClass: CustomElementConstructor) {
  * @csspart hint - The picker's "no country matches" message (exported).
  * @csspart country-no-match - The picker's "no country matches" message (exported, specific name).
  *
- * @fires phone-input - The country or the number changed; `detail: {country, number}`. Bubbles, not composed.
+ * @fires tfa-phone-input - The country or the number changed; `detail: {country, number}`. Bubbles, not composed.
  */
 export class TfaPhoneField extends LitElement {
   static override styles = [baseStyles, phoneFieldStyles];
@@ -238,9 +239,7 @@ export class TfaPhoneField extends LitElement {
     const key = `${this.country} ${this.number}`;
     if (key === this.lastEmitted) return;
     this.lastEmitted = key;
-    this.dispatchEvent(
-      new CustomEvent('phone-input', { detail: this.value, bubbles: true, composed: false }),
-    );
+    emit(this, 'tfa-phone-input', this.value);
   }
 
   protected override render() {
@@ -255,7 +254,7 @@ export class TfaPhoneField extends LitElement {
           .preferred=${this.preferred}
           .t=${this.t}
           ?disabled=${this.disabled}
-          @country-change=${this.#onCountryChange}
+          @tfa-country-change=${this.#onCountryChange}
         ></tfa-country-picker>
         <div class="number">
           <label part="label phone-label" for="number">${this.t('phoneLabel')}</label>
@@ -285,8 +284,5 @@ define('tfa-phone-field', TfaPhoneField);
 declare global {
   interface HTMLElementTagNameMap {
     'tfa-phone-field': TfaPhoneField;
-  }
-  interface HTMLElementEventMap {
-    'phone-input': CustomEvent<PhoneValue>;
   }
 }

@@ -46,7 +46,7 @@ export function renderCodeScreen(context: ScreenContext, options: CodeScreenOpti
       part="form code-form"
       novalidate
       @submit=${submitHandler((form) => submit(codeField(form).value))}
-      @code-complete=${(event: CustomEvent<{ code: string }>) => submit(event.detail.code)}
+      @tfa-code-complete=${(event: CustomEvent<{ code: string }>) => submit(event.detail.code)}
     >
       ${keyed(
         // A new field per screen: the SMS step must not start with the email step's code in it.

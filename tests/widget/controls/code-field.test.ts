@@ -25,7 +25,7 @@ async function codeField(attributes = '') {
 
 function completions(field: HTMLElement) {
   const codes: string[] = [];
-  field.addEventListener('code-complete', (event) =>
+  field.addEventListener('tfa-code-complete', (event) =>
     codes.push((event as CustomEvent<{ code: string }>).detail.code),
   );
   return codes;
@@ -149,7 +149,7 @@ describe('tfa-code-field', () => {
     const request = webOtp.requests[0] as OtpRequest;
     expect(request.options.otp).to.deep.equal({ transport: ['sms'] });
     expect(request.options.signal?.aborted).to.equal(false);
-    const completed = oneEvent(field, 'code-complete');
+    const completed = oneEvent(field, 'tfa-code-complete');
     request.resolve({ code: '654321' });
     expect((await completed).detail.code).to.equal('654321');
     expect(input(field).value).to.equal('654321');

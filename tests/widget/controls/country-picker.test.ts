@@ -38,7 +38,7 @@ async function keys(element: TfaCountryPicker, ...actions: Parameters<typeof sen
 
 function recordChanges(element: TfaCountryPicker) {
   const events: CustomEvent<{ country: string }>[] = [];
-  element.addEventListener('country-change', (event) => events.push(event));
+  element.addEventListener('tfa-country-change', (event) => events.push(event));
   return events;
 }
 
@@ -66,7 +66,7 @@ describe('tfa-country-picker', () => {
     expect(hint?.textContent).to.equal(en.countrySearch);
   });
 
-  it('picks a country by typing part of its name and Enter, firing country-change once', async () => {
+  it('picks a country by typing part of its name and Enter, firing tfa-country-change once', async () => {
     const element = await picker(html`<tfa-country-picker value="US"></tfa-country-picker>`);
     const events = recordChanges(element);
     element.focus();

@@ -52,7 +52,7 @@ const formatted = (element: TfaPhoneField, text: string) =>
 
 function recordInputs(element: TfaPhoneField) {
   const events: CustomEvent<PhoneValue>[] = [];
-  element.addEventListener('phone-input', (event) => events.push(event));
+  element.addEventListener('tfa-phone-input', (event) => events.push(event));
   return events;
 }
 
@@ -132,7 +132,7 @@ describe('tfa-phone-field', () => {
     expect(element.country).to.equal('FR');
   });
 
-  it('fires phone-input with the country and the number on each change', async () => {
+  it('fires tfa-phone-input with the country and the number on each change', async () => {
     const element = await phoneField(html`<tfa-phone-field country="FR"></tfa-phone-field>`);
     const events = recordInputs(element);
     element.focus();
