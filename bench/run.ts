@@ -1,8 +1,13 @@
-// `npm run bench`: figures beside a floor measured in the same run, never asserted by a test.
+// `npm run bench`: figures beside floors and a peer measured in the same run, never asserted by a
+// test. PostgreSQL from DATABASE_URL (default: the local one); the bench makes and drops its own
+// databases. BENCH_ROUNDS (default 3) and BENCH_REQUESTS (per target and round, default 2000).
+import { compileServer } from './server-process.ts';
 import { startupBench } from './startup.ts';
-import { verifyLatencyBench } from './verify-latency.ts';
+import { throughputBench } from './throughput.ts';
 
-const databaseUrl = process.env.DATABASE_URL;
-await startupBench(databaseUrl);
-if (databaseUrl) await verifyLatencyBench(databaseUrl);
-else console.log('\nSet DATABASE_URL (PostgreSQL) for the phone/verify latency benchmark.');
+const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const amount = Number(process.env.BENCH_REQUESTS ?? 2000);
+await compileServer();
+if (process.env.BENCH_ONLY !== 'throughput') await startupBench(databaseUrl);
+if (process.env.BENCH_ONLY !== 'startup') await throughputBench(databaseUrl, { rounds, amount });

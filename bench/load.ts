@@ -1,0 +1,57 @@
+import autocannon from 'autocannon';
+
+export const CONNECTIONS = 50;
+
+export interface LoadRequest {
+  path: string;
+  method: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  total: number;
+  statuses: Record<string, number>;
+}
+
+/** `amount` requests at 50 connections; `request(i)` builds the i-th (each its own code, etc.). */
+export async function load(
+  base: string,
+  amount: number,
+  request: (i: number) => LoadRequest,
+): Promise<LoadResult> {
+  let next = 0;
+  const started = performance.now();
+  const result = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    amount,
+    timeout: 30,
+    requests: [
+      {
+        setupRequest: (req) => {
+          const { path, method, headers = {}, body } = request(next++);
+          return { ...req, path, method, headers, body };
+        },
+      },
+    ],
+  });
+  // autocannon's own duration is in whole seconds: too coarse for runs of a few seconds.
+  const seconds = (performance.now() - started) / 1000;
+  const statuses: Record<string, number> = {};
+  for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) {
+    statuses[code] = stat?.count ?? 0;
+  }
+  return {
+    rps: result.requests.total / seconds,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result['2xx'],
+    total: result.requests.total,
+    statuses,
+  };
+}
