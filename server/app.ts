@@ -44,6 +44,7 @@ import { manageRoutes } from './routes/widget/manage.ts';
 import { phoneRoutes } from './routes/widget/phone.ts';
 import { widgetSessionRoutes } from './routes/widget/session.ts';
 import { stepUpRoutes } from './routes/widget/step-up.ts';
+import { totpRoutes } from './routes/widget/totp.ts';
 import { trustedBrowserRoutes } from './routes/widget/trusted-browsers.ts';
 import { widgetBundleRoutes } from './routes/widget-bundle.ts';
 import { BODY_LIMIT_BYTES } from './security-constants.ts';
@@ -178,6 +179,7 @@ export async function buildApp(options: AppOptions) {
       await widget.register(manageRoutes);
       await widget.register(challengeRoutes);
       await widget.register(trustedBrowserRoutes);
+      await widget.register(totpRoutes);
     },
     { prefix: '/v1/widget' },
   );

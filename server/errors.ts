@@ -9,12 +9,20 @@ export const errorCodes = {
   step_up_required: { status: 403, message: 'Confirm it is you with a fresh code first.' },
   origin_not_allowed: { status: 403, message: 'This origin is not allowed for this site.' },
   wrong_purpose: { status: 403, message: 'This session cannot do that.' },
+  method_not_allowed: {
+    status: 403,
+    message: 'This site does not offer this two-factor method.',
+  },
   not_found: { status: 404, message: 'Not found.' },
   already_enabled: { status: 409, message: 'Two-factor authentication is already on.' },
   not_enabled: { status: 409, message: 'Two-factor authentication is not on.' },
   already_verified: {
     status: 409,
     message: 'This was already verified: the code has been used.',
+  },
+  last_method: {
+    status: 409,
+    message: 'This is your only two-factor method: turn two-factor off instead.',
   },
   phone_replaced: {
     status: 409,

@@ -56,3 +56,15 @@ export const TRUST_COOKIE_BYTES = 32;
 
 /** `__Host-`: Secure, Path=/, no Domain, so no other host can set or widen it (RFC 6265bis). */
 export const TRUST_COOKIE_NAME = '__Host-tfa_trust';
+
+/** Seconds in one authenticator-app time step (RFC 6238 §4.1: X = 30, the recommended default). */
+export const TOTP_PERIOD_SECONDS = 30;
+
+/** Digits in an authenticator-app code: what every common app shows (RFC 4226 §5.3: at least 6). */
+export const TOTP_DIGITS = 6;
+
+/** Steps of clock drift accepted either side of now (RFC 6238 §5.2 recommends at most one). */
+export const TOTP_SKEW_STEPS = 1;
+
+/** Random bytes in an authenticator-app secret: 160 bits (RFC 4226 §4 recommends 160). */
+export const TOTP_SECRET_BYTES = 20;

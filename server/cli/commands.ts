@@ -94,7 +94,7 @@ export async function runCommand(
       const report = await reencryptAll(db, await keys());
       return print(
         report,
-        `Re-encrypted ${report.phones} phone numbers and ${report.recoveryCodes} recovery codes.\n` +
+        `Re-encrypted ${report.phones} phone numbers, ${report.recoveryCodes} recovery codes and ${report.authenticatorApps} authenticator-app keys.\n` +
           (report.hashOnlyRecoveryCodes > 0
             ? `${report.hashOnlyRecoveryCodes} recovery codes are kept only as hashes: keep the previous key in ENCRYPTION_PREVIOUS_KEYS until those sets are replaced.\n`
             : 'Every value is under the current key: the previous keys may be removed.\n') +

@@ -36,6 +36,8 @@ export interface UsersTable {
   /** Consecutive failed verifications (codes and recovery codes alike); reset by a success. */
   failed_attempts: ColumnType<number, number | undefined, number>;
   locked_until: Date | null;
+  /** The method asked first at sign-in; null until the user has chosen or confirmed one. */
+  preferred_method: ColumnType<'sms' | 'totp' | null, 'sms' | 'totp' | null | undefined>;
 }
 
 export interface WidgetSessionsTable {
@@ -54,6 +56,8 @@ export interface WidgetSessionsTable {
   completed_steps: ColumnType<string[], string | undefined, string>;
   /** When the challenge finished; a session finishes once. */
   verified_at: Date | null;
+  /** The account label the partner gave for authenticator apps; null to use the email or id. */
+  account_name: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AuditEventsTable {
@@ -170,6 +174,20 @@ export interface OutboundNoticesTable {
   created_at: CreatedAt;
 }
 
+/** An authenticator app (TOTP, RFC 6238): pending until its first code confirms it. */
+export interface TotpFactorsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  user_id: string;
+  status: 'pending' | 'active';
+  /** The base32 secret, sealed (crypto/sealed-fields.ts) like a phone number. */
+  secret_encrypted: string;
+  /** The last time step accepted (bigint, read as text): a step is never accepted twice. */
+  last_used_step: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: CreatedAt;
+  confirmed_at: Date | null;
+}
+
 export interface Database {
   tenants: TenantsTable;
   tenant_origins: TenantOriginsTable;
@@ -184,10 +202,13 @@ export interface Database {
   trusted_browsers: TrustedBrowsersTable;
   send_log: SendLogTable;
   outbound_notices: OutboundNoticesTable;
+  totp_factors: TotpFactorsTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;
-export type User = Selectable<UsersTable>;
+/** The preferred method is read where it is used, so the widget's authentication need not carry it. */
+export type User = Omit<Selectable<UsersTable>, 'preferred_method'>;
 export type WidgetSession = Selectable<WidgetSessionsTable>;
 export type PhoneFactor = Selectable<PhoneFactorsTable>;
 export type VerificationCode = Selectable<VerificationCodesTable>;
+export type TotpFactor = Selectable<TotpFactorsTable>;

@@ -63,7 +63,10 @@ export const routeExamples: Record<string, { body?: unknown; [status: number]: u
       userId: 'patient-1842',
       twoFactor: {
         enabled: true,
+        methods: ['sms', 'totp'],
+        preferredMethod: 'totp',
         phone: { masked: '+33 •• •• •• 78', country: 'FR' },
+        totp: { addedAt: at },
         enabledAt: at,
       },
       recoveryCodesRemaining: 9,
@@ -108,11 +111,15 @@ export const routeExamples: Record<string, { body?: unknown; [status: number]: u
       tenant: { name: 'North Clinic' },
       locale: 'fr',
       expiresAt: '2026-12-01T09:45:00.000Z',
+      allowedMethods: ['sms', 'totp'],
       allowedCountries: ['FR', 'BE'],
       defaultCountry: 'FR',
       twoFactor: {
         enabled: false,
+        methods: [],
+        preferredMethod: null,
         maskedPhone: null,
+        totpAddedAt: null,
         enabledAt: null,
         recoveryCodesRemaining: 0,
         recoveryCodesViewable: true,
@@ -125,6 +132,22 @@ export const routeExamples: Record<string, { body?: unknown; [status: number]: u
   'POST /v1/widget/phone': { body: { country: 'FR', number: '06 12 34 56 78' }, 200: codeSent },
   'POST /v1/widget/phone/resend': { 200: codeSent },
   'POST /v1/widget/phone/verify': {
+    body: { code: '482913' },
+    200: { enabled: true, recoveryCodes },
+  },
+  'POST /v1/widget/totp': {
+    200: {
+      secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+      otpauthUri:
+        'otpauth://totp/North%20Clinic:jo%40example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=North%20Clinic&algorithm=SHA1&digits=6&period=30',
+      issuer: 'North Clinic',
+      accountName: 'jo@example.com',
+      digits: 6,
+      period: 30,
+      algorithm: 'SHA1',
+    },
+  },
+  'POST /v1/widget/totp/verify': {
     body: { code: '482913' },
     200: { enabled: true, recoveryCodes },
   },

@@ -129,3 +129,17 @@ export async function deleteUser(trx: Transaction<Database>, ref: UserRef) {
     .where('tenant_id', '=', ref.tenantId)
     .execute();
 }
+
+/** The method asked first at sign-in, or null to let the server choose. */
+export async function setPreferredMethod(
+  db: Kysely<Database>,
+  ref: UserRef,
+  method: 'sms' | 'totp' | null,
+) {
+  await db
+    .updateTable('users')
+    .set({ preferred_method: method })
+    .where('id', '=', ref.userId)
+    .where('tenant_id', '=', ref.tenantId)
+    .execute();
+}

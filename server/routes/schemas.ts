@@ -67,3 +67,6 @@ export const CodeSent = Type.Object({
 export const RecoveryCodeList = Type.Object({
   codes: Type.Array(Type.Object({ code: Type.String(), used: Type.Boolean() })),
 });
+
+/** A two-factor method: a text message to the phone, or an authenticator app. */
+export const MethodName = Type.Union([Type.Literal('sms'), Type.Literal('totp')]);

@@ -11,7 +11,9 @@ import {
   findPhone,
   insertPendingPhone,
 } from '../repositories/phone-factors.ts';
+import { activeTotp } from '../repositories/totp-factors.ts';
 import { deleteTrustedBrowsers } from '../repositories/trusted-browsers.ts';
+import { assertMethodAllowed } from './authenticator-app.ts';
 import { deliverCode, phoneCodeAnswer } from './code-delivery.ts';
 import { checkCode, currentCode, sequenceOf } from './codes.ts';
 import { verificationAttempt } from './lockout.ts';
@@ -52,8 +54,10 @@ export async function startPhoneVerification(
   const index = blindIndex(deps.keys.blindIndex, parsed.e164);
   const { pending, changing } = await withUserLocked(deps.db, ref, async (trx) => {
     const current = await activePhone(trx, ref);
-    // Two-factor is on: this is a change of phone, like the other sensitive changes behind step-up.
-    if (current) requireStepUp(widget);
+    // Adding a phone turns a method on; changing the one there is not adding one.
+    if (!current) assertMethodAllowed(widget, 'sms');
+    // Two-factor is on (a phone, an app): a change to it, like the other changes behind step-up.
+    if (current || (await activeTotp(trx, ref))) requireStepUp(widget);
     if (current?.phone_index === index) {
       throw new AppError('invalid_request', { message: 'That is already the number in use.' });
     }
@@ -118,7 +122,8 @@ export async function resendPhoneCode(
 
 /**
  * Verifies the phone code. Enrolment turns two-factor on with a new set of recovery codes (shown
- * once, in this answer); a change swaps the verified number in for the old one in one transaction.
+ * once, in this answer), or adds the phone beside the app (the codes stay); a change swaps the
+ * verified number in for the old one in one transaction.
  */
 export async function verifyPhone(
   deps: Deps,
@@ -128,7 +133,10 @@ export async function verifyPhone(
 ) {
   const { tenant } = widget;
   const ref = sessionRef(widget);
-  type Verified = { phoneChanged: true } | { enabled: true; recoveryCodes: string[] };
+  type Verified =
+    | { phoneChanged: true }
+    | { methodAdded: 'sms' }
+    | { enabled: true; recoveryCodes: string[] };
   const answer = await verificationAttempt<Verified>(deps.db, { ...ref, context }, async (trx) => {
     const outcome = await checkCode(trx, deps.keys, ref, sequence, code);
     if (!outcome.ok) return outcome;
@@ -138,17 +146,25 @@ export async function verifyPhone(
     const current = await activePhone(trx, ref);
     if (verified.purpose === 'enrol' && current) throw new AppError('already_enabled');
     if (verified.purpose === 'change-phone' && !current) throw new AppError('not_enabled');
+    const app = verified.purpose === 'enrol' ? await activeTotp(trx, ref) : undefined;
     const phone = await activatePhone(
       trx,
       ref,
       verified.phone_factor_id as string,
-      current?.enabled_at ?? current?.verified_at ?? new Date(),
+      current?.enabled_at ?? current?.verified_at ?? app?.confirmed_at ?? new Date(),
     );
     if (verified.purpose === 'change-phone') {
       await deleteTrustedBrowsers(trx, ref);
       await recordEvent(trx, { ...ref, type: 'phone.changed', context });
       await queueNotice(trx, widget, 'phone.changed', context, phone.masked);
       return { ok: true, value: { phoneChanged: true } };
+    }
+    if (app) {
+      // A phone beside the app: a second method, behind the same fresh step-up as its start.
+      requireStepUp(widget);
+      await recordEvent(trx, { ...ref, type: 'phone.added', context });
+      await queueNotice(trx, widget, 'phone.added', context, phone.masked);
+      return { ok: true, value: { methodAdded: 'sms' } };
     }
     const recoveryCodes = await issueRecoveryCodes(trx, deps.keys, tenant, ref.userId);
     await recordEvent(trx, { ...ref, type: 'two_factor.enabled', context });

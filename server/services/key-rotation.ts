@@ -3,6 +3,7 @@ import { blindIndex } from '../crypto/encryption.ts';
 import type { ServerKeys } from '../crypto/keys.ts';
 import { isCurrent, seal, unseal } from '../crypto/sealed-fields.ts';
 import type { Database } from '../db/types.ts';
+import { totpPlace } from './authenticator-app.ts';
 import { hashRecoveryCode, recoveryCodePlace } from './recovery-codes.ts';
 
 const BATCH = 200;
@@ -10,6 +11,7 @@ const BATCH = 200;
 export interface ReencryptReport {
   phones: number;
   recoveryCodes: number;
+  authenticatorApps: number;
   /** Recovery codes kept only as hashes: re-hashing needs the code, so they stay on their key. */
   hashOnlyRecoveryCodes: number;
 }
@@ -41,7 +43,12 @@ export async function reencryptAll(
   keys: ServerKeys,
   onBatch: (report: ReencryptReport) => void = () => {},
 ): Promise<ReencryptReport> {
-  const report: ReencryptReport = { phones: 0, recoveryCodes: 0, hashOnlyRecoveryCodes: 0 };
+  const report: ReencryptReport = {
+    phones: 0,
+    recoveryCodes: 0,
+    authenticatorApps: 0,
+    hashOnlyRecoveryCodes: 0,
+  };
   const progress = () => onBatch(report);
   await inIdOrder(
     (after) =>
@@ -101,6 +108,28 @@ export async function reencryptAll(
         .where('code_encrypted', '=', row.code_encrypted)
         .executeTakeFirst();
       report.recoveryCodes += Number(updated.numUpdatedRows);
+    },
+    progress,
+  );
+  await inIdOrder(
+    (after) =>
+      db
+        .selectFrom('totp_factors')
+        .select(['id', 'tenant_id', 'user_id', 'secret_encrypted'])
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(BATCH)
+        .execute(),
+    async (row) => {
+      if (isCurrent(keys, row.secret_encrypted)) return;
+      const place = totpPlace({ tenantId: row.tenant_id, userId: row.user_id });
+      const updated = await db
+        .updateTable('totp_factors')
+        .set({ secret_encrypted: seal(keys, unseal(keys, row.secret_encrypted, place), place) })
+        .where('id', '=', row.id)
+        .where('secret_encrypted', '=', row.secret_encrypted)
+        .executeTakeFirst();
+      report.authenticatorApps += Number(updated.numUpdatedRows);
     },
     progress,
   );

@@ -15,6 +15,13 @@ export const TenantSettingsSchema = Type.Object(
           'Codes asked at sign-in, in order: the SMS code alone, or an email passcode first.',
       },
     ),
+    methods: Type.Array(Type.Union([Type.Literal('sms'), Type.Literal('totp')]), {
+      minItems: 1,
+      uniqueItems: true,
+      default: ['sms', 'totp'],
+      description:
+        'Second-factor methods users may turn on: sms (text message), totp (authenticator app).',
+    }),
     allowedCountries: Type.Array(CountryCode, {
       default: [],
       description: 'ISO 3166 codes of the countries whose numbers are accepted; empty accepts all.',

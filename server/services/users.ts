@@ -19,7 +19,10 @@ export async function userStatus(db: Kysely<Database>, tenantId: string, externa
     userId: externalId,
     twoFactor: {
       enabled: state.enabled,
+      methods: state.methods,
+      preferredMethod: state.preferredMethod,
       phone: state.phone,
+      totp: state.totp ? { addedAt: state.totp.addedAt.toISOString() } : null,
       enabledAt: state.enabledAt?.toISOString() ?? null,
     },
     recoveryCodesRemaining: state.recoveryCodesRemaining,

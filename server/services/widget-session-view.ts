@@ -16,6 +16,7 @@ export async function widgetSessionView(
     tenant: { name: tenant.name },
     locale: session.locale,
     expiresAt: session.expires_at.toISOString(),
+    allowedMethods: tenant.settings.methods,
     allowedCountries: tenant.settings.allowedCountries,
     defaultCountry: tenant.settings.defaultCountry,
     // A sign-in session has not proved anything yet: it learns the two-factor details from the
@@ -23,14 +24,20 @@ export async function widgetSessionView(
     twoFactor: setup
       ? {
           enabled: state.enabled,
+          methods: state.methods,
+          preferredMethod: state.preferredMethod,
           maskedPhone: state.phone?.masked ?? null,
+          totpAddedAt: state.totp?.addedAt.toISOString() ?? null,
           enabledAt: state.enabledAt?.toISOString() ?? null,
           recoveryCodesRemaining: state.recoveryCodesRemaining,
           recoveryCodesViewable: tenant.settings.recoveryCodesViewable,
         }
       : {
           enabled: state.enabled,
+          methods: [],
+          preferredMethod: null,
           maskedPhone: null,
+          totpAddedAt: null,
           enabledAt: null,
           recoveryCodesRemaining: 0,
           recoveryCodesViewable: false,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { labelSession } from '../../services/authenticator-app.ts';
 import { createSession, purposes } from '../../services/sessions.ts';
 import { errorResponses, StrictObject, UserIdParam } from '../schemas.ts';
 
@@ -17,6 +18,15 @@ const CreateSessionBody = StrictObject({
       format: 'email',
       maxLength: 254,
       description: 'Where email codes and security notices go; required for verify-email.',
+    }),
+  ),
+  accountName: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 64,
+      pattern: '^[^\\u0000-\\u001f\\u007f]+$',
+      description:
+        "The account's label in the user's authenticator app; default: the email, else the user id.",
     }),
   ),
   locale: Type.Optional(
@@ -45,7 +55,9 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const session = await createSession(app.db, request.tenant, request.body);
+      const { accountName, ...input } = request.body;
+      const session = await createSession(app.db, request.tenant, input);
+      if (accountName) await labelSession(app.db, session.token, accountName);
       reply.status(201);
       return { token: session.token, expiresAt: session.expiresAt.toISOString() };
     },

@@ -9,12 +9,16 @@ import {
   userEvents,
   userStatus,
 } from '../../services/users.ts';
-import { errorResponses, PageQuery, StrictObject, UserIdParam } from '../schemas.ts';
+import { errorResponses, MethodName, PageQuery, StrictObject, UserIdParam } from '../schemas.ts';
 
 export const UserStatus = Type.Object({
   userId: Type.String(),
   twoFactor: Type.Object({
-    enabled: Type.Boolean(),
+    enabled: Type.Boolean({ description: 'On when the user has at least one active method' }),
+    methods: Type.Array(MethodName, { description: 'sms (a phone), totp (an authenticator app)' }),
+    preferredMethod: Type.Union([MethodName, Type.Null()], {
+      description: 'The method asked first at sign-in',
+    }),
     phone: Type.Union([
       Type.Object({
         masked: Type.String({ description: 'e.g. +33 •• •• •• 78' }),
@@ -22,6 +26,7 @@ export const UserStatus = Type.Object({
       }),
       Type.Null(),
     ]),
+    totp: Type.Union([Type.Object({ addedAt: Type.String({ format: 'date-time' }) }), Type.Null()]),
     enabledAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   }),
   recoveryCodesRemaining: Type.Integer(),

@@ -27,6 +27,10 @@ const Verified = Type.Union([
     recoveryCodes: Type.Array(Type.String(), { description: 'XXXX-XXXX-XXXX-XXXX, shown once' }),
   }),
   Type.Object({ phoneChanged: Type.Literal(true) }),
+  Type.Object(
+    { methodAdded: Type.Literal('sms') },
+    { description: 'A phone added beside the authenticator app' },
+  ),
 ]);
 
 const sending = { purposes: ['setup'] as const, rateLimit: false as const };
@@ -84,7 +88,8 @@ export const phoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: app.limitVerifies,
       schema: {
         tags: ['widget'],
-        summary: 'Verify the phone code: turns two-factor on, or swaps in the new number',
+        summary:
+          'Verify the phone code: turns two-factor on, adds the phone beside the app, or swaps in the new number',
         security,
         body: CodeBody,
         response: { 200: Verified, ...errorResponses(400, 401, 403, 409, 410, 415, 422, 423, 429) },

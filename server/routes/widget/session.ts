@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { widgetSessionView } from '../../services/widget-session-view.ts';
-import { errorResponses } from '../schemas.ts';
+import { errorResponses, MethodName } from '../schemas.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);
@@ -13,13 +13,21 @@ export const WidgetSessionView = Type.Object({
     Type.String({ description: 'The locale given at minting; null when none was given' }),
   ),
   expiresAt: Type.String({ format: 'date-time' }),
+  allowedMethods: Type.Array(MethodName, {
+    description: 'The methods the site lets users turn on: sms, totp',
+  }),
   allowedCountries: Type.Array(Type.String(), {
     description: 'Empty when every country is accepted.',
   }),
   defaultCountry: Nullable(Type.String()),
   twoFactor: Type.Object({
     enabled: Type.Boolean(),
+    methods: Type.Array(MethodName, {
+      description: "The user's active methods (setup sessions; empty for sign-in sessions)",
+    }),
+    preferredMethod: Nullable(MethodName),
     maskedPhone: Nullable(Type.String()),
+    totpAddedAt: Nullable(Type.String({ format: 'date-time' })),
     enabledAt: Nullable(Type.String({ format: 'date-time' })),
     recoveryCodesRemaining: Type.Integer(),
     recoveryCodesViewable: Type.Boolean(),

@@ -11,6 +11,10 @@ export const notificationTypes = [
   'recovery_codes.viewed',
   'recovery_codes.regenerated',
   'browser.trusted',
+  'totp.added',
+  'totp.removed',
+  'phone.added',
+  'phone.removed',
 ] as const;
 export type NotificationType = (typeof notificationTypes)[number];
 

@@ -70,6 +70,31 @@ export const de: EmailWording = {
         happened: (t) =>
           `Ein Browser wurde zu Ihren vertrauenswürdigen Browsern für ${t} hinzugefügt. Bei der Anmeldung in diesem Browser wird eine Zeit lang kein Code abgefragt.`,
       },
+      'totp.added': {
+        subject: (t) => `Eine Authenticator-App wurde zu Ihrem ${t}-Konto hinzugefügt`,
+        heading: 'Authenticator-App hinzugefügt',
+        happened: (t) =>
+          `Eine Authenticator-App wurde eingerichtet, die Anmeldecodes für Ihr ${t}-Konto erzeugt.`,
+      },
+      'totp.removed': {
+        subject: (t) => `Die Authenticator-App wurde aus Ihrem ${t}-Konto entfernt`,
+        heading: 'Authenticator-App entfernt',
+        happened: (t) =>
+          `Die Authenticator-App wurde aus Ihrem ${t}-Konto entfernt. Sie erzeugt keine Anmeldecodes mehr.`,
+      },
+      'phone.added': {
+        subject: (t) => `Eine Telefonnummer wurde zu Ihrem ${t}-Konto hinzugefügt`,
+        heading: 'Telefonnummer hinzugefügt',
+        happened: (t) =>
+          `Eine Telefonnummer wurde hinzugefügt, die Anmeldecodes für Ihr ${t}-Konto erhält.`,
+        phone: (p) => `Codes können jetzt an ${p} gesendet werden.`,
+      },
+      'phone.removed': {
+        subject: (t) => `Die Telefonnummer wurde aus Ihrem ${t}-Konto entfernt`,
+        heading: 'Telefonnummer entfernt',
+        happened: (t) =>
+          `Die Telefonnummer wurde aus Ihrem ${t}-Konto entfernt. Sie erhält keine Anmeldecodes mehr.`,
+      },
     },
     when: 'Zeitpunkt:',
     browser: 'Browser:',

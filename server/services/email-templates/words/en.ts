@@ -65,6 +65,30 @@ export const en: EmailWording = {
         happened: (t) =>
           `A browser was added to your trusted browsers for ${t}. For a while, you won’t be asked for a code when you sign in on it.`,
       },
+      'totp.added': {
+        subject: (t) => `An authenticator app was added to your ${t} account`,
+        heading: 'An authenticator app was added',
+        happened: (t) =>
+          `An authenticator app was set up to give sign-in codes for your ${t} account.`,
+      },
+      'totp.removed': {
+        subject: (t) => `The authenticator app was removed from your ${t} account`,
+        heading: 'The authenticator app was removed',
+        happened: (t) =>
+          `The authenticator app was removed from your ${t} account. It no longer gives sign-in codes.`,
+      },
+      'phone.added': {
+        subject: (t) => `A phone number was added to your ${t} account`,
+        heading: 'A phone number was added',
+        happened: (t) => `A phone number was added to receive sign-in codes for your ${t} account.`,
+        phone: (p) => `Codes can now be sent to ${p}.`,
+      },
+      'phone.removed': {
+        subject: (t) => `The phone number was removed from your ${t} account`,
+        heading: 'The phone number was removed',
+        happened: (t) =>
+          `The phone number was removed from your ${t} account. It no longer receives sign-in codes.`,
+      },
     },
     when: 'When:',
     browser: 'Browser:',

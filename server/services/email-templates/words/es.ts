@@ -68,6 +68,31 @@ export const es: EmailWording = {
         happened: (t) =>
           `Se ha añadido un navegador a tus navegadores de confianza de ${t}. Durante un tiempo, no se te pedirá ningún código al iniciar sesión en él.`,
       },
+      'totp.added': {
+        subject: (t) => `Se añadió una aplicación de autenticación a tu cuenta de ${t}`,
+        heading: 'Aplicación de autenticación añadida',
+        happened: (t) =>
+          `Se configuró una aplicación de autenticación que genera los códigos de inicio de sesión de tu cuenta de ${t}.`,
+      },
+      'totp.removed': {
+        subject: (t) => `Se quitó la aplicación de autenticación de tu cuenta de ${t}`,
+        heading: 'Aplicación de autenticación quitada',
+        happened: (t) =>
+          `Se quitó la aplicación de autenticación de tu cuenta de ${t}. Ya no genera códigos de inicio de sesión.`,
+      },
+      'phone.added': {
+        subject: (t) => `Se añadió un número de teléfono a tu cuenta de ${t}`,
+        heading: 'Número de teléfono añadido',
+        happened: (t) =>
+          `Se añadió un número de teléfono para recibir los códigos de inicio de sesión de tu cuenta de ${t}.`,
+        phone: (p) => `Ahora se pueden enviar códigos al ${p}.`,
+      },
+      'phone.removed': {
+        subject: (t) => `Se quitó el número de teléfono de tu cuenta de ${t}`,
+        heading: 'Número de teléfono quitado',
+        happened: (t) =>
+          `Se quitó el número de teléfono de tu cuenta de ${t}. Ya no recibe códigos de inicio de sesión.`,
+      },
     },
     when: 'Fecha:',
     browser: 'Navegador:',

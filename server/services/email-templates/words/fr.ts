@@ -68,6 +68,31 @@ export const fr: EmailWording = {
         happened: (t) =>
           `Un navigateur a été ajouté à vos navigateurs de confiance pour ${t}. Pendant un certain temps, aucun code ne vous sera demandé lorsque vous vous y connecterez.`,
       },
+      'totp.added': {
+        subject: (t) => `Une application d’authentification a été ajoutée à votre compte ${t}`,
+        heading: 'Application d’authentification ajoutée',
+        happened: (t) =>
+          `Une application d’authentification a été configurée pour fournir les codes de connexion à votre compte ${t}.`,
+      },
+      'totp.removed': {
+        subject: (t) => `L’application d’authentification a été retirée de votre compte ${t}`,
+        heading: 'Application d’authentification retirée',
+        happened: (t) =>
+          `L’application d’authentification a été retirée de votre compte ${t}. Elle ne fournit plus de codes de connexion.`,
+      },
+      'phone.added': {
+        subject: (t) => `Un numéro de téléphone a été ajouté à votre compte ${t}`,
+        heading: 'Numéro de téléphone ajouté',
+        happened: (t) =>
+          `Un numéro de téléphone a été ajouté pour recevoir les codes de connexion à votre compte ${t}.`,
+        phone: (p) => `Les codes peuvent désormais être envoyés au ${p}.`,
+      },
+      'phone.removed': {
+        subject: (t) => `Le numéro de téléphone a été retiré de votre compte ${t}`,
+        heading: 'Numéro de téléphone retiré',
+        happened: (t) =>
+          `Le numéro de téléphone a été retiré de votre compte ${t}. Il ne reçoit plus de codes de connexion.`,
+      },
     },
     when: 'Date\u00a0:',
     browser: 'Navigateur\u00a0:',

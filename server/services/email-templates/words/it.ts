@@ -68,6 +68,31 @@ export const it: EmailWording = {
         happened: (t) =>
           `Un browser è stato aggiunto ai tuoi browser attendibili per ${t}. Per un certo periodo, quando accedi da quel browser non ti verrà chiesto alcun codice.`,
       },
+      'totp.added': {
+        subject: (t) => `È stata aggiunta un’app di autenticazione al tuo account ${t}`,
+        heading: 'App di autenticazione aggiunta',
+        happened: (t) =>
+          `È stata configurata un’app di autenticazione che genera i codici di accesso al tuo account ${t}.`,
+      },
+      'totp.removed': {
+        subject: (t) => `L’app di autenticazione è stata rimossa dal tuo account ${t}`,
+        heading: 'App di autenticazione rimossa',
+        happened: (t) =>
+          `L’app di autenticazione è stata rimossa dal tuo account ${t}. Non genera più codici di accesso.`,
+      },
+      'phone.added': {
+        subject: (t) => `È stato aggiunto un numero di telefono al tuo account ${t}`,
+        heading: 'Numero di telefono aggiunto',
+        happened: (t) =>
+          `È stato aggiunto un numero di telefono per ricevere i codici di accesso al tuo account ${t}.`,
+        phone: (p) => `Ora i codici possono essere inviati al ${p}.`,
+      },
+      'phone.removed': {
+        subject: (t) => `Il numero di telefono è stato rimosso dal tuo account ${t}`,
+        heading: 'Numero di telefono rimosso',
+        happened: (t) =>
+          `Il numero di telefono è stato rimosso dal tuo account ${t}. Non riceve più codici di accesso.`,
+      },
     },
     when: 'Quando:',
     browser: 'Browser:',

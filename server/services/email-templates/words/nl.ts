@@ -65,6 +65,31 @@ export const nl: EmailWording = {
         happened: (t) =>
           `Er is een browser toegevoegd aan uw vertrouwde browsers voor ${t}. Als u in die browser inlogt, vragen we een tijd lang niet om een code.`,
       },
+      'totp.added': {
+        subject: (t) => `Er is een authenticator-app toegevoegd aan je ${t}-account`,
+        heading: 'Authenticator-app toegevoegd',
+        happened: (t) =>
+          `Er is een authenticator-app ingesteld die de inlogcodes voor je ${t}-account geeft.`,
+      },
+      'totp.removed': {
+        subject: (t) => `De authenticator-app is verwijderd uit je ${t}-account`,
+        heading: 'Authenticator-app verwijderd',
+        happened: (t) =>
+          `De authenticator-app is verwijderd uit je ${t}-account. Hij geeft geen inlogcodes meer.`,
+      },
+      'phone.added': {
+        subject: (t) => `Er is een telefoonnummer toegevoegd aan je ${t}-account`,
+        heading: 'Telefoonnummer toegevoegd',
+        happened: (t) =>
+          `Er is een telefoonnummer toegevoegd dat inlogcodes voor je ${t}-account ontvangt.`,
+        phone: (p) => `Codes kunnen nu naar ${p} worden gestuurd.`,
+      },
+      'phone.removed': {
+        subject: (t) => `Het telefoonnummer is verwijderd uit je ${t}-account`,
+        heading: 'Telefoonnummer verwijderd',
+        happened: (t) =>
+          `Het telefoonnummer is verwijderd uit je ${t}-account. Het ontvangt geen inlogcodes meer.`,
+      },
     },
     when: 'Wanneer:',
     browser: 'Browser:',

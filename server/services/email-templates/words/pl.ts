@@ -70,6 +70,31 @@ export const pl: EmailWording = {
         happened: (t) =>
           `Do zaufanych przeglądarek w serwisie ${t} dodano nową przeglądarkę. Przez pewien czas logowanie w niej nie będzie wymagać kodu.`,
       },
+      'totp.added': {
+        subject: (t) => `Do Twojego konta ${t} dodano aplikację uwierzytelniającą`,
+        heading: 'Dodano aplikację uwierzytelniającą',
+        happened: (t) =>
+          `Skonfigurowano aplikację uwierzytelniającą, która podaje kody logowania do Twojego konta ${t}.`,
+      },
+      'totp.removed': {
+        subject: (t) => `Z Twojego konta ${t} usunięto aplikację uwierzytelniającą`,
+        heading: 'Usunięto aplikację uwierzytelniającą',
+        happened: (t) =>
+          `Aplikacja uwierzytelniająca została usunięta z Twojego konta ${t}. Nie podaje już kodów logowania.`,
+      },
+      'phone.added': {
+        subject: (t) => `Do Twojego konta ${t} dodano numer telefonu`,
+        heading: 'Dodano numer telefonu',
+        happened: (t) =>
+          `Dodano numer telefonu, na który będą przychodzić kody logowania do Twojego konta ${t}.`,
+        phone: (p) => `Kody mogą być teraz wysyłane na numer ${p}.`,
+      },
+      'phone.removed': {
+        subject: (t) => `Z Twojego konta ${t} usunięto numer telefonu`,
+        heading: 'Usunięto numer telefonu',
+        happened: (t) =>
+          `Numer telefonu został usunięty z Twojego konta ${t}. Nie otrzymuje już kodów logowania.`,
+      },
     },
     when: 'Kiedy:',
     browser: 'Przeglądarka:',

@@ -67,6 +67,31 @@ export const ptBR: EmailWording = {
         happened: (t) =>
           `Um navegador foi adicionado aos seus navegadores confiáveis em ${t}. Por um tempo, não vamos pedir código quando você entrar por ele.`,
       },
+      'totp.added': {
+        subject: (t) => `Um aplicativo autenticador foi adicionado à sua conta ${t}`,
+        heading: 'Aplicativo autenticador adicionado',
+        happened: (t) =>
+          `Um aplicativo autenticador foi configurado para gerar os códigos de login da sua conta ${t}.`,
+      },
+      'totp.removed': {
+        subject: (t) => `O aplicativo autenticador foi removido da sua conta ${t}`,
+        heading: 'Aplicativo autenticador removido',
+        happened: (t) =>
+          `O aplicativo autenticador foi removido da sua conta ${t}. Ele não gera mais códigos de login.`,
+      },
+      'phone.added': {
+        subject: (t) => `Um número de telefone foi adicionado à sua conta ${t}`,
+        heading: 'Número de telefone adicionado',
+        happened: (t) =>
+          `Um número de telefone foi adicionado para receber os códigos de login da sua conta ${t}.`,
+        phone: (p) => `Agora os códigos podem ser enviados para ${p}.`,
+      },
+      'phone.removed': {
+        subject: (t) => `O número de telefone foi removido da sua conta ${t}`,
+        heading: 'Número de telefone removido',
+        happened: (t) =>
+          `O número de telefone foi removido da sua conta ${t}. Ele não recebe mais códigos de login.`,
+      },
     },
     when: 'Quando:',
     browser: 'Navegador:',

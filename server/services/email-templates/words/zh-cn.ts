@@ -62,6 +62,27 @@ export const zhCN: EmailWording = {
         happened: (t) =>
           `一个浏览器已添加到您在 ${t} 的受信任浏览器中。在一段时间内，使用该浏览器登录时无需输入验证码。`,
       },
+      'totp.added': {
+        subject: (t) => `您的 ${t} 账户已添加身份验证器应用`,
+        heading: '已添加身份验证器应用',
+        happened: (t) => `已为您的 ${t} 账户设置身份验证器应用，用于生成登录验证码。`,
+      },
+      'totp.removed': {
+        subject: (t) => `您的 ${t} 账户已移除身份验证器应用`,
+        heading: '已移除身份验证器应用',
+        happened: (t) => `已从您的 ${t} 账户移除身份验证器应用，它不再生成登录验证码。`,
+      },
+      'phone.added': {
+        subject: (t) => `您的 ${t} 账户已添加手机号码`,
+        heading: '已添加手机号码',
+        happened: (t) => `已为您的 ${t} 账户添加用于接收登录验证码的手机号码。`,
+        phone: (p) => `验证码现在可以发送到 ${p}。`,
+      },
+      'phone.removed': {
+        subject: (t) => `您的 ${t} 账户已移除手机号码`,
+        heading: '已移除手机号码',
+        happened: (t) => `已从您的 ${t} 账户移除手机号码，它不再接收登录验证码。`,
+      },
     },
     when: '时间：',
     browser: '浏览器：',

@@ -1,0 +1,56 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/types.ts';
+import type { UserRef } from './refs.ts';
+
+/**
+ * The user's active methods and preference in one statement: the active phone (what the answers
+ * show of it) and the active app (what verifying a code needs), each null when absent.
+ */
+export async function activeMethods(db: Kysely<Database>, ref: UserRef) {
+  const row = await db
+    .selectFrom('users as u')
+    .leftJoin('phone_factors as p', (join) =>
+      join
+        .onRef('p.user_id', '=', 'u.id')
+        .onRef('p.tenant_id', '=', 'u.tenant_id')
+        .on('p.status', '=', 'active'),
+    )
+    .leftJoin('totp_factors as t', (join) =>
+      join
+        .onRef('t.user_id', '=', 'u.id')
+        .onRef('t.tenant_id', '=', 'u.tenant_id')
+        .on('t.status', '=', 'active'),
+    )
+    .select([
+      'u.preferred_method',
+      'p.id as phone_id',
+      'p.masked as phone_masked',
+      'p.country as phone_country',
+      'p.enabled_at as phone_enabled_at',
+      'p.verified_at as phone_verified_at',
+      't.id as totp_id',
+      't.secret_encrypted as totp_secret',
+      't.confirmed_at as totp_confirmed_at',
+    ])
+    .where('u.id', '=', ref.userId)
+    .where('u.tenant_id', '=', ref.tenantId)
+    .executeTakeFirst();
+  const phone = row?.phone_id
+    ? {
+        id: row.phone_id,
+        masked: row.phone_masked as string,
+        country: row.phone_country as string,
+        enabledAt: (row.phone_enabled_at ?? row.phone_verified_at) as Date | null,
+      }
+    : null;
+  const totp = row?.totp_id
+    ? {
+        id: row.totp_id,
+        secretEncrypted: row.totp_secret as string,
+        confirmedAt: row.totp_confirmed_at as Date,
+      }
+    : null;
+  return { phone, totp, preferred: row?.preferred_method ?? null };
+}
+
+export type ActiveMethods = Awaited<ReturnType<typeof activeMethods>>;
