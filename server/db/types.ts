@@ -146,7 +146,7 @@ export interface TrustedBrowsersTable {
   expires_at: Date;
 }
 
-/** One code sent (or being sent): what the velocity limits and the daily budget count. */
+/** One code admitted for sending: a record kept two days; the limits count in send_counters. */
 export interface SendLogTable {
   id: Generated<string>;
   tenant_id: string;
@@ -212,3 +212,23 @@ export type WidgetSession = Selectable<WidgetSessionsTable>;
 export type PhoneFactor = Selectable<PhoneFactorsTable>;
 export type VerificationCode = Selectable<VerificationCodesTable>;
 export type TotpFactor = Selectable<TotpFactorsTable>;
+
+/**
+ * The counts of one send limit for one counted value (services/send-limits.ts): `counts` holds the
+ * last `counts.length` buckets of `bucket_seconds` each, the newest last.
+ */
+export interface SendCountersTable {
+  tenant_id: string;
+  /** The limit: `per-number`, `per-prefix`, `per-country`, `per-user`, `per-ip`, `daily-budget`. */
+  scope: string;
+  /** What it counts by: a blind index, a country, a user id, a client address, or `sms`. */
+  key: string;
+  bucket_seconds: number;
+  /** When the newest bucket began. */
+  bucket_start: Date;
+  counts: number[];
+}
+
+export interface Database {
+  send_counters: SendCountersTable;
+}

@@ -1,7 +1,5 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database } from '../db/types.ts';
-
-export type SendLogColumn = 'phone_index' | 'prefix_index' | 'country' | 'user_id' | 'ip_key';
 
 export interface SendRow {
   userId: string;
@@ -12,27 +10,7 @@ export interface SendRow {
   ipKey: string | null;
 }
 
-/** Admits a tenant's sends one at a time, so parallel sends cannot all read the same count. */
-export async function lockTenantSends(trx: Transaction<Database>, tenantId: string) {
-  await sql`select pg_advisory_xact_lock(hashtext(${`send:${tenantId}`}))`.execute(trx);
-}
-
-/** Sends in the window with `column = value`, and when the oldest of them was. */
-export async function countSends(
-  db: Kysely<Database>,
-  tenantId: string,
-  filter: { column: SendLogColumn | 'channel'; value: string; since: Date; inclusive?: boolean },
-) {
-  const row = await db
-    .selectFrom('send_log')
-    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('created_at').as('oldest')])
-    .where('tenant_id', '=', tenantId)
-    .where(filter.column, '=', filter.value)
-    .where('created_at', filter.inclusive ? '>=' : '>', filter.since)
-    .executeTakeFirstOrThrow();
-  return { count: Number(row.count), oldest: row.oldest ? new Date(row.oldest as Date) : null };
-}
-
+/** Records an admitted send (kept two days, for support questions; the limits do not read it). */
 export async function insertSend(trx: Transaction<Database>, tenantId: string, send: SendRow) {
   await trx
     .insertInto('send_log')

@@ -5,12 +5,18 @@ import { type Deps, SHARED_LIMITS_RETRY_AFTER_SECONDS } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
 import { withUserLocked } from '../repositories/locks.ts';
-import { abandonCode, deleteCode, markCodeSent } from '../repositories/verification-codes.ts';
+import { abandonCode, markCodeSent } from '../repositories/verification-codes.ts';
 import { CODE_DIGITS, CODE_TTL_SECONDS_MAX } from '../security-constants.ts';
 import { type CodePurpose, reserveCode } from './codes.ts';
 import { codeEmail } from './email-templates/index.ts';
 import { assertNotLocked } from './lockout.ts';
-import { admitSend, ipKey, recordSendRefusal, type SendFacts } from './send-limits.ts';
+import {
+  admitSend,
+  ipKey,
+  recordSendRefusal,
+  refusedLimit,
+  type SendFacts,
+} from './send-limits.ts';
 import { sessionRef, type WidgetContext } from './sessions.ts';
 import { codeSmsText } from './sms-text.ts';
 
@@ -126,22 +132,6 @@ export async function deliverCode(
     throw new AppError('country_not_allowed');
   }
   const ttlSeconds = Math.min(tenant.settings.codeLifetimeMinutes * 60, CODE_TTL_SECONDS_MAX);
-  const reserved = await reserveCode(deps.db, deps.keys.codes, {
-    ...ref,
-    purpose: input.purpose,
-    sequence: input.sequence,
-    channel: destination.channel,
-    phoneFactorId: destination.channel === 'sms' ? destination.phone.id : null,
-    ttlSeconds,
-    guard: input.guard,
-  }).catch(async (error) => {
-    if (error instanceof AppError && error.code === 'rate_limited') {
-      await recordSendRefusal(deps.db, tenant.id, user.id, 'resend-wait', input.context, {
-        channel: destination.channel,
-      });
-    }
-    throw error;
-  });
   const to =
     destination.channel === 'sms'
       ? unseal(deps.keys, destination.phone.phone_encrypted, {
@@ -151,17 +141,33 @@ export async function deliverCode(
           userId: destination.phone.user_id,
         })
       : destination.email;
-  try {
-    await admitSend(
-      deps.db,
-      tenant,
-      sendFacts(deps, user.id, destination, to, input.context),
-      input.context,
-    );
-  } catch (error) {
-    await deleteCode(deps.db, ref, reserved.id);
+  const facts = sendFacts(deps, user.id, destination, to, input.context);
+  // One transaction reserves the code and counts the send, or refuses and leaves neither.
+  const reserved = await reserveCode(deps.db, deps.keys.codes, {
+    ...ref,
+    purpose: input.purpose,
+    sequence: input.sequence,
+    channel: destination.channel,
+    phoneFactorId: destination.channel === 'sms' ? destination.phone.id : null,
+    ttlSeconds,
+    guard: input.guard,
+    admit: (trx) => admitSend(trx, tenant, facts),
+  }).catch(async (error) => {
+    if (error instanceof AppError && error.code === 'rate_limited') {
+      const limit = refusedLimit(error);
+      await recordSendRefusal(
+        deps.db,
+        tenant.id,
+        user.id,
+        limit ?? 'resend-wait',
+        input.context,
+        limit
+          ? { channel: facts.channel, country: facts.phone?.country }
+          : { channel: destination.channel },
+      );
+    }
     throw error;
-  }
+  });
   const auditDetails =
     destination.channel === 'sms'
       ? { purpose: input.purpose, channel: 'sms', country: destination.phone.country }

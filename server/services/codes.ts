@@ -71,6 +71,8 @@ export async function reserveCode(
     phoneFactorId: string | null;
     ttlSeconds: number;
     guard?: (session: WidgetSession) => void;
+    /** Runs last in the reservation's transaction, and throws to refuse (the send limits). */
+    admit?: (trx: Transaction<Database>) => Promise<void>;
   },
 ) {
   return withUserLocked(db, scope, async (trx) => {
@@ -104,6 +106,7 @@ export async function reserveCode(
       expiresAt: new Date(now + scope.ttlSeconds * 1000),
       resendAt: new Date(now + resendWaitSeconds(sendNumber) * 1000),
     });
+    await scope.admit?.(trx);
     return { ...row, code, sequence: scope.sequence };
   });
 }

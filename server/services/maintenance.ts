@@ -7,8 +7,10 @@ const DAY_MS = 86_400_000;
 export const RETENTION = {
   /** Expired sessions, codes, results and trust: a day, for support questions about them. */
   expiredDays: 1,
-  /** The send log: the longest window it serves is the daily budget. */
+  /** The send log: a record of admitted sends, for support questions. */
   sendLogDays: 2,
+  /** Send counters, by their newest bucket: a day is past the longest window (the daily budget). */
+  sendCounterDays: 1,
   /** Numbers typed but never verified. */
   pendingPhoneDays: 1,
   /** Audit events: the partner's security record. */
@@ -46,6 +48,10 @@ export async function purgeExpired(db: Kysely<Database>, now = new Date()) {
   await run(
     'send_log',
     db.deleteFrom('send_log').where('created_at', '<', before(RETENTION.sendLogDays)),
+  );
+  await run(
+    'send_counters',
+    db.deleteFrom('send_counters').where('bucket_start', '<', before(RETENTION.sendCounterDays)),
   );
   await run(
     'audit_events',

@@ -3,12 +3,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { AppError } from '../errors.ts';
 import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
-import {
-  countSends,
-  insertSend,
-  lockTenantSends,
-  type SendLogColumn,
-} from '../repositories/send-log.ts';
+import { type CounterState, countSend } from '../repositories/send-counters.ts';
+import { insertSend } from '../repositories/send-log.ts';
 import type { TenantSettings } from './tenant-settings.ts';
 import type { TenantContext } from './tenants.ts';
 
@@ -39,150 +35,147 @@ export interface SendFacts {
 
 interface Limit {
   name: string;
-  column: SendLogColumn;
   value: (facts: SendFacts) => string | null | undefined;
   smsOnly: boolean;
-  windowSeconds: number;
+  bucketSeconds: number;
+  /** Buckets counted, the current one included: a send counts until that many have begun. */
+  buckets: number;
   max: (settings: TenantSettings) => number;
   message: string;
 }
 
-const HOUR = 3600;
+const MINUTE = 60;
+const DAY = 86_400;
 
-/** The velocity limits of docs/security.md "SMS pumping and cost", each a tenant setting. */
+/**
+ * The limits of docs/security.md "SMS pumping and cost", each a tenant setting, in the order they
+ * refuse. The velocity windows slide by the minute: a send counts in the minute it was admitted and
+ * in the next 10 (or 60), so for at least the window and less than a minute more. The budget
+ * counts the UTC day.
+ */
 const limits: Limit[] = [
   {
     name: 'per-number',
-    column: 'phone_index',
     value: (f) => f.phone?.index,
     smsOnly: true,
-    windowSeconds: 600,
+    bucketSeconds: MINUTE,
+    buckets: 11,
     max: (s) => s.smsPerNumberPer10Minutes,
     message: 'Too many codes were sent to this number. Try again later.',
   },
   {
     name: 'per-prefix',
-    column: 'prefix_index',
     value: (f) => f.phone?.prefixIndex,
     smsOnly: true,
-    windowSeconds: HOUR,
+    bucketSeconds: MINUTE,
+    buckets: 61,
     max: (s) => s.smsPerPrefixPerHour,
     message: 'Too many codes were sent to numbers like this one. Try again later.',
   },
   {
     name: 'per-country',
-    column: 'country',
     value: (f) => f.phone?.country,
     smsOnly: true,
-    windowSeconds: HOUR,
+    bucketSeconds: MINUTE,
+    buckets: 61,
     max: (s) => s.smsPerCountryPerHour,
     message: 'Too many codes were sent to this country. Try again later.',
   },
   {
     name: 'per-user',
-    column: 'user_id',
     value: (f) => f.userId,
     smsOnly: false,
-    windowSeconds: HOUR,
+    bucketSeconds: MINUTE,
+    buckets: 61,
     max: (s) => s.codesPerUserPerHour,
     message: 'Too many codes were sent for this account. Try again later.',
   },
   {
     name: 'per-ip',
-    column: 'ip_key',
     value: (f) => f.ipKey,
     smsOnly: false,
-    windowSeconds: HOUR,
+    bucketSeconds: MINUTE,
+    buckets: 61,
     max: (s) => s.codesPerIpPerHour,
     message: 'Too many codes were asked from this network. Try again later.',
   },
+  {
+    name: 'daily-budget',
+    value: () => 'sms',
+    smsOnly: true,
+    bucketSeconds: DAY,
+    buckets: 1,
+    max: (s) => s.dailySmsBudget,
+    message:
+      'This site has sent all the text messages it can today. Try again tomorrow, or use a recovery code.',
+  },
 ];
 
-interface Refusal {
-  limit: string;
-  retryAfter: number;
-  message: string;
-}
-
-function startOfUtcDay(now: Date) {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-}
-
-async function findRefusal(
-  trx: Transaction<Database>,
-  tenant: TenantContext,
-  facts: SendFacts,
-): Promise<Refusal | null> {
-  const now = new Date();
-  for (const limit of limits) {
-    const value = limit.value(facts);
-    if (value == null || (limit.smsOnly && facts.channel !== 'sms')) continue;
-    const since = new Date(now.getTime() - limit.windowSeconds * 1000);
-    const row = await countSends(trx, tenant.id, { column: limit.column, value, since });
-    if (row.count >= limit.max(tenant.settings)) {
-      const oldest = row.oldest ? row.oldest.getTime() : now.getTime();
-      const retryAfter = Math.max(
-        1,
-        Math.ceil((oldest + limit.windowSeconds * 1000 - now.getTime()) / 1000),
-      );
-      return { limit: limit.name, retryAfter, message: limit.message };
-    }
-  }
-  if (facts.channel === 'sms') {
-    const dayStart = startOfUtcDay(now);
-    const row = await countSends(trx, tenant.id, {
-      column: 'channel',
-      value: 'sms',
-      since: dayStart,
-      inclusive: true,
-    });
-    if (row.count >= tenant.settings.dailySmsBudget) {
-      const retryAfter = Math.ceil((dayStart.getTime() + 86_400_000 - now.getTime()) / 1000);
-      return {
-        limit: 'daily-budget',
-        retryAfter,
-        message:
-          'This site has sent all the text messages it can today. Try again tomorrow, or use a recovery code.',
-      };
-    }
-  }
-  return null;
+/** Seconds until the oldest bucket with a send in it leaves the counter's window. */
+function secondsUntilOldestLeaves(counter: CounterState, now: Date) {
+  const oldest = Math.max(
+    0,
+    counter.counts.findIndex((n) => n > 0),
+  );
+  const leavesAt = counter.bucketStart.getTime() + (oldest + 1) * counter.bucketSeconds * 1000;
+  return Math.max(1, Math.ceil((leavesAt - now.getTime()) / 1000));
 }
 
 /**
- * Admits one send before any provider call, or refuses it with `rate_limited` and an audit event.
- * Sends of a tenant are admitted one at a time (a transaction-scoped advisory lock), so parallel
- * requests cannot all read the same count and overshoot a limit.
+ * Counts one send in every limit that applies to it, before any provider call, in the caller's
+ * transaction, or throws `rate_limited` (with `limit` and `retryAfter`) for the first limit it
+ * would go over: the caller's transaction then rolls back, so the refused send counts nowhere.
+ * Sends wait for each other only where they share a counter row, for as long as the caller's
+ * transaction stays open after this: call it last.
  */
 export async function admitSend(
-  db: Kysely<Database>,
+  trx: Transaction<Database>,
   tenant: TenantContext,
   facts: SendFacts,
-  context: RequestContext,
+  now = new Date(),
 ) {
-  const refusal = await db.transaction().execute(async (trx) => {
-    await lockTenantSends(trx, tenant.id);
-    const found = await findRefusal(trx, tenant, facts);
-    if (found) return found;
-    await insertSend(trx, tenant.id, {
-      userId: facts.userId,
-      channel: facts.channel,
-      phoneIndex: facts.phone?.index ?? null,
-      prefixIndex: facts.phone?.prefixIndex ?? null,
-      country: facts.phone?.country ?? null,
-      ipKey: facts.ipKey,
-    });
-    return null;
+  const applying = limits.flatMap((limit) => {
+    const key = limit.value(facts);
+    if (key == null || (limit.smsOnly && facts.channel !== 'sms')) return [];
+    return [{ limit, key }];
   });
-  if (!refusal) return;
-  await recordSendRefusal(db, tenant.id, facts.userId, refusal.limit, context, {
+  // Before the counters: their rows are the ones other sends wait for, so they go last.
+  await insertSend(trx, tenant.id, {
+    userId: facts.userId,
     channel: facts.channel,
-    country: facts.phone?.country,
+    phoneIndex: facts.phone?.index ?? null,
+    prefixIndex: facts.phone?.prefixIndex ?? null,
+    country: facts.phone?.country ?? null,
+    ipKey: facts.ipKey,
   });
-  throw new AppError('rate_limited', {
-    message: refusal.message,
-    extra: { retryAfter: refusal.retryAfter, limit: refusal.limit },
-  });
+  const counted = await countSend(
+    trx,
+    tenant.id,
+    applying.map(({ limit, key }) => ({
+      scope: limit.name,
+      key,
+      bucketSeconds: limit.bucketSeconds,
+      buckets: limit.buckets,
+    })),
+    now,
+  );
+  for (const { limit } of applying) {
+    const counter = counted.find((row) => row.scope === limit.name);
+    if (!counter) throw new Error(`send counter ${limit.name} was not counted`);
+    const total = counter.counts.reduce((sum, n) => sum + n, 0);
+    if (total <= limit.max(tenant.settings)) continue;
+    throw new AppError('rate_limited', {
+      message: limit.message,
+      extra: { retryAfter: secondsUntilOldestLeaves(counter, now), limit: limit.name },
+    });
+  }
+}
+
+/** The send limit a refusal came from, or undefined for any other error. */
+export function refusedLimit(error: unknown): string | undefined {
+  if (!(error instanceof AppError) || error.code !== 'rate_limited') return undefined;
+  const limit = error.extra.limit;
+  return typeof limit === 'string' ? limit : undefined;
 }
 
 /** Every refused send is an audit event, so a tenant can see an attack (`GET /v1/refusals`). */

@@ -8,6 +8,7 @@ import * as recoveryCodePosition from './20261121-1700-recovery-code-position.ts
 import * as rowsInsideTheirUser from './20261201-1200-rows-inside-their-user.ts';
 import * as noticeQueue from './20261201-1300-notice-queue.ts';
 import * as sessionLocaleOptional from './20261201-1400-session-locale-optional.ts';
+import * as sendCounters from './20261202-1300-send-counters.ts';
 import * as authenticatorApp from './20261202-1200-authenticator-app.ts';
 
 /** Every migration, by name; names sort in the order they run. */
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '20261201-1200-rows-inside-their-user': rowsInsideTheirUser,
   '20261201-1300-notice-queue': noticeQueue,
   '20261201-1400-session-locale-optional': sessionLocaleOptional,
+  '20261202-1300-send-counters': sendCounters,
   '20261202-1200-authenticator-app': authenticatorApp,
 };
