@@ -20,6 +20,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Whether `error` is the end of a request its caller aborted: nothing to tell the user. */
+export function isAborted(error: unknown) {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
 export interface ApiClientOptions {
   server: string;
   token: string;
@@ -63,6 +68,8 @@ export class ApiClient {
     }
     if (response.status === 204) return undefined as T;
     const payload = await response.json().catch(() => null);
+    // An abort while the body streams in: the caller no longer wants the answer.
+    signal?.throwIfAborted();
     if (response.ok && payload !== null) return payload as T;
     const error = payload?.error ?? {};
     const { code = 'unavailable', message = response.statusText, ...details } = error;

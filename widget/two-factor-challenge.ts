@@ -1,16 +1,16 @@
 import { state } from 'lit/decorators.js';
-import type { ChallengeAnswer, SessionView } from './api-types.ts';
+import type { ChallengeAnswer, Method, SessionView } from './api-types.ts';
 import { impossibleScreen } from './controllers/flow-controller.ts';
 import { define } from './define.ts';
 import { emit } from './events.ts';
 import { renderCommonScreen } from './screens/common-screens.ts';
 import { renderMessageScreen } from './screens/message-screen.ts';
-import { button } from './screens/screen-context.ts';
 import { TwoFactorElement } from './two-factor-element.ts';
 
 export const ChallengeScreen = {
   emailCode: 'email-code',
   smsCode: 'sms-code',
+  appCode: 'app-code',
   recoveryCode: 'recovery-code',
   newRecoveryCodes: 'new-recovery-codes',
   verified: 'verified',
@@ -42,6 +42,8 @@ const VERIFIED_PAUSE_MS = 400;
  *
  * @csspart email-code-screen - The passcode sent by email (sign-in, or the email check at sign-up).
  * @csspart sms-code-screen - The code sent by SMS.
+ * @csspart app-code-screen - The code from the authenticator app (nothing is sent).
+ * @csspart use-another-method-button - "Use another method": the app instead of a text message, or back.
  * @csspart recovery-code-screen - A recovery code instead of the SMS code.
  * @csspart verified-screen - "Signed in" or "Email confirmed".
  * @csspart trust-label - "Trust this browser for 30 days" (hidden when the site turned trust off).
@@ -76,8 +78,30 @@ export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
   private advance(answer: ChallengeAnswer) {
     if (answer.status === 'verified') return this.finish(answer);
     this.pending = answer;
-    this.resend.start(answer.resendAt);
-    this.go(answer.step === 'email' ? ChallengeScreen.emailCode : ChallengeScreen.smsCode);
+    if (answer.resendAt) this.resend.start(answer.resendAt);
+    this.go(
+      answer.step === 'email'
+        ? ChallengeScreen.emailCode
+        : answer.step === 'totp'
+          ? ChallengeScreen.appCode
+          : ChallengeScreen.smsCode,
+    );
+  }
+
+  /** "Use another method": the app instead of a text message, or the other way round. */
+  private async switchMethod(method: Method): Promise<void> {
+    const answer = await this.run(
+      () => this.api.post<Pending>('/challenge/method', { method }),
+      () => this.switchMethod(method),
+    );
+    if (answer) this.advance(answer);
+  }
+
+  /** The second step's other method, when the user has one. */
+  private otherMethod(): Method | undefined {
+    const { pending } = this;
+    const asked = pending?.step === 'totp' ? 'totp' : 'sms';
+    return pending?.methods?.find((method) => method !== asked);
   }
 
   private finish(answer: Verified) {
@@ -101,7 +125,7 @@ export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
   }
 
   private async verifyCode(code: string): Promise<void> {
-    const sms = this.pending?.step === 'sms';
+    const sms = this.pending?.step === 'sms' || this.pending?.step === 'totp';
     const answer = await this.run(
       () =>
         this.api.post<ChallengeAnswer>('/challenge/verify', {
@@ -128,7 +152,9 @@ export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
   private async notSent() {
     const { error, lastErrorCode } = this;
     if (!NOT_SENT.includes(lastErrorCode)) return;
-    const session = await this.run(() => this.api.get<SessionView>('/session'));
+    const session = await this.run(() =>
+      this.api.get<SessionView>('/session', this.flow.newLoad()),
+    );
     const progress = session?.challenge;
     const step = progress?.steps.find((candidate) => !progress.completedSteps.includes(candidate));
     if (step && step !== this.pending?.step) {
@@ -161,7 +187,7 @@ export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
     );
     if (!answer) return;
     this.pending = answer;
-    this.resend.start(answer.resendAt);
+    if (answer.resendAt) this.resend.start(answer.resendAt);
     this.status = this.t('codeResent');
   }
 
@@ -169,7 +195,7 @@ export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
   private sentTo() {
     const { t, pending } = this;
     const sent = pending
-      ? t('codeSentTo', { destination: pending.maskedDestination })
+      ? t('codeSentTo', { destination: pending.maskedDestination ?? '' })
       : t('codeNotSent');
     const smsNext = pending?.step === 'email' && this.session?.challenge?.steps.includes('sms');
     return smsNext ? `${sent} ${t('smsStepNext')}` : sent;
@@ -181,6 +207,12 @@ export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
     const screen = this.flow.screen;
     const later = this.later.module;
     const signUp = this.session?.purpose === 'verify-email';
+    const other = this.otherMethod();
+    const links = later?.secondFactorLinks(
+      context,
+      other && (() => void this.switchMethod(other)),
+      () => this.go(ChallengeScreen.recoveryCode),
+    );
     const trustOption = later?.renderTrustBrowserOption(
       t,
       this.session?.trustBrowserDays ?? 0,
@@ -223,16 +255,28 @@ export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
           onSubmit: (code) => void this.verifyCode(code),
           onResend: () => void this.resendCode(),
           options: trustOption,
-          links: button(context, 'link', 'use-recovery-code', t('useRecoveryCode'), () =>
-            this.go(ChallengeScreen.recoveryCode),
-          ),
+          links,
+        });
+      case ChallengeScreen.appCode:
+        if (!links) return undefined;
+        return later?.renderAppCodeScreen(context, {
+          name: 'app-code',
+          heading: t('challengeAppHeading'),
+          codeLength: this.pending?.codeLength ?? 6,
+          onSubmit: (code) => void this.verifyCode(code),
+          options: trustOption,
+          links,
         });
       case ChallengeScreen.recoveryCode:
         return later?.renderRecoveryCodeEntryScreen(context, {
           name: 'recovery-code',
           heading: t('recoveryHeadingChallenge'),
           onSubmit: (recoveryCode) => void this.verifyRecoveryCode(recoveryCode),
-          onUseCode: () => this.go(ChallengeScreen.smsCode),
+          onUseCode: () =>
+            this.go(
+              this.pending?.step === 'totp' ? ChallengeScreen.appCode : ChallengeScreen.smsCode,
+            ),
+          useCodeLabel: this.pending?.step === 'totp' ? t('useAppInstead') : undefined,
           options: trustOption,
         });
       case ChallengeScreen.newRecoveryCodes:

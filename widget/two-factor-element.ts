@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ApiClient, ApiError } from './api-client.ts';
+import { ApiClient, ApiError, isAborted } from './api-client.ts';
 import type { SessionView } from './api-types.ts';
 import { CountdownController } from './controllers/countdown-controller.ts';
 import { FlowController } from './controllers/flow-controller.ts';
@@ -237,13 +237,14 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
   protected async start() {
     this.error = '';
     this.flow.go('loading');
+    const signal = this.flow.newLoad();
     // The messages first, so that a failure to load the session can be told.
     await this.useLanguage();
-    const session = await this.run(() => this.api.get<SessionView>('/session'));
-    if (!session) return;
+    const session = await this.run(() => this.api.get<SessionView>('/session', signal));
+    if (!session || signal.aborted) return;
     this.session = session;
     await this.useLanguage();
-    await this.begin(session);
+    if (!signal.aborted) await this.begin(session);
   }
 
   private async useLanguage() {
@@ -290,21 +291,25 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
     this.error = '';
     this.retry = undefined;
     this.lastError = undefined;
+    let aborted = false;
     try {
       return await action();
     } catch (error) {
+      // Aborted by a newer load, which now owns the busy state.
+      aborted = isAborted(error);
+      if (aborted) return undefined;
       if (!(error instanceof ApiError)) throw error;
       await this.handleFailure(error, again ?? (() => this.start()));
       return undefined;
     } finally {
-      this.busy = false;
+      if (!aborted) this.busy = false;
     }
   }
 
   /** The message for a failed request, with attempts left or when to retry. */
   protected describe(error: ApiError) {
     const t = this.t;
-    const base = t(errorKey(error.code, this.catalogue ?? {}));
+    const base = t(errorKey(error.code, { ...this.catalogue, ...this.later.strings }));
     const attempts = error.details.attemptsRemaining;
     if (error.code === 'invalid_code' && typeof attempts === 'number' && attempts > 0)
       return `${base} ${t('attemptsRemaining', { count: attempts })}`;
@@ -367,7 +372,9 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
       return this.flow.go('expired');
     }
     if (!resume) return;
-    const session = await this.run(() => this.api.get<SessionView>('/session'));
+    const session = await this.run(() =>
+      this.api.get<SessionView>('/session', this.flow.newLoad()),
+    );
     this.resume = undefined;
     if (session) this.session = session;
     if (session) await resume();

@@ -1,4 +1,3 @@
-import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { CodeSent, SessionView } from './api-types.ts';
 import { impossibleScreen } from './controllers/flow-controller.ts';
@@ -20,7 +19,8 @@ export { SetupScreen };
  * Parts and custom properties shared with `<two-factor-challenge>` are documented on `TwoFactorElement`
  * and inherited by this element's manifest entry; those below are this element's own.
  *
- * @summary Turns SMS two-factor authentication on for the signed-in user, then manages it.
+ * @summary Turns two-factor authentication on for the signed-in user (text message and/or
+ * authenticator app), then manages it.
  *
  * @tagname two-factor-setup
  *
@@ -60,19 +60,47 @@ export { SetupScreen };
  * @csspart regenerate-button - "Get new recovery codes".
  * @csspart done-screen - Two-factor is on.
  * @csspart done-button - "Done" on the screens that end a journey.
- * @csspart manage-screen - Two-factor is on: the phone, recovery codes, trusted browsers, disable.
- * @csspart status-text - "On, codes are sent to …" on the manage screen.
- * @csspart section - A section of the manage screen.
- * @csspart subheading - A section's heading.
- * @csspart phone-section - The phone section.
- * @csspart change-phone-button - "Change phone number".
- * @csspart recovery-section - The recovery codes section.
- * @csspart recovery-codes-button - "View recovery codes" (or "Get new recovery codes").
- * @csspart browsers-section - The trusted browsers section.
- * @csspart trusted-browsers-button - Opens the trusted browsers.
- * @csspart disable-section - The disable section.
+ * @csspart manage-screen - Two-factor is on: a settings list of the methods, recovery codes, trusted browsers, then disable.
+ * @csspart status-text - "On since …" on the manage screen.
+ * @csspart subheading - A heading inside a screen (also `heading`, so a rule on `heading` styles both).
+ * @csspart settings - A list of settings rows.
+ * @csspart setting - One row: a label and its value at the start, its actions at the end.
+ * @csspart setting-text - The label and value of a row.
+ * @csspart setting-label - A row's label, e.g. "Text message".
+ * @csspart setting-value - A row's value, e.g. the masked number or "10 left".
+ * @csspart setting-actions - The buttons at the end of a row.
+ * @csspart phone-setting - The text message row.
+ * @csspart masked-phone - The masked number: on one line, left to right in every language.
+ * @csspart change-phone-button - "Change" on the text message row.
+ * @csspart add-phone-button - "Add" a phone, when only the app is on.
+ * @csspart remove-phone-button - "Remove" the phone, when the app is on too.
+ * @csspart app-setting - The authenticator app row.
+ * @csspart add-app-button - "Add" an authenticator app.
+ * @csspart remove-app-button - "Remove" the app, when the phone is on too.
+ * @csspart preferred-setting - Which method sign-in asks for first (with both).
+ * @csspart switch-preferred-button - "Change" which method is asked first.
+ * @csspart recovery-setting - The recovery codes row: how many are left.
+ * @csspart recovery-codes-button - "View" the recovery codes (or "Replace" them).
+ * @csspart browsers-setting - The trusted browsers row: how many.
+ * @csspart trusted-browsers-button - "Manage": opens the trusted browsers.
+ * @csspart danger-zone - The bottom of the settings, with "Disable".
  * @csspart danger-button - A destructive action.
- * @csspart disable-button - "Disable two-factor authentication".
+ * @csspart disable-button - "Disable two-factor authentication": outlined, quiet until hovered.
+ * @csspart method-choice-screen - Text message or authenticator app, where the site allows both.
+ * @csspart methods-choice - The two choices.
+ * @csspart method-button - One choice (also `sms-method-button` or `app-method-button`).
+ * @csspart sms-method-button - "Text message".
+ * @csspart app-method-button - "Authenticator app".
+ * @csspart method-hint - The line under a choice.
+ * @csspart authenticator-app-screen - The QR code, the key and the first code of an authenticator app.
+ * @csspart qr-code - The QR code (an SVG drawn in the page, dark on light in both themes).
+ * @csspart app-key - The key and its Copy button.
+ * @csspart totp-key - The key, in groups of four.
+ * @csspart key-group - Four characters of the key.
+ * @csspart copy-key-button - Copies the key.
+ * @csspart open-app-link - "Open in authenticator app": the `otpauth://` link, for the app on this phone.
+ * @csspart step-up-app-screen - The code from the app before a sensitive change.
+ * @csspart use-another-method-button - "Use another method": the app instead of a text message, or back.
  * @csspart step-up-screen - The code sent to the current phone before a sensitive change.
  * @csspart step-up-recovery-screen - A recovery code instead, before a sensitive change.
  * @csspart trusted-browsers-screen - The browsers that skip the code at sign-in.
@@ -130,6 +158,8 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
           this.changingPhone = true;
           this.go(SetupScreen.phone);
         },
+        formatDate: (iso) => this.formatDate(iso),
+        status: () => this.status,
       });
     return this.journeys;
   }
@@ -138,8 +168,19 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
     this.go(session.twoFactor.enabled ? SetupScreen.manage : SetupScreen.intro);
   }
 
+  /** "Turn on": the choice where the site allows both methods, else the one it allows. */
+  private async turnOn() {
+    const allowed = this.session?.allowedMethods ?? ['sms'];
+    if (!allowed.includes('totp')) return this.go(SetupScreen.phone);
+    if (allowed.includes('sms')) return this.go(SetupScreen.methodChoice);
+    await this.later.load();
+    await this.manage?.app.start();
+  }
+
   private async reloadSession(): Promise<SessionView | undefined> {
-    const session = await this.run(() => this.api.get<SessionView>('/session'));
+    const session = await this.run(() =>
+      this.api.get<SessionView>('/session', this.flow.newLoad()),
+    );
     if (session) this.session = session;
     return session;
   }
@@ -196,14 +237,22 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
   private async verifyPhone(code: string): Promise<void> {
     const answer = await this.run(
       () =>
-        this.api.post<{ enabled?: true; recoveryCodes?: string[]; phoneChanged?: true }>(
-          '/phone/verify',
-          { code },
-        ),
+        this.api.post<{
+          enabled?: true;
+          recoveryCodes?: string[];
+          phoneChanged?: true;
+          methodAdded?: 'sms';
+        }>('/phone/verify', { code }),
       () => this.verifyPhone(code),
     );
     if (!answer) return void this.codeRejected();
     const session = await this.reloadSession();
+    if ('methodAdded' in answer) {
+      this.changingPhone = false;
+      this.go(SetupScreen.manage);
+      this.status = this.t('methodAdded', { method: this.t('smsMethod') });
+      return;
+    }
     const maskedPhone = session?.twoFactor.maskedPhone ?? this.sent?.maskedPhone ?? '';
     if (answer.phoneChanged) {
       this.changingPhone = false;
@@ -263,7 +312,7 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
           onRenew: () => this.renew(),
         });
       case SetupScreen.intro:
-        return renderIntroScreen(context, () => this.go(SetupScreen.phone));
+        return renderIntroScreen(context, () => void this.turnOn());
       case SetupScreen.phone:
         return renderPhoneScreen(context, {
           heading: this.changingPhone ? t('changePhoneHeading') : t('phoneHeading'),
@@ -316,24 +365,20 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
         return renderMessageScreen(context, {
           name: 'done',
           heading: t('doneHeading'),
-          text: t('doneText', { phone: session?.twoFactor.maskedPhone ?? '' }),
+          text: session?.twoFactor.maskedPhone
+            ? t('doneText', { phone: session.twoFactor.maskedPhone })
+            : t('appDoneText'),
           action: { name: 'done', label: t('done'), onClick: () => this.go(SetupScreen.manage) },
         });
       case SetupScreen.manage:
-        if (!session) return nothing;
-        return later?.renderManageScreen(context, {
-          twoFactor: session.twoFactor,
-          enabledOn: session.twoFactor.enabledAt
-            ? this.formatDate(session.twoFactor.enabledAt)
-            : '',
-          onChangePhone: () => void this.manage?.requireStepUp('change-phone'),
-          onRecoveryCodes: () =>
-            void this.manage?.requireStepUp(
-              session.twoFactor.recoveryCodesViewable ? 'view-codes' : 'regenerate-codes',
-            ),
-          onTrustedBrowsers: () => void this.manage?.showBrowsers(),
-          onDisable: () => this.go(SetupScreen.confirmDisable),
-        });
+      case SetupScreen.methodChoice:
+      case SetupScreen.authenticatorApp:
+      case SetupScreen.stepUpApp:
+      case SetupScreen.stepUpRecovery:
+      case SetupScreen.viewRecoveryCodes:
+      case SetupScreen.trustedBrowsers:
+      case SetupScreen.confirmDisable:
+        return this.manage?.render(screen, context);
       case SetupScreen.stepUp:
         return later?.renderCodeScreen(context, {
           name: 'step-up',
@@ -345,56 +390,13 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
           status: this.status,
           onSubmit: (code) => void this.manage?.verifyStepUp({ code }),
           onResend: () => void this.manage?.resendStepUp(),
-          links: button(context, 'link', 'use-recovery-code', t('useRecoveryCode'), () =>
-            this.go(SetupScreen.stepUpRecovery),
+          links: later.secondFactorLinks(
+            context,
+            this.manage?.methods.includes('totp')
+              ? () => this.go(SetupScreen.stepUpApp)
+              : undefined,
+            () => this.go(SetupScreen.stepUpRecovery),
           ),
-        });
-      case SetupScreen.stepUpRecovery:
-        return later?.renderRecoveryCodeEntryScreen(context, {
-          name: 'step-up-recovery',
-          heading: t('stepUpHeading'),
-          onSubmit: (recoveryCode) => void this.manage?.verifyStepUp({ recoveryCode }),
-          onUseCode: () => this.go(SetupScreen.stepUp),
-        });
-      case SetupScreen.viewRecoveryCodes:
-        return later?.renderRecoveryCodesScreen(context, {
-          name: 'view-recovery-codes',
-          heading: t('viewCodesHeading'),
-          codes: this.manage?.codeList ?? [],
-          siteName: session?.tenant.name ?? '',
-          gate: false,
-          saved: false,
-          copied: this.copied,
-          onSavedChange: () => {},
-          onCopied: () => {
-            this.copied = true;
-          },
-          onContinue: () => this.go(SetupScreen.manage),
-          continueLabel: t('back'),
-          more: html`<button
-            type="button"
-            part="button secondary-button regenerate-button"
-            aria-describedby="regenerate-warning"
-            ?disabled=${this.busy}
-            @click=${() => void this.manage?.proceed('regenerate-codes')}
-          >
-            ${t('regenerateRecoveryCodes')}
-          </button>
-          <p id="regenerate-warning" part="hint">${t('regenerateWarning')}</p>`,
-        });
-      case SetupScreen.trustedBrowsers:
-        return later?.renderTrustedBrowsersScreen(context, {
-          browsers: this.manage?.browsers ?? [],
-          formatDate: (iso) => this.formatDate(iso),
-          status: this.status,
-          onRevoke: (browser) => void this.manage?.revokeBrowser(browser),
-          onRevokeAll: () => void this.manage?.revokeBrowser(),
-          onBack: () => this.go(SetupScreen.manage),
-        });
-      case SetupScreen.confirmDisable:
-        return later?.renderConfirmDisableScreen(context, {
-          onConfirm: () => void this.manage?.requireStepUp('disable'),
-          onCancel: () => this.go(SetupScreen.manage),
         });
       case SetupScreen.disabled:
         return renderMessageScreen(context, {

@@ -8,6 +8,7 @@ import { emit } from '../events.ts';
  */
 export class FlowController<Screen extends string> implements ReactiveController {
   private aborter = new AbortController();
+  private loader = new AbortController();
   private moved = false;
 
   constructor(
@@ -20,6 +21,16 @@ export class FlowController<Screen extends string> implements ReactiveController
   /** Aborted when the screen changes or the element leaves the page. */
   get signal() {
     return this.aborter.signal;
+  }
+
+  /**
+   * The signal of a new load of the element's state (`GET /session`). It aborts the load before,
+   * so an older answer never lands after a newer one; leaving the page aborts it too.
+   */
+  newLoad() {
+    this.loader.abort();
+    this.loader = new AbortController();
+    return this.loader.signal;
   }
 
   go(to: Screen) {
@@ -51,6 +62,7 @@ export class FlowController<Screen extends string> implements ReactiveController
 
   hostDisconnected() {
     this.aborter.abort();
+    this.loader.abort();
   }
 }
 
