@@ -1,6 +1,8 @@
 /** Answers of the widget API (`/v1/widget/*`), as docs/api.md describes them. */
 export type Purpose = 'setup' | 'sign-in' | 'verify-email';
 export type ChallengeStep = 'email' | 'sms';
+/** A second factor: a code by text message, or from an authenticator app (TOTP). */
+export type Method = 'sms' | 'totp';
 
 export interface SessionView {
   purpose: Purpose;
@@ -8,6 +10,8 @@ export interface SessionView {
   locale: string;
   expiresAt: string;
   allowedCountries: string[];
+  /** The methods the site allows; a server before authenticator apps sends none (SMS only). */
+  allowedMethods?: Method[];
   defaultCountry: string | null;
   twoFactor: {
     enabled: boolean;
@@ -15,6 +19,9 @@ export interface SessionView {
     enabledAt: string | null;
     recoveryCodesRemaining: number;
     recoveryCodesViewable: boolean;
+    methods?: Method[];
+    preferredMethod?: Method | null;
+    totpAddedAt?: string | null;
   };
   stepUpValidUntil: string | null;
   trustBrowserDays: number;
@@ -49,10 +56,13 @@ export interface TrustedBrowser {
 export type ChallengeAnswer =
   | {
       status: 'pending';
-      step: ChallengeStep;
-      maskedDestination: string;
-      expiresAt: string;
-      resendAt: string;
+      /** The step, or at the second step the method now asked: `totp` sends nothing. */
+      step: ChallengeStep | 'totp';
+      /** At the second step: the methods the user can switch to there. */
+      methods?: Method[];
+      maskedDestination: string | null;
+      expiresAt: string | null;
+      resendAt: string | null;
       codeLength: number;
     }
   | {
@@ -61,3 +71,19 @@ export type ChallengeAnswer =
       via: 'code' | 'recovery-code' | 'trusted-browser';
       newRecoveryCodes?: string[];
     };
+
+/** A pending authenticator-app enrolment (`POST /totp`). */
+export interface TotpEnrolment {
+  secret: string;
+  otpauthUri: string;
+  issuer: string;
+  accountName: string;
+  digits: number;
+  period: number;
+  algorithm: 'SHA1';
+}
+
+/** The user's methods, from a session whose server may predate authenticator apps. */
+export function methodsOf(twoFactor: SessionView['twoFactor']): Method[] {
+  return twoFactor.methods ?? (twoFactor.maskedPhone ? ['sms'] : []);
+}

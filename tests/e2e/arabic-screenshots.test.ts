@@ -153,12 +153,13 @@ describe('the elements in Arabic', { timeout: 180_000 }, () => {
 
     await open('two-factor-setup', await mint({ userId: 'salma', purpose: 'setup' }));
     await expectRightToLeft(page, element, 'المصادقة الثنائية');
-    // The masked number is isolated, so `+20` stays in front of its digits.
-    const status = await element.locator('[part~="status-text"]').textContent();
-    assert.match(status ?? '', /\u2066\+20 [^\u2069]*\u2069/);
+    // The masked number is isolated (left to right), so `+20` stays in front of its digits.
+    const phone = element.locator('[part~="masked-phone"]');
+    assert.match((await phone.textContent()) ?? '', /^\+20 /);
+    assert.equal(await phone.evaluate((node) => getComputedStyle(node).unicodeBidi), 'isolate');
     // Where `+` and the number's last digit are drawn (inline code: the page gets it as source).
     const [plus = Number.NaN, last = Number.NaN] = await element
-      .locator('[part~="status-text"]')
+      .locator('[part~="masked-phone"]')
       .evaluate((node) => {
         const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
         for (let text = walker.nextNode(); text; text = walker.nextNode()) {

@@ -138,6 +138,7 @@ describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
     await securityPageAt(page, 'Two-factor authentication');
     await screenshot(page, 'setup-intro');
     await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
+    await page.getByRole('button', { name: /^Text message/ }).click();
 
     await elementHeading(page, 'Your mobile phone number');
     await pickCountry(page, 'France', () => screenshot(page, 'setup-country-picker'));

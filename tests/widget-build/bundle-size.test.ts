@@ -12,7 +12,8 @@ import { buildWidget } from '../../scripts/build-widget.ts';
 import { supportedLocales } from '../../widget/i18n/catalogue.ts';
 
 const FIRST_LOAD_BUDGET_BYTES = 20 * 1024;
-const ONE_PAGE_BUDGET_BYTES = 36 * 1024;
+// 36 KB before the authenticator app, whose screens and QR library (lean-qr/nano, ~2 KB) add ~3.5 KB.
+const ONE_PAGE_BUDGET_BYTES = 40 * 1024;
 const LANGUAGE_BUDGET_BYTES = 2.5 * 1024;
 const LANGUAGES = supportedLocales.join('|').toLowerCase();
 /** A language's first-screens catalogue: `widget/i18n/fr.ts`, `widget/i18n/en-first.ts`… */
@@ -100,7 +101,7 @@ describe('widget bundle size', () => {
     }
   });
 
-  it('keeps all one page can fetch, in its largest language, within 36 KB brotli', () => {
+  it('keeps all one page can fetch, in its largest language, within 40 KB brotli', () => {
     const languages = new Set([...languageChunks(), ...laterLanguageChunks()]);
     const sizes = outputs().map((path) => [relative(outdir, resolve(path)), brotli(path)] as const);
     for (const [path, bytes] of sizes) console.log(`  ${path}: ${bytes} B brotli`);

@@ -202,7 +202,7 @@ describe('keyboard journeys', () => {
         expect(part(element, 'text').textContent).to.contain(newPhone.slice(-2));
         await activate('done-button');
         await waitForScreen(element, 'manage');
-        expect(part(element, 'status-text').textContent).to.contain(newPhone.slice(-2));
+        expect(part(element, 'masked-phone').textContent).to.contain(newPhone.slice(-2));
 
         // Revoke a trusted browser: this one, trusted through a sign-in.
         expect((await trustThisBrowser(session.userId, newPhone)).status).to.equal(200);

@@ -1,18 +1,31 @@
 import type { ApiClient } from '../api-client.ts';
-import type {
-  CodeSent,
-  RecoveryCodeList,
-  SessionView,
-  StepUpVerified,
-  TrustedBrowser,
+import {
+  type CodeSent,
+  type Method,
+  methodsOf,
+  type RecoveryCodeList,
+  type SessionView,
+  type StepUpVerified,
+  type TrustedBrowser,
 } from '../api-types.ts';
 import { emit } from '../events.ts';
 import type { Translate } from '../i18n/catalogue.ts';
+import type { ScreenContext } from '../screens/screen-context.ts';
 import { SetupScreen } from '../setup-screen.ts';
+import { AuthenticatorAppJourney } from './authenticator-app-journey.ts';
 import { impossibleScreen } from './flow-controller.ts';
+import { removeMethod, renderManageScreens, switchPreferred } from './manage-screens.ts';
 
 /** What a step-up unlocks. */
-export type Intent = 'change-phone' | 'view-codes' | 'regenerate-codes' | 'disable';
+export type Intent =
+  | 'change-phone'
+  | 'add-phone'
+  | 'remove-phone'
+  | 'add-app'
+  | 'remove-app'
+  | 'view-codes'
+  | 'regenerate-codes'
+  | 'disable';
 
 /** Step-up must still hold this long when an action starts, or it is asked again first. */
 const STEP_UP_MARGIN_MS = 30_000;
@@ -34,6 +47,9 @@ export interface ManageHost {
   codeRejected(): void;
   showNewCodes(codes: string[], then: () => void): void;
   changePhone(): void;
+  formatDate(iso: string): string;
+  /** The status line of the current screen ("Removed: Text message."). */
+  status(): string;
 }
 
 /**
@@ -43,10 +59,37 @@ export interface ManageHost {
 export class ManageJourneys {
   /** The recovery codes shown after a step-up, used ones included. */
   codeList: RecoveryCodeList['codes'] = [];
-  browsers: TrustedBrowser[] = [];
+  browsers: TrustedBrowser[] | undefined;
+  /** Whether the viewed recovery codes were copied. */
+  copied = false;
+  readonly app: AuthenticatorAppJourney;
   private intent: Intent | undefined;
+  /** Whether this step-up sent a text message, to go back to from the recovery code. */
+  smsSent = false;
 
-  constructor(private readonly host: ManageHost) {}
+  constructor(readonly host: ManageHost) {
+    this.app = new AuthenticatorAppJourney(host);
+  }
+
+  /** The screens of this chunk: settings, method choice, the app, the step-up by the app. */
+  render(screen: SetupScreen, context: ScreenContext) {
+    return renderManageScreens(this, screen, context);
+  }
+
+  /** The user's methods, and the step-up's first: the app when it is asked first or alone. */
+  get methods(): Method[] {
+    const twoFactor = this.host.session()?.twoFactor;
+    return twoFactor ? methodsOf(twoFactor) : [];
+  }
+
+  private stepUpByApp() {
+    const twoFactor = this.host.session()?.twoFactor;
+    const methods = this.methods;
+    return (
+      methods.includes('totp') &&
+      (!methods.includes('sms') || twoFactor?.preferredMethod === 'totp')
+    );
+  }
 
   private stepUpHolds() {
     const until = this.host.session()?.stepUpValidUntil;
@@ -57,13 +100,22 @@ export class ManageJourneys {
 
   async requireStepUp(intent: Intent): Promise<void> {
     this.intent = intent;
+    this.smsSent = false;
     if (this.stepUpHolds()) return this.proceed(intent);
+    // No text message for a user who has the app and asks for it first, or has no phone.
+    if (this.stepUpByApp()) return this.host.go(SetupScreen.stepUpApp);
+    return this.stepUpBySms();
+  }
+
+  /** The step-up by a code sent to the phone. */
+  async stepUpBySms(): Promise<void> {
     const host = this.host;
     const sent = await host.run(
       () => host.api().post<CodeSent>('/step-up'),
-      () => this.requireStepUp(intent),
+      () => this.stepUpBySms(),
     );
     if (!sent) return;
+    this.smsSent = true;
     host.codeSent(sent);
     host.go(SetupScreen.stepUp);
   }
@@ -79,7 +131,9 @@ export class ManageJourneys {
     host.setStatus(host.t()('codeResent'));
   }
 
-  async verifyStepUp(proof: { code: string } | { recoveryCode: string }): Promise<void> {
+  async verifyStepUp(
+    proof: { code: string; method?: Method } | { recoveryCode: string },
+  ): Promise<void> {
     const host = this.host;
     const answer = await host.run(
       () => host.api().post<StepUpVerified>('/step-up/verify', proof),
@@ -98,6 +152,11 @@ export class ManageJourneys {
     await this.proceed(intent);
   }
 
+  /** From the recovery code back to the code it replaced: the text message sent, or the app. */
+  backToCode() {
+    this.host.go(this.smsSent ? SetupScreen.stepUp : SetupScreen.stepUpApp);
+  }
+
   /** A step-up that lapsed while the user was busy: ask for it again. */
   stepUpLapsed(intent: Intent) {
     if (this.host.lastErrorCode() !== 'step_up_required') return;
@@ -110,7 +169,14 @@ export class ManageJourneys {
     const host = this.host;
     switch (intent) {
       case 'change-phone':
+      case 'add-phone':
         return host.changePhone();
+      case 'add-app':
+        if (!(await this.app.start())) this.stepUpLapsed(intent);
+        return;
+      case 'remove-phone':
+      case 'remove-app':
+        return removeMethod(this, intent === 'remove-app' ? 'totp' : 'sms');
       case 'view-codes': {
         const list = await host.run(
           () => host.api().get<RecoveryCodeList>('/recovery-codes'),
@@ -118,6 +184,7 @@ export class ManageJourneys {
         );
         if (!list) return this.stepUpLapsed(intent);
         this.codeList = list.codes;
+        this.copied = false;
         return host.go(SetupScreen.viewRecoveryCodes);
       }
       case 'regenerate-codes': {
@@ -149,6 +216,21 @@ export class ManageJourneys {
       default:
         return impossibleScreen(intent);
     }
+  }
+
+  /** Counts the trusted browsers for the settings row, quietly: the row says nothing until then. */
+  async countBrowsers(): Promise<void> {
+    const list = await this.host
+      .api()
+      .get<{ browsers: TrustedBrowser[] }>('/trusted-browsers')
+      .catch(() => undefined);
+    if (!list) return;
+    this.browsers = list.browsers;
+    this.host.element.requestUpdate();
+  }
+
+  switchPreferred() {
+    return switchPreferred(this);
   }
 
   async showBrowsers(status = ''): Promise<void> {

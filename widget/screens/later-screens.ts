@@ -6,9 +6,9 @@
 export { ManageJourneys } from '../controllers/manage-journeys.ts';
 export { loadLaterStrings } from '../i18n/later-strings.ts';
 export { formatPlurals } from '../i18n/plural.ts';
+export { renderAppCodeScreen, secondFactorLinks } from './app-code-screen.ts';
 export { renderCodeScreen } from './code-screen.ts';
 export { renderConfirmDisableScreen } from './confirm-disable-screen.ts';
-export { renderManageScreen } from './manage-screen.ts';
 export { renderRecoveryCodeEntryScreen } from './recovery-code-entry-screen.ts';
 export {
   renderNewRecoveryCodesScreen,

@@ -13,6 +13,8 @@ export interface RecoveryCodeEntryOptions {
   onSubmit: (recoveryCode: string) => void;
   /** Back to the code sent by SMS. */
   onUseCode: () => void;
+  /** The way back, when the code is not one sent by text: "Use your authenticator app instead". */
+  useCodeLabel?: string;
   options?: TemplateResult | typeof nothing;
 }
 
@@ -47,7 +49,7 @@ export function renderRecoveryCodeEntryScreen(
       ${options.options ?? nothing}
       <div part="actions">
         ${button(context, 'primary', 'verify', t('verify'), undefined, 'submit')}
-        ${button(context, 'link', 'use-code', t('useCodeInstead'), options.onUseCode)}
+        ${button(context, 'link', 'use-code', options.useCodeLabel ?? t('useCodeInstead'), options.onUseCode)}
       </div>
     </form>`,
   ]);

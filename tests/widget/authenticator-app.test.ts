@@ -1,0 +1,120 @@
+// The authenticator app in <two-factor-setup>, through the real server: the method choice, the
+// app screen (the QR code drawn in the page, the key in groups of four, the otpauth:// link),
+// enrolment with a code computed here from the key on the screen (RFC 6238, HMAC-SHA-1, WebCrypto),
+// and the settings list with the app on it; axe on each new screen, light and dark, at 375 px.
+import { expect } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import type { TwoFactorSetup } from '../../widget/two-factor-setup.ts';
+import {
+  activate,
+  enterCode,
+  mountSetup,
+  oneEvent,
+  part,
+  waitForScreen,
+} from './harness/element.ts';
+
+/** RFC 4648 base32, without padding, to bytes. */
+function base32Bytes(text: string) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const bytes: number[] = [];
+  let bits = 0;
+  let value = 0;
+  for (const char of text.replace(/\s+/g, '')) {
+    value = (value << 5) | alphabet.indexOf(char);
+    bits += 5;
+    if (bits >= 8) {
+      bytes.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return new Uint8Array(bytes);
+}
+
+/** The RFC 6238 code of `secret` at `time` (SHA-1, 6 digits, 30 s steps from T0 = 0). */
+export async function totp(secret: string, time = Date.now()) {
+  const key = await crypto.subtle.importKey(
+    'raw',
+    base32Bytes(secret),
+    { name: 'HMAC', hash: 'SHA-1' },
+    false,
+    ['sign'],
+  );
+  const counter = new DataView(new ArrayBuffer(8));
+  counter.setBigUint64(0, BigInt(Math.floor(time / 1000 / 30)));
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, counter.buffer));
+  const offset = (mac[19] ?? 0) & 0x0f;
+  const binary =
+    (((mac[offset] ?? 0) & 0x7f) << 24) |
+    ((mac[offset + 1] ?? 0) << 16) |
+    ((mac[offset + 2] ?? 0) << 8) |
+    (mac[offset + 3] ?? 0);
+  return String(binary % 1_000_000).padStart(6, '0');
+}
+
+/** Intro → method choice → the app screen; returns the key as the screen shows it. */
+async function openAppScreen(element: TwoFactorSetup) {
+  await waitForScreen(element, 'intro');
+  await activate('start-button');
+  await waitForScreen(element, 'method-choice');
+  await expect(element).to.be.accessible();
+  await activate('app-method-button');
+  await waitForScreen(element, 'authenticator-app');
+  return part(element, 'totp-key').textContent?.trim() ?? '';
+}
+
+const BOTH = { tenant: 'both-methods', settings: { methods: ['sms', 'totp'] } };
+
+describe('<two-factor-setup> with an authenticator app', () => {
+  it('checks the RFC 6238 vector it enrols with (SHA-1, 59 s → 287082)', async () => {
+    // RFC 6238 appendix B: the ASCII secret "12345678901234567890", 8 digits 94287082.
+    expect(await totp('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 59_000)).to.equal('287082');
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`enrols by the key on the screen, then lists the app in the settings (${colorScheme})`, async () => {
+      await emulateMedia({ colorScheme });
+      try {
+        const { element } = await mountSetup(BOTH);
+        element.style.width = '375px';
+        const key = await openAppScreen(element);
+        expect(key).to.match(/^([A-Z2-7]{4} ){7}[A-Z2-7]{4}$/);
+        const link = part(element, 'open-app-link') as HTMLAnchorElement;
+        expect(link.href).to.match(/^otpauth:\/\/totp\/.+\?secret=/);
+        expect(link.href).to.contain(`secret=${key.replace(/ /g, '')}`);
+        const qr = part(element, 'qr-code');
+        expect(qr.getAttribute('role')).to.equal('img');
+        expect(qr.querySelector('path')?.getAttribute('d')?.length).to.be.greaterThan(100);
+        await expect(element).to.be.accessible();
+
+        const enabled = oneEvent(element, 'tfa-enabled');
+        await enterCode(await totp(key));
+        await enabled;
+        await waitForScreen(element, 'new-recovery-codes');
+        expect(element.shadowRoot?.querySelectorAll('[part~="recovery-code"]').length).to.equal(10);
+        (part(element, 'saved-checkbox') as HTMLInputElement).click();
+        await element.updateComplete;
+        await activate('continue-button');
+        await waitForScreen(element, 'done');
+        expect(part(element, 'text').textContent).to.contain('authenticator app');
+        await activate('done-button');
+        await waitForScreen(element, 'manage');
+        expect(part(element, 'app-setting').textContent).to.contain('Added');
+        expect(part(element, 'phone-setting').textContent).to.contain('Not set up');
+        await expect(element).to.be.accessible();
+      } finally {
+        await emulateMedia({ colorScheme: 'light' });
+      }
+    });
+  }
+
+  it('refuses a wrong code, keeping the key on the screen', async () => {
+    const { element } = await mountSetup(BOTH);
+    const key = await openAppScreen(element);
+    const right = await totp(key);
+    await enterCode(right === '000000' ? '111111' : '000000');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(part(element, 'code-error').textContent).to.contain('not right');
+    expect(part(element, 'totp-key').textContent?.trim()).to.equal(key);
+  });
+});
