@@ -1,7 +1,7 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { ServerKeys } from '../crypto/keys.ts';
-import type { Database, VerificationCode, WidgetSession } from '../db/types.ts';
+import type { Database, PhoneFactor, VerificationCode, WidgetSession } from '../db/types.ts';
 import { AppError } from '../errors.ts';
 import { lockSession, withUserLocked } from '../repositories/locks.ts';
 import { findPhone } from '../repositories/phone-factors.ts';
@@ -55,6 +55,17 @@ export function resendWaitSeconds(sendNumber: number) {
   return RESEND_FIRST_WAIT_SECONDS * 2 ** (sendNumber - 1);
 }
 
+/** Whether `code` went to the number of `phone` (always so for a code not sent to a typed number). */
+async function sameNumber(
+  trx: Transaction<Database>,
+  ref: SessionRef,
+  code: VerificationCode,
+  phone: PhoneFactor | undefined,
+) {
+  if (!phone || !code.phone_factor_id || code.phone_factor_id === phone.id) return true;
+  return (await findPhone(trx, ref, code.phone_factor_id))?.phone_index === phone.phone_index;
+}
+
 /**
  * Reserves the next code of a sequence before the provider is called: refused while the resend
  * wait runs (a send under way counts too, so parallel sends go out once). The row is not
@@ -78,10 +89,13 @@ export async function reserveCode(
   return withUserLocked(db, scope, async (trx) => {
     scope.guard?.(await lockSession(trx, scope));
     // A verification or a disable may just have removed this number.
-    if (scope.phoneFactorId && !(await findPhone(trx, scope, scope.phoneFactorId))) {
-      throw new AppError('phone_replaced');
-    }
-    const previous = await liveCode(trx, scope, scope.sequence, { sentOnly: false });
+    const phone = scope.phoneFactorId
+      ? await findPhone(trx, scope, scope.phoneFactorId)
+      : undefined;
+    if (scope.phoneFactorId && !phone) throw new AppError('phone_replaced');
+    const live = await liveCode(trx, scope, scope.sequence, { sentOnly: false });
+    // The wait is per number: a corrected number is not held back by the mistyped one's code.
+    const previous = live && (await sameNumber(trx, scope, live, phone)) ? live : undefined;
     const now = Date.now();
     // A code that can no longer work (its 5 tries taken, or expired) does not hold back the next:
     // the patient is told to ask for a new one. Its wrong tries already count toward the lockout.

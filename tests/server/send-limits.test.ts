@@ -152,6 +152,33 @@ describeEachDatabase('send limits', ({ build }) => {
     assert.equal(fake.requests.length, 4);
   });
 
+  test('a corrected number is sent at once: the resend wait is per number', async (t) => {
+    const server = await app(t);
+    const tenant = await makeTenant(server, { codesPerUserPerHour: 3 });
+    const token = await mintSession(server, tenant, { userId: 'mistyped', purpose: 'setup' });
+    const post = (phone: string) =>
+      server.inject({
+        method: 'POST',
+        url: '/v1/widget/phone',
+        headers: { authorization: `Bearer ${token}`, origin: tenant.origin },
+        payload: { phone },
+      });
+    assert.equal((await post('+33612345670')).statusCode, 200);
+    const corrected = await post('+33612345678');
+    assert.equal(corrected.statusCode, 200, corrected.body);
+    assert.equal(fake.requests.at(-1)?.body?.dst, '+33612345678', "the corrected number's code");
+    const again = await post('+33612345678');
+    assertRefused(again, 'rate_limited');
+    assert.ok(again.json().error.resendAt, "the corrected number's own wait");
+    assert.equal((await post('+33698765432')).statusCode, 200);
+    assertRefused(await post('+33611223344'), 'rate_limited', 'per-user');
+    assert.equal(fake.requests.length, 3);
+    assert.deepEqual(
+      (await refusals(server, tenant)).map((r) => r.limit),
+      ['per-user', 'resend-wait'],
+    );
+  });
+
   test('per number: 5 sends in 10 minutes, whoever asks', async (t) => {
     const server = await app(t);
     const tenant = await makeTenant(server);
