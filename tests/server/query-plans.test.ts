@@ -37,6 +37,7 @@ const LARGE_TABLES = [
   'results',
   'send_log',
   'audit_events',
+  'send_counters',
 ];
 
 /** Another tenant's 100,000 patients, each with a session, a phone, codes, trust, sends, events. */
@@ -65,6 +66,9 @@ async function seed(client: pg.Client) {
     from users where tenant_id = 'ten_seed'`);
   await client.query(`insert into send_log (tenant_id, user_id, channel, phone_index, prefix_index, country, ip_key)
     select tenant_id, id, 'sms', md5('p' || id::text), md5('x' || id::text), 'FR', '192.0.2.1'
+    from users where tenant_id = 'ten_seed'`);
+  await client.query(`insert into send_counters (tenant_id, scope, key, bucket_seconds, bucket_start, counts)
+    select tenant_id, 'per-number', md5('p' || id::text), 60, now(), array_fill(0, array[10]) || 1
     from users where tenant_id = 'ten_seed'`);
   await client.query(`insert into audit_events (tenant_id, user_id, type)
     select tenant_id, id, 'sms.sent' from users where tenant_id = 'ten_seed'`);
