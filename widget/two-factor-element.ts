@@ -311,8 +311,10 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
     const t = this.t;
     const base = t(errorKey(error.code, { ...this.catalogue, ...this.later.strings }));
     const attempts = error.details.attemptsRemaining;
-    if (error.code === 'invalid_code' && typeof attempts === 'number' && attempts > 0)
-      return `${base} ${t('attemptsRemaining', { count: attempts })}`;
+    if (error.code === 'invalid_code' && typeof attempts === 'number')
+      return attempts > 0
+        ? `${base} ${t('attemptsRemaining', { count: attempts })}`
+        : t('codeTriesUsed');
     // Which send limit refused, in plain words; the resend countdown says how long to wait.
     const limit = error.details.limit ?? (error.details.resendAt && 'resend-wait');
     if (error.code === 'rate_limited') return t(`limit.${limit}` as StringKey) || base;
@@ -354,7 +356,10 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
   protected async codeRejected() {
     const { code = '', details = {} } = this.lastError ?? {};
     const field = this.renderRoot.querySelector<TfaCodeField>('tfa-code-field');
-    if (code.startsWith('code_') || details.attemptsRemaining === 0) field?.clear();
+    const dead = code === 'code_expired' || details.attemptsRemaining === 0;
+    if (code.startsWith('code_') || dead) field?.clear();
+    // The server holds no resend wait for a code that can no longer work: ask for one at once.
+    if (dead) this.resend.end();
     // Focus once the field is enabled again, after the request.
     await this.updateComplete;
     await field?.updateComplete;

@@ -19,6 +19,13 @@ export class CountdownController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Ends the wait now. */
+  end() {
+    this.until = 0;
+    this.stop();
+    this.host.requestUpdate();
+  }
+
   get remaining() {
     return Math.max(0, Math.ceil((this.until - Date.now()) / 1000));
   }

@@ -55,6 +55,7 @@ export const ar: FirstStrings = {
   'error.not_enabled': 'المصادقة الثنائية غير مفعّلة.',
   'error.code_expired': 'انتهت صلاحية هذا الرمز. اطلب رمزًا جديدًا.',
   'error.invalid_code': 'هذا الرمز غير صحيح.',
+  codeTriesUsed: 'كانت هذه آخر محاولة لهذا الرمز. اطلب رمزًا جديدًا.',
   'error.invalid_phone': 'رقم الهاتف غير صالح. تحقّق من الرقم ورمز البلد.',
   'error.country_not_allowed': 'لا يمكن استخدام أرقام من هذا البلد هنا.',
   'error.phone_type_not_allowed':

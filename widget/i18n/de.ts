@@ -59,6 +59,7 @@ export const de: FirstStrings = {
   'error.not_enabled': 'Die Zwei-Faktor-Authentifizierung ist nicht aktiviert.',
   'error.code_expired': 'Dieser Code ist abgelaufen. Fordern Sie einen neuen an.',
   'error.invalid_code': 'Dieser Code ist nicht korrekt.',
+  codeTriesUsed: 'Das war der letzte Versuch für diesen Code. Fordern Sie einen neuen Code an.',
   'error.invalid_phone':
     'Diese Telefonnummer ist ungültig. Prüfen Sie die Nummer und die Ländervorwahl.',
   'error.country_not_allowed': 'Nummern aus diesem Land können hier nicht verwendet werden.',

@@ -54,6 +54,7 @@ export const enFirst = {
   'error.not_enabled': 'Two-factor authentication is not on.',
   'error.code_expired': 'This code has expired. Ask for a new one.',
   'error.invalid_code': 'That code is not right.',
+  codeTriesUsed: 'That was the last try for this code. Ask for a new code.',
   'error.invalid_phone': 'That phone number is not valid. Check the number and the country code.',
   'error.country_not_allowed': 'Numbers from this country cannot be used here.',
   'error.phone_type_not_allowed': 'This number cannot receive text messages. Use a mobile number.',

@@ -57,6 +57,7 @@ export const es: FirstStrings = {
   'error.not_enabled': 'La autenticación en dos pasos no está activada.',
   'error.code_expired': 'Este código ha expirado. Solicite uno nuevo.',
   'error.invalid_code': 'El código no es correcto.',
+  codeTriesUsed: 'Era el último intento con este código. Solicite un código nuevo.',
   'error.invalid_phone':
     'Este número de teléfono no es válido. Revise el número y el código de país.',
   'error.country_not_allowed': 'Aquí no se pueden usar números de este país.',

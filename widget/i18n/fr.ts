@@ -56,6 +56,7 @@ export const fr: FirstStrings = {
   'error.not_enabled': 'L’authentification à deux facteurs n’est pas activée.',
   'error.code_expired': 'Ce code a expiré. Demandez-en un nouveau.',
   'error.invalid_code': 'Ce code n’est pas correct.',
+  codeTriesUsed: 'C’était le dernier essai pour ce code. Demandez un nouveau code.',
   'error.invalid_phone':
     'Ce numéro de téléphone n’est pas valide. Vérifiez le numéro et l’indicatif pays.',
   'error.country_not_allowed': 'Les numéros de ce pays ne peuvent pas être utilisés ici.',

@@ -56,6 +56,7 @@ export const it: FirstStrings = {
   'error.not_enabled': 'L’autenticazione a due fattori non è attiva.',
   'error.code_expired': 'Questo codice è scaduto. Richiedine uno nuovo.',
   'error.invalid_code': 'Il codice non è corretto.',
+  codeTriesUsed: 'Era l’ultimo tentativo per questo codice. Richiedi un nuovo codice.',
   'error.invalid_phone': 'Il numero di telefono non è valido. Controlla il numero e il prefisso.',
   'error.country_not_allowed': 'Qui non si possono usare numeri di questo paese.',
   'error.phone_type_not_allowed': 'Questo numero non può ricevere SMS. Usa un numero di cellulare.',

@@ -55,6 +55,7 @@ export const nl: FirstStrings = {
   'error.not_enabled': 'Tweestapsverificatie staat niet aan.',
   'error.code_expired': 'Deze code is verlopen. Vraag een nieuwe aan.',
   'error.invalid_code': 'Die code klopt niet.',
+  codeTriesUsed: 'Dat was de laatste poging voor deze code. Vraag een nieuwe code aan.',
   'error.invalid_phone': 'Dat telefoonnummer is niet geldig. Controleer het nummer en de landcode.',
   'error.country_not_allowed': 'Nummers uit dit land kunt u hier niet gebruiken.',
   'error.phone_type_not_allowed': 'Dit nummer kan geen sms ontvangen. Gebruik een mobiel nummer.',

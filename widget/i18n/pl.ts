@@ -55,6 +55,7 @@ export const pl: FirstStrings = {
   'error.not_enabled': 'Uwierzytelnianie dwuskładnikowe nie jest włączone.',
   'error.code_expired': 'Ten kod wygasł. Poproś o nowy.',
   'error.invalid_code': 'Ten kod jest nieprawidłowy.',
+  codeTriesUsed: 'To była ostatnia próba dla tego kodu. Poproś o nowy kod.',
   'error.invalid_phone':
     'Ten numer telefonu jest nieprawidłowy. Sprawdź numer i numer kierunkowy kraju.',
   'error.country_not_allowed': 'Nie można tu używać numerów z tego kraju.',

@@ -56,6 +56,7 @@ export const ptBR: FirstStrings = {
   'error.not_enabled': 'A autenticação de dois fatores não está ativada.',
   'error.code_expired': 'Este código expirou. Peça um novo.',
   'error.invalid_code': 'Esse código não está correto.',
+  codeTriesUsed: 'Essa era a última tentativa para este código. Peça um novo código.',
   'error.invalid_phone':
     'Esse número de telefone não é válido. Verifique o número e o código do país.',
   'error.country_not_allowed': 'Números deste país não podem ser usados aqui.',

@@ -54,6 +54,7 @@ export const zhCN: FirstStrings = {
   'error.not_enabled': '双重身份验证尚未开启。',
   'error.code_expired': '此验证码已过期，请重新获取。',
   'error.invalid_code': '验证码不正确。',
+  codeTriesUsed: '此验证码的尝试次数已用完，请重新获取验证码。',
   'error.invalid_phone': '手机号码无效。请检查号码和国家/地区代码。',
   'error.country_not_allowed': '此处不能使用该国家/地区的号码。',
   'error.phone_type_not_allowed': '此号码无法接收短信，请使用手机号码。',
