@@ -7,6 +7,7 @@ import type { Element } from './harness/element.ts';
 import { documented } from './harness/partner.ts';
 import { hostCustomProperties, PartsWalk } from './harness/parts.ts';
 import {
+  walkAuthenticatorApp,
   walkChallenge,
   walkEnrolment,
   walkFailures,
@@ -88,6 +89,26 @@ for (const colorScheme of ['light', 'dark'] as const) {
         'new-recovery-codes',
         'verified',
       ]);
+    });
+
+    it('both elements with an authenticator app: choice, app screen, settings, sign-in', async function () {
+      this.timeout(60_000);
+      const setup = new PartsWalk();
+      const challenge = new PartsWalk();
+      await walkAuthenticatorApp(
+        {
+          visit: (element) =>
+            (element.tagName === 'TWO-FACTOR-SETUP' ? setup : challenge).visit(element),
+        },
+        ENGLISH,
+      );
+      await expectDocumented('two-factor-setup', setup, [
+        'method-choice',
+        'authenticator-app',
+        'done',
+        'manage',
+      ]);
+      await expectDocumented('two-factor-challenge', challenge, ['app-code']);
     });
 
     for (const tagName of ['two-factor-setup', 'two-factor-challenge'] as const) {

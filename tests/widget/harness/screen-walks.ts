@@ -23,6 +23,7 @@ import {
   mintSession,
   uniqueFrenchMobile,
 } from './partner.ts';
+import { totp } from './totp.ts';
 
 export interface Visit {
   visit(element: Element): Promise<void>;
@@ -270,4 +271,49 @@ async function mountWith(
   document.body.append(element);
   await element.updateComplete;
   return element;
+}
+
+const BOTH_METHODS = { tenant: 'both-methods', settings: { methods: ['sms', 'totp'] } };
+
+/**
+ * The authenticator app: method choice, the app screen (a wrong code, then the code of the step
+ * before now), the settings with the app alone, the step-up by the app; then signing in with it
+ * (the next step's code).
+ */
+export async function walkAuthenticatorApp(walk: Visit, { locale }: Pick<WalkOptions, 'locale'>) {
+  const { element, session } = await mountSetup({ ...BOTH_METHODS, locale });
+  await waitForScreen(element, 'intro');
+  await activate('start-button');
+  await waitForScreen(element, 'method-choice');
+  await walk.visit(element);
+  await activate('app-method-button');
+  await waitForScreen(element, 'authenticator-app');
+  await walk.visit(element);
+  const key = element.shadowRoot?.querySelector('[part~="totp-key"]')?.textContent?.trim() ?? '';
+  const right = await totp(key, Date.now() - 30_000);
+  await enterCode(right === '111111' ? '222222' : '111111');
+  await pause(300);
+  await walk.visit(element);
+  await enterCode(right);
+  await waitForScreen(element, 'new-recovery-codes');
+  await tabTo('saved-checkbox');
+  await sendKeys({ press: 'Space' });
+  await activate('continue-button');
+  await waitForScreen(element, 'done');
+  await walk.visit(element);
+  await activate('done-button');
+  await waitForScreen(element, 'manage');
+  await walk.visit(element);
+  element.remove();
+
+  const signIn = await mintSession({
+    ...BOTH_METHODS,
+    locale,
+    purpose: 'sign-in',
+    userId: session.userId,
+  });
+  const challenge = await mountChallenge(signIn, { locale });
+  await waitForScreen(challenge, 'app-code');
+  await walk.visit(challenge);
+  return challenge;
 }
