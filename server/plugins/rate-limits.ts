@@ -20,6 +20,16 @@ export const HTTP_LIMITS = {
 
 export type HttpLimits = { [Name in keyof typeof HTTP_LIMITS]: number };
 
+/** The `limit` of each HTTP limit's 429, as the per-tenant send limits name theirs. */
+export const HTTP_LIMIT_NAMES = {
+  perMinute: 'requests',
+  sendsPerMinute: 'sends',
+  verifiesPerMinute: 'verifies',
+  notFoundPerMinute: 'not-found',
+} as const satisfies { [Name in keyof typeof HTTP_LIMITS]: string };
+
+type HttpLimitName = (typeof HTTP_LIMIT_NAMES)[keyof typeof HTTP_LIMITS];
+
 const MINUTE_MS = 60_000;
 
 type Hook = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
@@ -35,8 +45,8 @@ declare module 'fastify' {
 
 const clientKey = (request: FastifyRequest) => normalizeIP(request.ip, 64);
 
-const limited = (retryAfter: number) =>
-  new AppError('rate_limited', { extra: { retryAfter: Math.max(1, retryAfter) } });
+const limited = (retryAfter: number, limit: HttpLimitName) =>
+  new AppError('rate_limited', { extra: { retryAfter: Math.max(1, retryAfter), limit } });
 
 interface LimitResult {
   isAllowed: boolean;
@@ -46,12 +56,12 @@ interface LimitResult {
   ttlInSeconds?: number;
 }
 
-function enforce(reply: FastifyReply, result: LimitResult) {
+function enforce(reply: FastifyReply, result: LimitResult, limit: HttpLimitName) {
   if (result.isAllowed || result.max === undefined) return;
   reply.header('x-ratelimit-limit', result.max);
   reply.header('x-ratelimit-remaining', result.remaining ?? 0);
   reply.header('x-ratelimit-reset', result.ttlInSeconds ?? 0);
-  if (result.isExceeded) throw limited(result.ttlInSeconds ?? 1);
+  if (result.isExceeded) throw limited(result.ttlInSeconds ?? 1, limit);
 }
 
 /**
@@ -70,7 +80,12 @@ export const rateLimitPlugin = fp(
       // Redis slow or gone: ordinary routes count in memory (the store); sending routes refuse
       // (limitSends), since one instance's count cannot hold a limit shared by all.
       skipOnError: true,
-      errorResponseBuilder: (_request, context) => limited(Math.ceil(context.ttl / 1000)),
+      // Also the unknown paths' limit (plugins/error-handler.ts), which takes these options.
+      errorResponseBuilder: (request, context) =>
+        limited(
+          Math.ceil(context.ttl / 1000),
+          request.is404 ? HTTP_LIMIT_NAMES.notFoundPerMinute : HTTP_LIMIT_NAMES.perMinute,
+        ),
     });
 
     const sends = app.createRateLimit({
@@ -99,10 +114,10 @@ export const rateLimitPlugin = fp(
           extra: { retryAfter: SHARED_LIMITS_RETRY_AFTER_SECONDS },
         });
       }
-      enforce(reply, result);
+      enforce(reply, result, HTTP_LIMIT_NAMES.sendsPerMinute);
     });
     app.decorate('limitVerifies', async (request: FastifyRequest, reply: FastifyReply) => {
-      enforce(reply, await verifies(request));
+      enforce(reply, await verifies(request), HTTP_LIMIT_NAMES.verifiesPerMinute);
     });
   },
 );

@@ -132,11 +132,28 @@ async function redisRelay(t: Hooks) {
   return relay;
 }
 
-/** Asserts the answer is the HTTP limit's refusal, in the error shape, with a matching header. */
-function assertRateLimited(response: LightMyRequestResponse, limit: number, what: string) {
+/** Each HTTP limit's name in its 429 (`limit`), as docs/limits.md and docs/api.md give them. */
+const LIMIT_NAMES = {
+  perMinute: 'requests',
+  sendsPerMinute: 'sends',
+  verifiesPerMinute: 'verifies',
+  notFoundPerMinute: 'not-found',
+} as const;
+
+/**
+ * Asserts the answer is the refusal of the HTTP limit `name`, in the error shape, naming the limit,
+ * with a matching header.
+ */
+function assertRateLimited(
+  response: LightMyRequestResponse,
+  name: keyof typeof HTTP_LIMITS,
+  what: string,
+) {
+  const limit = HTTP_LIMITS[name];
   assert.equal(response.statusCode, 429, `${what}: ${response.statusCode} ${response.body}`);
   const { error } = response.json();
   assert.equal(error.code, 'rate_limited');
+  assert.equal(error.limit, LIMIT_NAMES[name], `${what}: which limit`);
   assert.equal(typeof error.message, 'string');
   assert.ok(error.message.length > 0);
   assert.ok(Number.isInteger(error.retryAfter), `retryAfter ${error.retryAfter}`);
@@ -161,11 +178,11 @@ describeEachDatabase('HTTP rate limits', (context) => {
       const response = await from('192.0.2.10');
       assert.equal(response.statusCode, 200, `request ${i}: ${response.body}`);
     }
-    assertRateLimited(await from('192.0.2.10'), HTTP_LIMITS.perMinute, 'over the limit');
+    assertRateLimited(await from('192.0.2.10'), 'perMinute', 'over the limit');
     const other = await from('192.0.2.11');
     assert.equal(other.statusCode, 200, 'another address has its own counter');
     assert.equal(other.json().openapi, '3.1.0');
-    assertRateLimited(await from('192.0.2.10'), HTTP_LIMITS.perMinute, 'still limited');
+    assertRateLimited(await from('192.0.2.10'), 'perMinute', 'still limited');
   });
 
   test('requests from unknown origins or with bad tokens are counted before they are refused', async (t) => {
@@ -179,7 +196,7 @@ describeEachDatabase('HTTP rate limits', (context) => {
     for (let i = 1; i <= HTTP_LIMITS.perMinute; i += 1) {
       assert.equal((await call(i)).statusCode, 403, `request ${i}`);
     }
-    assertRateLimited(await call(0), HTTP_LIMITS.perMinute, 'the flood is counted');
+    assertRateLimited(await call(0), 'perMinute', 'the flood is counted');
   });
 
   test('IPv6 clients are counted by their /64', async (t) => {
@@ -190,7 +207,7 @@ describeEachDatabase('HTTP rate limits', (context) => {
       const response = await from(`2001:db8:1:2::${i.toString(16)}`);
       assert.equal(response.statusCode, 200, `request ${i}`);
     }
-    assertRateLimited(await from('2001:db8:1:2:ffff::1'), HTTP_LIMITS.perMinute, 'same /64');
+    assertRateLimited(await from('2001:db8:1:2:ffff::1'), 'perMinute', 'same /64');
     assert.equal((await from('2001:db8:1:3::1')).statusCode, 200, 'the next /64 is another client');
   });
 
@@ -218,12 +235,8 @@ describeEachDatabase('HTTP rate limits', (context) => {
       statusesOf(responses).every((s) => s === 409),
       `under the limit: ${statusesOf(responses)}`,
     );
-    assertRateLimited(await send('203.0.113.200'), HTTP_LIMITS.sendsPerMinute, 'fresh XFF');
-    assertRateLimited(
-      await send('198.51.100.1, 203.0.113.201'),
-      HTTP_LIMITS.sendsPerMinute,
-      'XFF chain',
-    );
+    assertRateLimited(await send('203.0.113.200'), 'sendsPerMinute', 'fresh XFF');
+    assertRateLimited(await send('198.51.100.1, 203.0.113.201'), 'sendsPerMinute', 'XFF chain');
     const otherClient = await send('203.0.113.1', '192.0.2.21');
     assert.equal(otherClient.statusCode, 409, 'the limit is per connecting address');
   });
@@ -253,11 +266,7 @@ describeEachDatabase('HTTP rate limits', (context) => {
     for (let i = 1; i <= HTTP_LIMITS.sendsPerMinute; i += 1) {
       assert.equal((await send('198.51.100.7')).statusCode, 409, `request ${i}`);
     }
-    assertRateLimited(
-      await send('198.51.100.7'),
-      HTTP_LIMITS.sendsPerMinute,
-      'same forwarded address',
-    );
+    assertRateLimited(await send('198.51.100.7'), 'sendsPerMinute', 'same forwarded address');
     assert.equal((await send('198.51.100.8')).statusCode, 409);
   }
 
@@ -294,7 +303,7 @@ describeEachDatabase('HTTP rate limits', (context) => {
     for (let i = 1; i <= HTTP_LIMITS.sendsPerMinute; i += 1) {
       assert.equal((await send(i)).statusCode, 409, `request ${i}`);
     }
-    assertRateLimited(await send(250), HTTP_LIMITS.sendsPerMinute, 'untrusted peer');
+    assertRateLimited(await send(250), 'sendsPerMinute', 'untrusted peer');
   });
 
   test('the send limit is one budget across every sending route (groupId "send")', async (t) => {
@@ -311,11 +320,11 @@ describeEachDatabase('HTTP rate limits', (context) => {
       statuses.every((s) => s === 400 || s === 409),
       `under the limit: ${statuses}`,
     );
-    assertRateLimited(await widget.post('/phone/resend'), HTTP_LIMITS.sendsPerMinute, 'resend');
-    assertRateLimited(await widget.post('/step-up'), HTTP_LIMITS.sendsPerMinute, 'step-up');
+    assertRateLimited(await widget.post('/phone/resend'), 'sendsPerMinute', 'resend');
+    assertRateLimited(await widget.post('/step-up'), 'sendsPerMinute', 'step-up');
     assertRateLimited(
       await widget.post('/phone', { phone: FRENCH_MOBILE }),
-      HTTP_LIMITS.sendsPerMinute,
+      'sendsPerMinute',
       'phone',
     );
     assert.equal(app.outbox.list().length, 0, 'no SMS');
@@ -340,7 +349,7 @@ describeEachDatabase('HTTP rate limits', (context) => {
       statuses.every((s) => s !== 429 && s < 500),
       `under the limit: ${statuses}`,
     );
-    assertRateLimited(await verify('192.0.2.30'), HTTP_LIMITS.verifiesPerMinute, 'verify');
+    assertRateLimited(await verify('192.0.2.30'), 'verifiesPerMinute', 'verify');
     assert.notEqual((await verify('192.0.2.31')).statusCode, 429, 'another address');
   });
 
@@ -353,7 +362,7 @@ describeEachDatabase('HTTP rate limits', (context) => {
       assert.equal(response.statusCode, 404, `probe ${i}`);
       assert.equal(response.json().error.code, 'not_found');
     }
-    assertRateLimited(await probe(999), HTTP_LIMITS.notFoundPerMinute, 'probing');
+    assertRateLimited(await probe(999), 'notFoundPerMinute', 'probing');
     const other = await probe(1, '192.0.2.41');
     assert.equal(other.statusCode, 404, 'another address is not limited');
     assert.equal(other.json().error.code, 'not_found');
@@ -383,7 +392,7 @@ describeEachDatabase('HTTP rate limits', (context) => {
     for (const app of instances) {
       assertRateLimited(
         await app.inject({ url: LIMITED_ROUTE, remoteAddress: '192.0.2.50' }),
-        HTTP_LIMITS.perMinute,
+        'perMinute',
         'total over both instances',
       );
     }
@@ -396,7 +405,7 @@ describeEachDatabase('HTTP rate limits', (context) => {
       assert.equal(response?.statusCode, 409, `send ${i + 1}: ${response?.body}`);
     }
     for (const client of clients) {
-      assertRateLimited(await client.post('/step-up'), HTTP_LIMITS.sendsPerMinute, 'sends');
+      assertRateLimited(await client.post('/step-up'), 'sendsPerMinute', 'sends');
     }
   });
 
