@@ -2,8 +2,12 @@ import type { PhoneValue } from './controls/phone-field.ts';
 
 /** Every event the elements dispatch: one prefix, `bubbles` and `composed`, typed below. */
 export interface TfaEventDetails {
-  /** Two-factor authentication was turned on. */
-  'tfa-enabled': { maskedPhone: string };
+  /** Two-factor authentication was turned on, by its first method (`maskedPhone` '' for the app). */
+  'tfa-enabled': { maskedPhone: string; method: 'sms' | 'totp' };
+  /** A second method was added beside the first. */
+  'tfa-method-added': { method: 'sms' | 'totp' };
+  /** One of two methods was removed; the other stays. */
+  'tfa-method-removed': { method: 'sms' | 'totp' };
   /** Two-factor authentication was turned off. */
   'tfa-disabled': Record<string, never>;
   /** The phone number was replaced by a verified new one. */

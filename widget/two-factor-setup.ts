@@ -24,7 +24,9 @@ export { SetupScreen };
  *
  * @tagname two-factor-setup
  *
- * @fires tfa-enabled - Two-factor is on: `{maskedPhone}`.
+ * @fires tfa-enabled - Two-factor is on: `{maskedPhone, method}`.
+ * @fires tfa-method-added - A second method was added: `{method}`.
+ * @fires tfa-method-removed - One of two methods was removed: `{method}`.
  * @fires tfa-disabled - Two-factor is off.
  * @fires tfa-phone-changed - A verified new number replaced the old one: `{maskedPhone}`.
  * @fires tfa-recovery-codes-regenerated - A new set replaced the old one: `{count}`.
@@ -251,6 +253,7 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
       this.changingPhone = false;
       this.go(SetupScreen.manage);
       this.status = this.t('methodAdded', { method: this.t('smsMethod') });
+      emit(this, 'tfa-method-added', { method: 'sms' });
       return;
     }
     const maskedPhone = session?.twoFactor.maskedPhone ?? this.sent?.maskedPhone ?? '';
@@ -259,7 +262,7 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
       emit(this, 'tfa-phone-changed', { maskedPhone });
       return this.go(SetupScreen.phoneChanged);
     }
-    emit(this, 'tfa-enabled', { maskedPhone });
+    emit(this, 'tfa-enabled', { maskedPhone, method: 'sms' });
     this.showNewCodes(answer.recoveryCodes ?? [], () => this.go(SetupScreen.done));
   }
 

@@ -40,6 +40,8 @@ const announcements = {
   'tfa-enabled': 'Two-factor authentication is now on.',
   'tfa-disabled': 'Two-factor authentication is now off.',
   'tfa-phone-changed': 'Your phone number is changed.',
+  'tfa-method-added': 'A sign-in method was added.',
+  'tfa-method-removed': 'A sign-in method was removed.',
   'tfa-recovery-codes-regenerated': '',
 };
 const status = document.getElementById('two-factor-status');

@@ -23,6 +23,8 @@ const EVENTS = {
     'tfa-enabled',
     'tfa-disabled',
     'tfa-phone-changed',
+    'tfa-method-added',
+    'tfa-method-removed',
     'tfa-recovery-codes-regenerated',
     'tfa-step-change',
     'tfa-error',

@@ -52,7 +52,7 @@ describe('<two-factor-setup> with an authenticator app', () => {
 
         const enabled = oneEvent(element, 'tfa-enabled');
         await enterCode(await totp(key));
-        await enabled;
+        expect((await enabled).detail).to.deep.equal({ maskedPhone: '', method: 'totp' });
         await waitForScreen(element, 'new-recovery-codes');
         expect(element.shadowRoot?.querySelectorAll('[part~="recovery-code"]').length).to.equal(10);
         (part(element, 'saved-checkbox') as HTMLInputElement).click();

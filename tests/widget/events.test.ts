@@ -37,7 +37,8 @@ describe('events', () => {
     await waitForScreen(element, 'new-recovery-codes');
     const [detail, ...more] = await events.of('tfa-enabled');
     expect(more).to.deep.equal([]);
-    expect(Object.keys(detail ?? {})).to.deep.equal(['maskedPhone']);
+    expect(Object.keys(detail ?? {})).to.deep.equal(['maskedPhone', 'method']);
+    expect(detail?.method).to.equal('sms');
     expect(detail?.maskedPhone).to.match(masked).and.to.contain(phone.slice(-2));
     expect(events.seen.map((event) => event.name)).to.deep.equal(['tfa-enabled']);
   });

@@ -48,11 +48,12 @@ export class AuthenticatorAppJourney {
     this.enrolment = undefined;
     await host.reloadSession();
     if ('enabled' in answer) {
-      emit(host.element, 'tfa-enabled', { maskedPhone: '' });
+      emit(host.element, 'tfa-enabled', { maskedPhone: '', method: 'totp' });
       return host.showNewCodes(answer.recoveryCodes, () => host.go(SetupScreen.done));
     }
     host.go(SetupScreen.manage);
     host.setStatus(host.t()('methodAdded', { method: host.t()('appMethod') }));
+    emit(host.element, 'tfa-method-added', { method: 'totp' });
   }
 
   render(context: ScreenContext) {

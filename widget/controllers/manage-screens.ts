@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { Method } from '../api-types.ts';
+import { emit } from '../events.ts';
 import { renderAppCodeScreen, secondFactorLinks } from '../screens/app-code-screen.ts';
 import { renderConfirmDisableScreen } from '../screens/confirm-disable-screen.ts';
 import { type ManageAction, methodName, renderManageScreen } from '../screens/manage-screen.ts';
@@ -137,6 +138,7 @@ export async function removeMethod(journeys: ManageJourneys, method: Method) {
     () => removeMethod(journeys, method),
   );
   if (!done) return journeys.stepUpLapsed(method === 'totp' ? 'remove-app' : 'remove-phone');
+  emit(host.element, 'tfa-method-removed', { method });
   await host.reloadSession();
   host.go(SetupScreen.manage);
   host.setStatus(host.t()('methodRemoved', { method: methodName(host.t(), method) }));
