@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { currentLease } from './connection-lease.ts';
 import { CONNECTION_LOST } from './unavailable.ts';
 
 type Log = (error: Error) => void;
@@ -9,15 +10,21 @@ type Log = (error: Error) => void;
  *   listener, so the error fails its query instead of ending the process;
  * - a connection whose query timed out on our side (the server stopped answering) is destroyed
  *   on release rather than handed to the next request with a reply still owed on it.
+ * A request's lease (connection-lease.ts), when it has one, serves its first checkouts.
  */
 export function guardedPool(pool: pg.Pool, onError: Log) {
   // Idle connections: the pool's own error event (unheard, it would end the process).
   pool.on('error', onError);
   // Checked-out connections: the pool listens only while they are idle.
   pool.on('connect', (client) => client.on('error', onError));
+  const connect = () => pool.connect();
   return {
     async connect() {
-      const client = await pool.connect();
+      const leased = await currentLease()?.take(connect);
+      const client = leased?.client ?? (await connect());
+      const giveBack = leased
+        ? leased.done
+        : (broken: boolean) => client.release(broken || undefined);
       let broken = false;
       return {
         query: (async (...args: Parameters<pg.PoolClient['query']>) => {
@@ -28,7 +35,7 @@ export function guardedPool(pool: pg.Pool, onError: Log) {
             throw error;
           }
         }) as pg.PoolClient['query'],
-        release: () => client.release(broken || undefined),
+        release: () => giveBack(broken),
       };
     },
     end: () => pool.end(),

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ConnectionLease, withLease } from '../db/connection-lease.ts';
 import { AppError } from '../errors.ts';
 import { authenticateWidgetToken, type Purpose, type WidgetContext } from '../services/sessions.ts';
 import { KnownOrigins } from './known-origins.ts';
@@ -26,7 +27,8 @@ const refused = () => new AppError('origin_not_allowed');
  * `wst_…` session whose tenant lists the caller's `Origin`. The preflight cannot carry the token,
  * so it is answered for any tenant's origin; the real request is then held to its own tenant's.
  * The origin is checked first (onRequest), so even a rate-limit refusal is readable by the page;
- * the session after the rate limits (preParsing), so a flood of bad tokens is counted.
+ * the session after the rate limits and the body (preValidation), so a flood of bad tokens is
+ * counted and a slow upload holds no database connection.
  */
 export async function widgetAuth(app: FastifyInstance) {
   app.decorateRequest('widget', null as unknown as WidgetContext);
@@ -63,6 +65,21 @@ export async function widgetAuth(app: FastifyInstance) {
         message: 'Send JSON, with Content-Type: application/json.',
       });
     }
+    return payload;
+  });
+
+  // Once the body is in (a slow upload holds no connection), the session is read on the lease
+  // that the route's own work then uses: one pool checkout for both (db/connection-lease.ts).
+  app.addHook('preValidation', (request, reply, done) => {
+    if (request.method === 'OPTIONS') return done();
+    const lease = new ConnectionLease();
+    reply.raw.once('close', () => lease.end());
+    withLease(lease, () => {
+      authenticate(request, reply).then(() => done(), done);
+    });
+  });
+
+  const authenticate = async (request: FastifyRequest, reply: FastifyReply) => {
     const widget = await authenticateWidgetToken(app.db, bearerToken(request, 'wst_'));
     if (!widget.tenant.origins.includes(request.widgetOrigin)) {
       // Another tenant's page: it may not even read the refusal.
@@ -77,8 +94,7 @@ export async function widgetAuth(app: FastifyInstance) {
       });
     }
     request.widget = widget;
-    return payload;
-  });
+  };
 
   app.options('/*', { schema: { hide: true } }, async (_request, reply) => {
     reply

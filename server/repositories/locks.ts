@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/types.ts';
+import type { Database, WidgetSession } from '../db/types.ts';
 import { AppError } from '../errors.ts';
 import type { SessionRef, UserRef } from './refs.ts';
 
@@ -18,21 +18,64 @@ import type { SessionRef, UserRef } from './refs.ts';
  * so a path that forgot the lock still cannot loosen a limit.
  */
 
-/** Locks the user's row for this transaction; answers what the lockout needs. */
-export async function lockUser(trx: Transaction<Database>, ref: UserRef) {
-  const user = await trx
-    .selectFrom('users')
-    .select(['id', 'failed_attempts', 'locked_until', 'email'])
-    .where('id', '=', ref.userId)
-    .where('tenant_id', '=', ref.tenantId)
+/** Sessions locked with their user's row (lockUser), until this transaction asks for them. */
+const lockedWithUser = new WeakMap<Transaction<Database>, WidgetSession>();
+
+/**
+ * Locks the user's row for this transaction; answers what the lockout needs. Given a session too,
+ * the same statement locks the session's row after the user's (the lock order above) and keeps it
+ * for the transaction's `lockSession`, which then costs no statement.
+ */
+export async function lockUser(trx: Transaction<Database>, ref: UserRef & { sessionId?: string }) {
+  if (!ref.sessionId) {
+    const user = await trx
+      .selectFrom('users')
+      .select(['id', 'failed_attempts', 'locked_until', 'email'])
+      .where('id', '=', ref.userId)
+      .where('tenant_id', '=', ref.tenantId)
+      .forNoKeyUpdate()
+      .executeTakeFirst();
+    if (!user) throw new AppError('session_expired');
+    return user;
+  }
+  // Row locks are taken in the order of the FROM list: the user's, then the session's.
+  const row = await trx
+    .selectFrom('users as u')
+    .innerJoin('widget_sessions as s', (join) =>
+      join.onRef('s.user_id', '=', 'u.id').onRef('s.tenant_id', '=', 'u.tenant_id'),
+    )
+    .selectAll('s')
+    .select([
+      'u.failed_attempts as user_failed_attempts',
+      'u.locked_until as user_locked_until',
+      'u.email as user_email',
+    ])
+    .where('u.id', '=', ref.userId)
+    .where('u.tenant_id', '=', ref.tenantId)
+    .where('s.id', '=', ref.sessionId)
     .forNoKeyUpdate()
     .executeTakeFirst();
-  if (!user) throw new AppError('session_expired');
-  return user;
+  if (!row) throw new AppError('session_expired');
+  const { user_failed_attempts, user_locked_until, user_email, ...session } = row;
+  lockedWithUser.set(trx, session);
+  return {
+    id: ref.userId,
+    failed_attempts: user_failed_attempts,
+    locked_until: user_locked_until,
+    email: user_email,
+  };
+}
+
+/** The session changed in this transaction: `lockSession` reads it again. */
+export function forgetLockedSession(trx: Transaction<Database>) {
+  lockedWithUser.delete(trx);
 }
 
 /** Locks the session's row, after its user's (see the lock order above); answers it fresh. */
 export async function lockSession(trx: Transaction<Database>, ref: SessionRef) {
+  const locked = lockedWithUser.get(trx);
+  lockedWithUser.delete(trx);
+  if (locked?.id === ref.sessionId) return locked;
   const session = await trx
     .selectFrom('widget_sessions')
     .selectAll()

@@ -1,5 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, User, WidgetSession } from '../db/types.ts';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database, Tenant, User, WidgetSession } from '../db/types.ts';
+import { forgetLockedSession } from './locks.ts';
 import type { SessionRef, UserRef } from './refs.ts';
 
 export async function insertSession(
@@ -27,16 +28,27 @@ export async function insertSession(
     .execute();
 }
 
-/** The session behind a token's hash, with its user, in one query: every widget request's start. */
+/**
+ * The session behind a token's hash, with its user and its tenant (settings and allowed origins),
+ * in one query: every widget request's start, read fresh each time.
+ */
 export async function findSessionByTokenHash(
   db: Kysely<Database>,
   tokenHash: string,
-): Promise<{ session: WidgetSession; user: User } | undefined> {
+): Promise<
+  | {
+      session: WidgetSession;
+      user: User;
+      tenant: Pick<Tenant, 'id' | 'name' | 'settings'> & { origins: string[] };
+    }
+  | undefined
+> {
   const row = await db
     .selectFrom('widget_sessions as s')
     .innerJoin('users as u', (join) =>
       join.onRef('u.id', '=', 's.user_id').onRef('u.tenant_id', '=', 's.tenant_id'),
     )
+    .innerJoin('tenants as t', 't.id', 's.tenant_id')
     .selectAll('s')
     .select([
       'u.external_id as user_external_id',
@@ -44,7 +56,13 @@ export async function findSessionByTokenHash(
       'u.created_at as user_created_at',
       'u.failed_attempts as user_failed_attempts',
       'u.locked_until as user_locked_until',
+      't.name as tenant_name',
+      't.settings as tenant_settings',
     ])
+    .select(
+      sql<string[]>`coalesce((select array_agg(o.origin order by o.origin) from tenant_origins o
+        where o.tenant_id = t.id), '{}')`.as('tenant_origins'),
+    )
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return undefined;
@@ -54,6 +72,9 @@ export async function findSessionByTokenHash(
     user_created_at,
     user_failed_attempts,
     user_locked_until,
+    tenant_name,
+    tenant_settings,
+    tenant_origins,
     ...session
   } = row;
   const user: User = {
@@ -65,10 +86,17 @@ export async function findSessionByTokenHash(
     failed_attempts: user_failed_attempts,
     locked_until: user_locked_until,
   };
-  return { session, user };
+  const tenant = {
+    id: session.tenant_id,
+    name: tenant_name,
+    settings: tenant_settings,
+    origins: tenant_origins,
+  };
+  return { session, user, tenant };
 }
 
 export async function setStepUpUntil(trx: Transaction<Database>, ref: SessionRef, until: Date) {
+  forgetLockedSession(trx);
   await trx
     .updateTable('widget_sessions')
     .set({ step_up_until: until })
@@ -83,6 +111,7 @@ export async function setCompletedSteps(
   ref: SessionRef,
   steps: string[],
 ) {
+  forgetLockedSession(trx);
   await trx
     .updateTable('widget_sessions')
     .set({ completed_steps: JSON.stringify(steps) })
@@ -94,6 +123,7 @@ export async function setCompletedSteps(
 
 /** Finishes the session, once: false when it was already finished. */
 export async function finishSession(trx: Transaction<Database>, ref: SessionRef, steps: string[]) {
+  forgetLockedSession(trx);
   const closed = await trx
     .updateTable('widget_sessions')
     .set({ verified_at: new Date(), completed_steps: JSON.stringify(steps) })

@@ -73,8 +73,11 @@ export async function verificationAttempt<T>(
       }
       const result = await run(trx);
       if (result.ok) {
-        // The same statement checks no lockout began meanwhile: the lock above is one guard, this
-        // conditional update the other, so a path without the lock still cannot pass a wait.
+        // No lockout can begin while the row lock above is held. With nothing to reset the
+        // success is confirmed; otherwise the reset's own statement checks no lockout began
+        // meanwhile too (the second guard), so a path without the lock still cannot pass a wait.
+        const nothingToReset = user.failed_attempts === 0 && user.locked_until === null;
+        if (nothingToReset) return result;
         if (!(await confirmSuccess(trx, who, !result.keepFailures))) throw new LockedMeanwhile();
         return result;
       }

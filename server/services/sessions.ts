@@ -6,7 +6,8 @@ import type { SessionRef } from '../repositories/refs.ts';
 import { upsertUser } from '../repositories/users.ts';
 import { findSessionByTokenHash, insertSession } from '../repositories/widget-sessions.ts';
 import { WIDGET_SESSION_TOKEN_BYTES, WIDGET_SESSION_TTL_SECONDS } from '../security-constants.ts';
-import { loadTenant, type TenantContext } from './tenants.ts';
+import { resolveSettings } from './tenant-settings.ts';
+import type { TenantContext } from './tenants.ts';
 
 export const purposes = ['setup', 'sign-in', 'verify-email'] as const;
 export type Purpose = (typeof purposes)[number];
@@ -78,8 +79,16 @@ export async function authenticateWidgetToken(
     throw new AppError('unauthorized', { message: 'Invalid session token.' });
   const found = await findSessionByTokenHash(db, sha256(token));
   if (!found) throw new AppError('unauthorized', { message: 'Invalid session token.' });
-  const { session, user } = found;
+  const { session, user, tenant } = found;
   if (session.expires_at <= new Date()) throw new AppError('session_expired');
-  const tenant = await loadTenant(db, session.tenant_id);
-  return { session: session as WidgetContext['session'], tenant, user };
+  return {
+    session: session as WidgetContext['session'],
+    tenant: {
+      id: tenant.id,
+      name: tenant.name,
+      origins: [...tenant.origins].sort(),
+      settings: resolveSettings(tenant.settings),
+    },
+    user,
+  };
 }

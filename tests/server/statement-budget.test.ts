@@ -1,0 +1,131 @@
+// Guards what one verify costs the database: the statements it sends (BEGIN and COMMIT included)
+// and the pool checkouts it takes, counted on the driver itself (pg's Pool.connect and
+// Client.query) for a successful enrolment, sign-in and step-up verify, authentication included.
+// A deterministic count, not a timing. PostgreSQL only: checkouts are the pg pool's.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { test } from 'node:test';
+import { Kysely } from 'kysely';
+import pg from 'pg';
+import { buildApp } from '../../server/app.ts';
+import { deriveKeys } from '../../server/crypto/keys.ts';
+import { postgresDialect } from '../../server/db/connect.ts';
+import type { Database } from '../../server/db/types.ts';
+import { LogCapture, type TestApp, testConfig } from '../helpers/build-app.ts';
+import { createPostgresDatabase } from '../helpers/test-database.ts';
+import {
+  challengeSession,
+  FRENCH_MOBILE,
+  latestSmsCode,
+  setupSession,
+  type WidgetClient,
+} from '../helpers/widget-client.ts';
+
+const { DATABASE_URL } = process.env;
+const needsPostgres = DATABASE_URL
+  ? {}
+  : { skip: "needs PostgreSQL (DATABASE_URL): the checkouts counted are the pg pool's" };
+
+/** Per request, a successful verify with its authentication; no request takes a second checkout. */
+const BUDGET = {
+  '/phone/verify': 15,
+  '/challenge/verify': 9,
+  '/step-up/verify': 9,
+};
+
+interface Tally {
+  checkouts: number;
+  statements: string[];
+}
+let counting: Tally | undefined;
+
+type Method = (...args: unknown[]) => unknown;
+function countCalls(
+  prototype: object,
+  name: string,
+  count: (tally: Tally, args: unknown[]) => void,
+) {
+  const target = prototype as Record<string, Method>;
+  const original = target[name] as Method;
+  target[name] = function (this: unknown, ...args: unknown[]) {
+    if (counting) count(counting, args);
+    return original.apply(this, args);
+  };
+}
+countCalls(pg.Pool.prototype, 'connect', (tally) => {
+  tally.checkouts += 1;
+});
+countCalls(pg.Client.prototype, 'query', (tally, [text]) => {
+  tally.statements.push(typeof text === 'string' ? text : (text as { text: string }).text);
+});
+
+/** What one request cost, requests run one at a time and nothing else running meanwhile. */
+async function tally(widget: WidgetClient, url: string, body: object) {
+  counting = { checkouts: 0, statements: [] };
+  try {
+    const response = await widget.post(url, body);
+    assert.equal(response.statusCode, 200, response.body);
+    return counting;
+  } finally {
+    counting = undefined;
+  }
+}
+
+function assertWithin(url: keyof typeof BUDGET, cost: Tally) {
+  const listing = cost.statements.map((s, i) => `${i + 1}. ${s.slice(0, 100)}`).join('\n');
+  assert.equal(cost.checkouts, 1, `${url}: one pool checkout, not ${cost.checkouts}`);
+  assert.ok(
+    cost.statements.length <= BUDGET[url],
+    `${url}: ${cost.statements.length} statements, budget ${BUDGET[url]}:\n${listing}`,
+  );
+}
+
+test(
+  'each verify: one pool checkout, and no more statements than its budget',
+  needsPostgres,
+  async (t) => {
+    const created = await createPostgresDatabase(DATABASE_URL as string);
+    const db = new Kysely<Database>({ dialect: postgresDialect(created.url) });
+    const app = (await buildApp({
+      config: testConfig(),
+      database: { db, kind: 'postgres', close: () => db.destroy() },
+      keys: deriveKeys(randomBytes(32)),
+      logStream: new LogCapture(),
+    })) as unknown as TestApp;
+    t.after(async () => {
+      await app.close();
+      await db.destroy();
+      await created.drop();
+    });
+    await app.ready();
+    // The notice worker polls on its own clock and claims after the answer: it is not the
+    // request's cost, and stopped it cannot add to a count.
+    await app.notices.close();
+
+    const { tenant, widget, userId } = await setupSession(app);
+    assert.equal((await widget.post('/phone', { phone: FRENCH_MOBILE })).statusCode, 200);
+    const enrolment = await tally(widget, '/phone/verify', {
+      code: await latestSmsCode(app, FRENCH_MOBILE),
+    });
+    assertWithin('/phone/verify', enrolment);
+
+    const signIn = await challengeSession(app, tenant, { userId });
+    assert.equal((await signIn.post('/challenge')).statusCode, 200);
+    const challenge = await tally(signIn, '/challenge/verify', {
+      code: await latestSmsCode(app, FRENCH_MOBILE),
+    });
+    assertWithin('/challenge/verify', challenge);
+
+    assert.equal((await widget.post('/step-up')).statusCode, 200);
+    const stepUp = await tally(widget, '/step-up/verify', {
+      code: await latestSmsCode(app, FRENCH_MOBILE),
+    });
+    assertWithin('/step-up/verify', stepUp);
+
+    t.diagnostic(
+      `statements (checkouts): enrolment ${enrolment.statements.length} (${enrolment.checkouts}), ` +
+        `sign-in ${challenge.statements.length} (${challenge.checkouts}), ` +
+        `step-up ${stepUp.statements.length} (${stepUp.checkouts})`,
+    );
+  },
+);
