@@ -20,6 +20,7 @@ import {
   errorHandlerPlugin,
   frameworkErrorHandler,
 } from './plugins/error-handler.ts';
+import { lazySchemaCompilers } from './plugins/lazy-schema-compilers.ts';
 import { maintenancePlugin } from './plugins/maintenance.ts';
 import { noStorePlugin } from './plugins/no-store.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
@@ -88,6 +89,7 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions) {
   const { config, database, keys, smsSender, emailSender, logStream } = options;
   const app = Fastify({
+    schemaController: lazySchemaCompilers,
     logger: loggerOptions(config, logStream),
     bodyLimit: BODY_LIMIT_BYTES,
     // A user id may be 255 characters, up to three times that once URL-encoded.
