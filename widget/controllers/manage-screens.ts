@@ -10,6 +10,9 @@ import { renderRecoveryCodesScreen } from '../screens/recovery-codes-screen.ts';
 import type { ScreenContext } from '../screens/screen-context.ts';
 import { renderTrustedBrowsersScreen } from '../screens/trusted-browsers-screen.ts';
 import { SetupScreen } from '../setup-screen.ts';
+import { adoptStyles } from '../styles/adopt-styles.ts';
+import { authenticatorAppStyles } from '../styles/authenticator-app.styles.ts';
+import { settingsListStyles } from '../styles/settings-list.styles.ts';
 import type { ManageJourneys } from './manage-journeys.ts';
 
 /** The later screens of `<two-factor-setup>` that the management journeys draw. */
@@ -21,6 +24,8 @@ export function renderManageScreens(
   const host = journeys.host;
   const { t } = context;
   const session = host.session();
+  adoptStyles(host.element, settingsListStyles);
+  adoptStyles(host.element, authenticatorAppStyles);
   switch (current) {
     case SetupScreen.manage: {
       if (!session) return nothing;

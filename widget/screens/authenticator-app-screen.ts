@@ -1,6 +1,5 @@
 import { html } from 'lit';
 import type { TotpEnrolment } from '../api-types.ts';
-import { authenticatorAppStyles } from '../styles/authenticator-app.styles.ts';
 import { renderAppCodeForm } from './app-code-form.ts';
 import { type QrDrawing, renderQrCode } from './qr-code.ts';
 import { alertRegion, button, paragraph, type ScreenContext, screen } from './screen-context.ts';
@@ -34,7 +33,6 @@ export function renderAuthenticatorAppScreen(
     options.onCopied();
   };
   return screen(context, 'authenticator-app', t('appHeading'), [
-    authenticatorAppStyles,
     paragraph(t('appScanText')),
     renderQrCode(options.qrCode, t('appQrLabel')),
     paragraph(t('appKeyText')),

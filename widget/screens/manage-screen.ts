@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { type Method, methodsOf, type SessionView } from '../api-types.ts';
 import type { Translate } from '../i18n/catalogue.ts';
-import { settingsListStyles } from '../styles/settings-list.styles.ts';
 import { alertRegion, button, paragraph, type ScreenContext, screen } from './screen-context.ts';
 
 /** What a row of the settings list can start. */
@@ -102,7 +101,6 @@ export function renderManageScreen(context: ScreenContext, options: ManageScreen
     );
   const browsers = options.trustedBrowsers;
   return screen(context, 'manage', t('manageHeading'), [
-    settingsListStyles,
     options.enabledOn
       ? paragraph(t('manageOnSince', { date: options.enabledOn }), 'text status-text')
       : nothing,

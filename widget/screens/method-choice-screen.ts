@@ -1,6 +1,5 @@
 import { html } from 'lit';
 import type { Method } from '../api-types.ts';
-import { authenticatorAppStyles } from '../styles/authenticator-app.styles.ts';
 import { methodName } from './manage-screen.ts';
 import { alertRegion, type ScreenContext, screen } from './screen-context.ts';
 
@@ -21,7 +20,6 @@ export function renderMethodChoiceScreen(
       <span part="hint method-hint">${hint}</span>
     </button>`;
   return screen(context, 'method-choice', t('methodChoiceHeading'), [
-    authenticatorAppStyles,
     alertRegion(context),
     html`<div part="methods-choice">
       ${choice('sms', 'sms', t('smsMethodHint'))} ${choice('totp', 'app', t('appMethodHint'))}

@@ -1,11 +1,12 @@
-import { html } from 'lit';
+import { css } from 'lit';
 
 /**
  * The method choice and the authenticator app's screen: the choices as large buttons with a
  * line each, the QR code at a size phones read from a screen, the key in groups that never wrap
- * inside one. A `<style>` in the screens' templates, so that it loads with them.
+ * inside one. Adopted by the element when
+ * the screens first show (see `adopt-styles.ts`), so that it loads with them.
  */
-export const authenticatorAppStyles = html`<style>
+export const authenticatorAppStyles = css`
   [part~='methods-choice'] {
     display: grid;
     gap: calc(var(--tfa-spacing) / 2);
@@ -53,4 +54,4 @@ export const authenticatorAppStyles = html`<style>
     margin: 0 0 var(--tfa-spacing);
     color: var(--tfa-color-primary);
   }
-</style>`;
+`;

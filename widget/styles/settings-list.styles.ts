@@ -1,13 +1,12 @@
-import { html } from 'lit';
+import { css } from 'lit';
 
 /**
  * The settings list of the manage screen: each row a label with its value at the start and its
  * actions at the end, wrapping under them where the element is narrow; sub-headings in the
- * heading's font, smaller; the danger zone quiet at the bottom. A `<style>` in the screen's
- * template rather than in the elements' styles, so that it loads with the screen, not first (and,
- * coming before the elements' adopted styles, its selectors are the more specific ones).
+ * heading's font, smaller; the danger zone quiet at the bottom. Adopted by the element when
+ * the screen first shows (see `adopt-styles.ts`), so that it loads with the screen, not first.
  */
-export const settingsListStyles = html`<style>
+export const settingsListStyles = css`
   [part~='heading'][part~='subheading'] {
     margin: var(--tfa-spacing) 0 0.25rem;
     font-size: 1em;
@@ -75,4 +74,4 @@ export const settingsListStyles = html`<style>
     background: var(--tfa-color-danger);
     color: var(--tfa-color-background);
   }
-</style>`;
+`;

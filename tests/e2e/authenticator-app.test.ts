@@ -1,0 +1,186 @@
+// The authenticator app through the demo clinic in Chromium, against the real server: a new
+// patient turns two-factor on with the app from the security page (the key read from the screen,
+// the code computed here with node:crypto, RFC 6238), signs out, and signs in with the email
+// passcode and then an app code (nothing sent by text). Screens saved for docs/screenshots/.
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { after, afterEach, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { freshContext, launchChromium } from './support/browser.ts';
+import {
+  answerCode,
+  codeField,
+  elementHeading,
+  expectSignedIn,
+  type Patient,
+  securityStatus,
+  shownStatusWhen,
+  signOut,
+  submitPasswordSignIn,
+  tickWithKeyboard,
+  typeInto,
+} from './support/clinic.ts';
+import { type E2eStack, startE2eStack } from './support/e2e-stack.ts';
+import { outboxMark, outboxMessages } from './support/outbox.ts';
+import { screenshot } from './support/screenshots.ts';
+
+const patient: Patient = {
+  email: 'noor.haddad@example.com',
+  name: 'Noor Haddad',
+  password: 'purple staple battery',
+  phone: { national: '', e164: '' },
+};
+const STEP_SECONDS = 30;
+
+/** RFC 4648 base32 (no padding) → bytes. */
+function base32(text: string) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const char of text.replace(/\s+/g, ''))
+    bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
+  return Buffer.from((bits.match(/.{8}/g) ?? []).map((byte) => Number.parseInt(byte, 2)));
+}
+
+/** RFC 6238: HMAC-SHA-1 over the 30 s step, 6 digits. */
+function totp(key: string, time = Date.now()) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(time / 1000 / STEP_SECONDS)));
+  const mac = createHmac('sha1', base32(key)).update(counter).digest();
+  const offset = (mac.at(-1) ?? 0) & 0x0f;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
+describe('the authenticator app in the demo clinic', { timeout: 180_000 }, () => {
+  let stack: E2eStack;
+  let browser: Browser;
+  let urls: { demoUrl: string; serverUrl: string };
+  let key = '';
+  const contexts: BrowserContext[] = [];
+
+  before(async () => {
+    [stack, browser] = await Promise.all([startE2eStack(), launchChromium()]);
+    urls = { demoUrl: stack.demoUrl, serverUrl: stack.serverUrl };
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  afterEach(async (t) => {
+    const page = contexts.at(-1)?.pages().at(-1);
+    const name = t.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+    await page?.screenshot({ path: `tests/.cache/e2e/${name}.png` }).catch(() => {});
+    await contexts.at(-1)?.close();
+  });
+
+  /** How many text messages the server has sent (the outbox holds the emails too). */
+  async function texts() {
+    return (await outboxMessages(urls.serverUrl)).filter((message) => message.channel === 'sms')
+      .length;
+  }
+
+  async function freshPage(): Promise<Page> {
+    const context = await freshContext(browser);
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  }
+
+  test('checks its RFC 6238 code against the RFC’s SHA-1 vector', () => {
+    // "12345678901234567890" at 59 s: 94287082, of which 6 digits.
+    assert.equal(totp('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 59_000), '287082');
+  });
+
+  test('signs up, then turns two-factor on with the app from the security page', async () => {
+    const page = await freshPage();
+    await page.goto(`${urls.demoUrl}/sign-up`);
+    await typeInto(page.getByLabel('Email address'), patient.email);
+    const mark = await outboxMark(urls.serverUrl);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${urls.demoUrl}/sign-up/verify`);
+    await answerCode(page, urls.serverUrl, {
+      heading: 'Confirm your email',
+      to: patient.email,
+      mark,
+    });
+    await page.waitForURL(`${urls.demoUrl}/sign-up/privacy`);
+    await tickWithKeyboard(page.getByRole('checkbox', { name: /accept the privacy policy/ }));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${urls.demoUrl}/sign-up/details`);
+    await typeInto(page.getByLabel('Full name'), patient.name);
+    await typeInto(page.getByLabel('Password', { exact: true }), patient.password);
+    await typeInto(page.getByLabel('Password again'), patient.password);
+    await page.keyboard.press('Enter');
+    await expectSignedIn(page, urls.demoUrl, patient);
+
+    await page.goto(`${urls.demoUrl}/settings/security`);
+    await elementHeading(page, 'Two-factor authentication');
+    await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
+    await elementHeading(page, 'How do you want to get your codes?');
+    await screenshot(page, 'setup-method-choice');
+    await page.getByRole('button', { name: /^Authenticator app/ }).click();
+
+    await elementHeading(page, 'Set up your authenticator app');
+    await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
+    key = (await page.locator('[part~="totp-key"]').textContent())?.trim() ?? '';
+    assert.match(key, /^([A-Z2-7]{4} ){7}[A-Z2-7]{4}$/);
+    const link = await page
+      .getByRole('link', { name: 'Open in authenticator app' })
+      .getAttribute('href');
+    assert.match(link ?? '', /^otpauth:\/\/totp\/[^?]+\?secret=[A-Z2-7]{32}&issuer=/);
+    assert.ok(link?.includes(encodeURIComponent(patient.email)), link ?? '');
+    await screenshot(page, 'setup-authenticator-app');
+    const textsBefore = await texts();
+    // The step before now: the one after stays free for the sign-in below.
+    await typeInto(codeField(page), totp(key, Date.now() - STEP_SECONDS * 1000));
+
+    await elementHeading(page, 'Save your recovery codes');
+    await tickWithKeyboard(page.getByRole('checkbox', { name: 'I have saved my recovery codes' }));
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await elementHeading(page, 'Two-factor authentication is on');
+    await page.getByText('Two-factor authentication is now on.').waitFor();
+    const shown = await shownStatusWhen(page, (s) => s['Two-factor authentication'] === 'On');
+    assert.equal(shown['Two-factor authentication'], 'On');
+    await page.getByRole('button', { name: 'Done' }).click();
+    await elementHeading(page, 'Two-factor authentication');
+    await page.locator('[part~="app-setting"]').waitFor();
+    // The settings list's styles hold under the clinic's Content-Security-Policy (no inline styles).
+    const disable = page.locator('[part~="disable-button"]');
+    assert.equal(
+      await disable.evaluate((node) => getComputedStyle(node).backgroundColor),
+      'rgba(0, 0, 0, 0)',
+    );
+    assert.equal(
+      await page
+        .locator('[part~="settings"]')
+        .first()
+        .evaluate((node) => getComputedStyle(node).listStyleType),
+      'none',
+    );
+    await screenshot(page, 'manage-authenticator-app');
+    assert.equal(await texts(), textsBefore, 'no text message');
+    const status = await securityStatus(page, urls.demoUrl);
+    assert.equal(status['Two-factor authentication'], 'On');
+  });
+
+  test('signs out, then in with the email passcode and an app code', async () => {
+    assert.ok(key, 'the enrolment test ran first');
+    const page = await freshPage();
+    const emailMark = await outboxMark(urls.serverUrl);
+    await submitPasswordSignIn(page, urls.demoUrl, patient);
+    await page.waitForURL(`${urls.demoUrl}/sign-in/verify`);
+    await answerCode(page, urls.serverUrl, {
+      heading: 'Check your email',
+      to: patient.email,
+      mark: emailMark,
+    });
+    await elementHeading(page, 'Check your authenticator app');
+    await codeField(page).waitFor();
+    await screenshot(page, 'sign-in-authenticator-app');
+    await typeInto(codeField(page), totp(key));
+    await expectSignedIn(page, urls.demoUrl, patient);
+    await signOut(page, urls.demoUrl);
+  });
+});
