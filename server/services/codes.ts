@@ -177,6 +177,8 @@ export async function checkCode(
   scope: SessionRef,
   sequence: readonly string[],
   code: string,
+  /** What to answer instead of `invalid_code` when the session has no live code, if it knows. */
+  withoutLiveCode?: () => Promise<AppError | undefined>,
 ): Promise<AttemptOutcome<VerificationCode>> {
   const now = new Date();
   const expired = {
@@ -193,6 +195,8 @@ export async function checkCode(
   const repeat = await repeatedCode(trx, keys, scope, code);
   if (repeat) return { ok: false, error: repeat, countsAsFailure: false };
   const invalid = new AppError('invalid_code');
+  const instead = live ? undefined : await withoutLiveCode?.();
+  if (instead) return { ok: false, error: instead, countsAsFailure: false };
   // No live code answers exactly like a first wrong try, so neither tells anything apart.
   if (!live)
     return {

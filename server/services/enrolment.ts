@@ -13,6 +13,7 @@ import {
 } from '../repositories/phone-factors.ts';
 import { activeTotp } from '../repositories/totp-factors.ts';
 import { deleteTrustedBrowsers } from '../repositories/trusted-browsers.ts';
+import { spentCodes } from '../repositories/verification-codes.ts';
 import { assertMethodAllowed } from './authenticator-app.ts';
 import { deliverCode, phoneCodeAnswer } from './code-delivery.ts';
 import { checkCode, currentCode, sequenceOf } from './codes.ts';
@@ -138,7 +139,16 @@ export async function verifyPhone(
     | { methodAdded: 'sms' }
     | { enabled: true; recoveryCodes: string[] };
   const answer = await verificationAttempt<Verified>(deps.db, { ...ref, context }, async (trx) => {
-    const outcome = await checkCode(trx, deps.keys, ref, sequence, code);
+    const outcome = await checkCode(trx, deps.keys, ref, sequence, code, async () => {
+      // This session's phone codes are all gone, and a number was verified since it began: that
+      // verification (another tab) removed the number they went to. The patient's own code, not a
+      // guess, and no code of this session can work now.
+      const current = await activePhone(trx, ref);
+      if (!current?.verified_at || current.verified_at <= widget.session.created_at) return;
+      const kept = await spentCodes(trx, ref, widget.session.created_at);
+      if (kept.some((row) => sequence.some((purpose) => purpose === row.purpose))) return;
+      return new AppError('phone_replaced');
+    });
     if (!outcome.ok) return outcome;
     const verified = outcome.value;
     // A change of phone needs the step-up to hold until the new number is verified.
