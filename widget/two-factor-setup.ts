@@ -162,6 +162,8 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
         },
         formatDate: (iso) => this.formatDate(iso),
         status: () => this.status,
+        sent: () => this.sent,
+        resend: this.resend,
       });
     return this.journeys;
   }
@@ -376,31 +378,13 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
       case SetupScreen.manage:
       case SetupScreen.methodChoice:
       case SetupScreen.authenticatorApp:
+      case SetupScreen.stepUp:
       case SetupScreen.stepUpApp:
       case SetupScreen.stepUpRecovery:
       case SetupScreen.viewRecoveryCodes:
       case SetupScreen.trustedBrowsers:
       case SetupScreen.confirmDisable:
         return this.manage?.render(screen, context);
-      case SetupScreen.stepUp:
-        return later?.renderCodeScreen(context, {
-          name: 'step-up',
-          heading: t('stepUpHeading'),
-          sentTo: t('stepUpText', { phone: this.sent?.maskedPhone ?? '' }),
-          codeLength: this.sent?.codeLength ?? 6,
-          webOtp: true,
-          resendCountdown: this.resend,
-          status: this.status,
-          onSubmit: (code) => void this.manage?.verifyStepUp({ code }),
-          onResend: () => void this.manage?.resendStepUp(),
-          links: later.secondFactorLinks(
-            context,
-            this.manage?.methods.includes('totp')
-              ? () => this.go(SetupScreen.stepUpApp)
-              : undefined,
-            () => this.go(SetupScreen.stepUpRecovery),
-          ),
-        });
       case SetupScreen.disabled:
         return renderMessageScreen(context, {
           name: 'disabled',

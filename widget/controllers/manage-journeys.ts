@@ -13,6 +13,7 @@ import type { Translate } from '../i18n/catalogue.ts';
 import type { ScreenContext } from '../screens/screen-context.ts';
 import { SetupScreen } from '../setup-screen.ts';
 import { AuthenticatorAppJourney } from './authenticator-app-journey.ts';
+import type { CountdownController } from './countdown-controller.ts';
 import { impossibleScreen } from './flow-controller.ts';
 import { removeMethod, renderManageScreens, switchPreferred } from './manage-screens.ts';
 
@@ -50,6 +51,9 @@ export interface ManageHost {
   formatDate(iso: string): string;
   /** The status line of the current screen ("Removed: Text message."). */
   status(): string;
+  /** The last code sent by text, and the wait before another. */
+  sent(): CodeSent | undefined;
+  readonly resend: CountdownController;
 }
 
 /**

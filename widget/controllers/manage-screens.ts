@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { Method } from '../api-types.ts';
 import { emit } from '../events.ts';
 import { renderAppCodeScreen, secondFactorLinks } from '../screens/app-code-screen.ts';
+import { renderCodeScreen } from '../screens/code-screen.ts';
 import { renderConfirmDisableScreen } from '../screens/confirm-disable-screen.ts';
 import { type ManageAction, methodName, renderManageScreen } from '../screens/manage-screen.ts';
 import { renderMethodChoiceScreen } from '../screens/method-choice-screen.ts';
@@ -57,6 +58,23 @@ export function renderManageScreens(
         links: secondFactorLinks(
           context,
           journeys.methods.includes('sms') ? () => void journeys.stepUpBySms() : undefined,
+          () => host.go(SetupScreen.stepUpRecovery),
+        ),
+      });
+    case SetupScreen.stepUp:
+      return renderCodeScreen(context, {
+        name: 'step-up',
+        heading: t('stepUpHeading'),
+        sentTo: t('stepUpText', { phone: host.sent()?.maskedPhone ?? '' }),
+        codeLength: host.sent()?.codeLength ?? 6,
+        webOtp: true,
+        resendCountdown: host.resend,
+        status: host.status(),
+        onSubmit: (code) => void journeys.verifyStepUp({ code }),
+        onResend: () => void journeys.resendStepUp(),
+        links: secondFactorLinks(
+          context,
+          journeys.methods.includes('totp') ? () => host.go(SetupScreen.stepUpApp) : undefined,
           () => host.go(SetupScreen.stepUpRecovery),
         ),
       });
