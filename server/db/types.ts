@@ -58,6 +58,8 @@ export interface WidgetSessionsTable {
   verified_at: Date | null;
   /** The account label the partner gave for authenticator apps; null to use the email or id. */
   account_name: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The method the sign-in's second step asks for now (the last one answered), if chosen. */
+  challenge_method: ColumnType<'sms' | 'totp' | null, 'sms' | 'totp' | null | undefined>;
 }
 
 export interface AuditEventsTable {
@@ -129,6 +131,8 @@ export interface ResultsTable {
   email: string | null;
   steps: Json<string[]>;
   via: 'code' | 'recovery-code' | 'trusted-browser';
+  /** The second factor's method when `via` is `code`: sms or totp. */
+  method: ColumnType<'sms' | 'totp' | null, 'sms' | 'totp' | null | undefined>;
   verified_at: CreatedAt;
   expires_at: Date;
   redeemed_at: Date | null;

@@ -16,6 +16,7 @@ const codeSent = {
 const pendingSms = {
   status: 'pending',
   step: 'sms',
+  methods: ['sms', 'totp'],
   maskedDestination: '+33 •• •• •• 78',
   expiresAt: expires,
   resendAt: resend,
@@ -92,6 +93,7 @@ export const routeExamples: Record<string, { body?: unknown; [status: number]: u
       email: 'jo@example.com',
       steps: ['email', 'sms'],
       via: 'code',
+      method: 'sms',
       verifiedAt: at,
     },
   },
@@ -164,6 +166,18 @@ export const routeExamples: Record<string, { body?: unknown; [status: number]: u
   'POST /v1/widget/challenge/verify': {
     body: { code: '482913', trustBrowser: true },
     200: verified,
+  },
+  'POST /v1/widget/challenge/method': {
+    body: { method: 'totp' },
+    200: {
+      status: 'pending',
+      step: 'totp',
+      methods: ['sms', 'totp'],
+      maskedDestination: null,
+      expiresAt: null,
+      resendAt: null,
+      codeLength: 6,
+    },
   },
   'POST /v1/widget/challenge/recovery': {
     body: { recoveryCode: recoveryCodes[1], trustBrowser: false },

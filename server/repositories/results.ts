@@ -11,6 +11,7 @@ export async function insertResult(
     email: string | null;
     steps: string[];
     via: 'code' | 'recovery-code' | 'trusted-browser';
+    method?: 'sms' | 'totp' | null;
     expiresAt: Date;
   },
 ) {
@@ -24,6 +25,7 @@ export async function insertResult(
       email: result.email,
       steps: JSON.stringify(result.steps),
       via: result.via,
+      method: result.method ?? null,
       expires_at: result.expiresAt,
     })
     .execute();
@@ -55,6 +57,7 @@ export async function redeemResultRow(db: Kysely<Database>, tenantId: string, to
       'redeemed.email',
       'redeemed.steps',
       'redeemed.via',
+      'redeemed.method',
       'redeemed.verified_at',
     ])
     .executeTakeFirst();

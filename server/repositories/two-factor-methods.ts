@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
-import type { UserRef } from './refs.ts';
+import type { SessionRef, UserRef } from './refs.ts';
 
 /**
  * The user's active methods and preference in one statement: the active phone (what the answers
@@ -54,3 +54,18 @@ export async function activeMethods(db: Kysely<Database>, ref: UserRef) {
 }
 
 export type ActiveMethods = Awaited<ReturnType<typeof activeMethods>>;
+
+/** Remembers the method the sign-in's second step asks for now, for a verify that names none. */
+export async function setChallengeMethod(
+  db: Kysely<Database>,
+  ref: SessionRef,
+  method: 'sms' | 'totp',
+) {
+  await db
+    .updateTable('widget_sessions')
+    .set({ challenge_method: method })
+    .where('id', '=', ref.sessionId)
+    .where('user_id', '=', ref.userId)
+    .where('tenant_id', '=', ref.tenantId)
+    .execute();
+}

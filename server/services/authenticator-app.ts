@@ -1,5 +1,7 @@
+import type { Transaction } from 'kysely';
 import { seal, unseal } from '../crypto/sealed-fields.ts';
 import { sha256 } from '../crypto/tokens.ts';
+import type { Database } from '../db/types.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
@@ -15,7 +17,7 @@ import {
 import { activeMethods } from '../repositories/two-factor-methods.ts';
 import { setPreferredMethod } from '../repositories/users.ts';
 import { TOTP_DIGITS, TOTP_PERIOD_SECONDS } from '../security-constants.ts';
-import { verificationAttempt } from './lockout.ts';
+import { type AttemptOutcome, verificationAttempt } from './lockout.ts';
 import { queueNotice } from './notice-queue.ts';
 import { issueRecoveryCodes } from './recovery-codes.ts';
 import { sessionRef, type WidgetContext } from './sessions.ts';
@@ -45,6 +47,25 @@ function accountNameOf({ session, user }: Pick<WidgetContext, 'session' | 'user'
 /** The bytes of a sealed secret, opened where it was sealed. */
 export function openTotpSecret(deps: Pick<Deps, 'keys'>, ref: UserRef, sealed: string) {
   return base32Decode(unseal(deps.keys, sealed, totpPlace(ref))) ?? Buffer.alloc(0);
+}
+
+/**
+ * Inside a verification attempt: the app's code, taken once. A wrong code and a step already used
+ * (a replay, even a parallel one) answer alike and both count as a failure: whoever saw a code go
+ * by learns nothing from trying it again.
+ */
+export async function checkTotp(
+  trx: Transaction<Database>,
+  deps: Pick<Deps, 'keys'>,
+  ref: UserRef,
+  app: { id: string; secretEncrypted: string },
+  code: string,
+): Promise<AttemptOutcome<{ step: number }>> {
+  const wrong = { ok: false, error: new AppError('invalid_code'), countsAsFailure: true } as const;
+  const step = matchTotp(openTotpSecret(deps, ref, app.secretEncrypted), code);
+  if (step === null) return wrong;
+  if (!(await useTotpStep(trx, ref, app.id, step))) return wrong;
+  return { ok: true, value: { step } };
 }
 
 /**

@@ -2,22 +2,25 @@ import type { Transaction } from 'kysely';
 import type { Database, WidgetSession } from '../db/types.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
+import type { RequestContext } from '../repositories/audit-events.ts';
 import { lockSession, withUserLocked } from '../repositories/locks.ts';
 import { activePhone } from '../repositories/phone-factors.ts';
 import type { SessionRef } from '../repositories/refs.ts';
-import { finishSession, setCompletedSteps } from '../repositories/widget-sessions.ts';
+import { activeMethods, setChallengeMethod } from '../repositories/two-factor-methods.ts';
+import { setCompletedSteps } from '../repositories/widget-sessions.ts';
 import { CODE_DIGITS } from '../security-constants.ts';
+import { checkTotp } from './authenticator-app.ts';
+import { finish, mayTrust, trustThisBrowser } from './challenge-finish.ts';
 import { deliverCode, maskEmail, type SentCode } from './code-delivery.ts';
 import { type CodePurpose, checkCode, currentCode, sequenceOf } from './codes.ts';
 import { verificationAttempt } from './lockout.ts';
 import { queueNotice } from './notice-queue.ts';
 import { recoveryCodeUsed } from './recovery-code-use.ts';
 import { consumeRecoveryCode } from './recovery-codes.ts';
-import { createResult, type Via } from './results.ts';
 import { sessionRef, type WidgetContext } from './sessions.ts';
-import { trustBrowser, useTrustedBrowser } from './trusted-browsers.ts';
-import { requireActivePhone } from './two-factor-state.ts';
+import { appPending, chooseMethod, offeredMethods } from './sign-in-methods.ts';
+import { useTrustedBrowser } from './trusted-browsers.ts';
+import { type Method, requireActivePhone, requireEnabled } from './two-factor-state.ts';
 
 export type Step = 'email' | 'sms';
 
@@ -50,10 +53,11 @@ function emailOf({ session, user }: WidgetContext) {
   return email;
 }
 
-function pending(step: Step, sent: SentCode) {
+function pending(step: Step, sent: SentCode, methods?: Method[]) {
   return {
     status: 'pending' as const,
     step,
+    ...(methods ? { methods } : {}),
     maskedDestination: sent.masked,
     expiresAt: sent.expiresAt,
     resendAt: sent.resendAt,
@@ -78,6 +82,7 @@ async function sendStepCode(
   step: Step,
   origin: string,
   context: RequestContext,
+  methods?: Method[],
 ) {
   const purpose = codePurpose(widget, step);
   const destination =
@@ -108,67 +113,54 @@ async function sendStepCode(
         if (session.completed_steps.includes(step)) throw new AppError('already_verified');
       },
     }),
+    methods,
   );
 }
 
 /** The step's live code, if one was sent and still works: starting again must not send another. */
-async function livePending(deps: Deps, widget: WidgetContext, step: Step) {
+async function livePending(deps: Deps, widget: WidgetContext, step: Step, methods?: Method[]) {
   const ref = sessionRef(widget);
   const code = await currentCode(deps.db, ref, sequenceOf(codePurpose(widget, step)));
   if (!code || code.expires_at <= new Date()) return undefined;
   const phone = step === 'sms' ? await activePhone(deps.db, ref) : undefined;
   const masked = step === 'sms' ? (phone?.masked ?? '') : maskEmail(emailOf(widget));
-  return pending(step, {
-    masked,
-    expiresAt: code.expires_at.toISOString(),
-    resendAt: code.resend_at.toISOString(),
-    codeLength: CODE_DIGITS,
-  });
-}
-
-/** Finishes the session once, with a result token for the partner to redeem. */
-async function finish(
-  trx: Transaction<Database>,
-  widget: WidgetContext,
-  steps: string[],
-  via: Via,
-) {
-  const ref = sessionRef(widget);
-  if (!(await finishSession(trx, ref, steps))) throw new AppError('already_verified');
-  return createResult(trx, ref, {
-    purpose: widget.session.purpose,
-    // Only an address this challenge proved (the email step) is vouched for.
-    email: steps.includes('email') ? widget.session.email : null,
-    steps,
-    via,
-  });
-}
-
-function mayTrust(widget: WidgetContext, asked: boolean | undefined) {
-  return (
-    asked === true &&
-    widget.session.purpose === 'sign-in' &&
-    widget.tenant.settings.trustBrowserDays > 0
+  return pending(
+    step,
+    {
+      masked,
+      expiresAt: code.expires_at.toISOString(),
+      resendAt: code.resend_at.toISOString(),
+      codeLength: CODE_DIGITS,
+    },
+    methods,
   );
 }
 
-async function trustThisBrowser(
-  trx: Transaction<Database>,
+/**
+ * The second step's pending answer for `method` (the one asked for, else the one last answered,
+ * else the preferred one): the app's asks for its code and sends nothing; the phone's sends a code
+ * unless one is live. The method is remembered for a verify that names none.
+ */
+async function secondStep(
+  deps: Deps,
   widget: WidgetContext,
-  context: BrowserContext,
+  origin: string,
+  context: RequestContext,
+  requested?: Method,
 ) {
   const ref = sessionRef(widget);
-  const trust = await trustBrowser(trx, ref, {
-    userAgent: context.userAgent,
-    days: widget.tenant.settings.trustBrowserDays,
+  const active = await requireEnabled(deps.db, ref);
+  const method = chooseMethod(widget, active, {
+    requested,
+    last: widget.session.challenge_method,
   });
-  await recordEvent(trx, {
-    ...ref,
-    type: 'browser.trusted',
-    context,
-    details: { label: trust.label },
-  });
-  return trust;
+  const methods = offeredMethods(widget, active);
+  if (method !== widget.session.challenge_method) await setChallengeMethod(deps.db, ref, method);
+  if (method === 'totp') return appPending(methods);
+  return (
+    (await livePending(deps, widget, 'sms', methods)) ??
+    sendStepCode(deps, widget, 'sms', origin, context, methods)
+  );
 }
 
 /**
@@ -184,7 +176,7 @@ export async function startChallenge(
   assertOpen(widget.session);
   const ref = sessionRef(widget);
   if (widget.session.purpose === 'sign-in') {
-    await requireActivePhone(deps.db, ref);
+    await requireEnabled(deps.db, ref);
     if (widget.tenant.settings.trustBrowserDays > 0 && context.trustCookie) {
       const resultToken = await withUserLocked(deps.db, ref, async (trx) => {
         await openSession(trx, ref);
@@ -197,9 +189,25 @@ export async function startChallenge(
     }
   }
   const step = nextStep(widget, widget.session.completed_steps) as Step;
+  if (step === 'sms') return secondStep(deps, widget, origin, context);
   return (
     (await livePending(deps, widget, step)) ?? sendStepCode(deps, widget, step, origin, context)
   );
+}
+
+/** "Use another method": the second step asked by `method` instead (sign-in, second step only). */
+export async function switchChallengeMethod(
+  deps: Deps,
+  widget: WidgetContext,
+  method: Method,
+  origin: string,
+  context: RequestContext,
+) {
+  assertOpen(widget.session);
+  if (nextStep(widget, widget.session.completed_steps) !== 'sms') {
+    throw new AppError('invalid_request', { message: 'Verify the code sent by email first.' });
+  }
+  return secondStep(deps, widget, origin, context, method);
 }
 
 export async function resendChallenge(
@@ -209,20 +217,23 @@ export async function resendChallenge(
   context: RequestContext,
 ) {
   assertOpen(widget.session);
-  return sendStepCode(
-    deps,
-    widget,
-    nextStep(widget, widget.session.completed_steps) as Step,
-    origin,
-    context,
-  );
+  const step = nextStep(widget, widget.session.completed_steps) as Step;
+  if (step !== 'sms') return sendStepCode(deps, widget, step, origin, context);
+  const active = await requireEnabled(deps.db, sessionRef(widget));
+  const method = chooseMethod(widget, active, { last: widget.session.challenge_method });
+  if (method === 'totp') {
+    throw new AppError('invalid_request', {
+      message: 'The authenticator app needs no message: switch to the text message to get one.',
+    });
+  }
+  return sendStepCode(deps, widget, step, origin, context, offeredMethods(widget, active));
 }
 
 /** Verifies the current step's code: sends the next step's code, or finishes. */
 export async function verifyChallenge(
   deps: Deps,
   widget: WidgetContext,
-  input: { code: string; trustBrowser?: boolean },
+  input: { code: string; trustBrowser?: boolean; method?: Method },
   origin: string,
   context: BrowserContext,
 ) {
@@ -236,26 +247,28 @@ export async function verifyChallenge(
     // The step as it is now: a parallel request may have passed one meanwhile.
     const session = await openSession(trx, ref);
     const step = nextStep(widget, session.completed_steps) as Step;
-    const phone = await activePhone(trx, ref);
-    if (step === 'sms' && !phone) throw new AppError('not_enabled');
-    const checked = await checkCode(
-      trx,
-      deps.keys,
-      ref,
-      sequenceOf(codePurpose(widget, step)),
-      input.code,
-    );
+    const active = await activeMethods(trx, ref);
+    const enabled = active.phone !== null || active.totp !== null;
+    if (step === 'sms' && !enabled) throw new AppError('not_enabled');
+    const method =
+      step === 'sms'
+        ? chooseMethod(widget, active, { requested: input.method, last: session.challenge_method })
+        : undefined;
+    const checked =
+      method === 'totp' && active.totp
+        ? await checkTotp(trx, deps, ref, active.totp, input.code)
+        : await checkCode(trx, deps.keys, ref, sequenceOf(codePurpose(widget, step)), input.code);
     if (!checked.ok) return checked;
-    // An email code clears the failure count only when there are no SMS failures to protect: the
-    // email step must not let someone with the inbox wipe out wrong SMS codes.
-    const keepFailures = step === 'email' && phone !== undefined;
+    // An email code clears the failure count only when there are no second-factor failures to
+    // protect: the email step must not let someone with the inbox wipe out wrong codes.
+    const keepFailures = step === 'email' && enabled;
     const completed = [...session.completed_steps, step];
     const next = nextStep(widget, completed);
     if (next) {
       await setCompletedSteps(trx, ref, completed);
       return { ok: true, value: { next, completed }, keepFailures };
     }
-    const resultToken = await finish(trx, widget, completed, 'code');
+    const resultToken = await finish(trx, widget, completed, 'code', method);
     const trust = mayTrust(widget, input.trustBrowser)
       ? await trustThisBrowser(trx, widget, context)
       : undefined;
@@ -267,7 +280,11 @@ export async function verifyChallenge(
       ...widget,
       session: { ...widget.session, completed_steps: outcome.completed },
     };
-    return { answer: await sendStepCode(deps, advanced, outcome.next, origin, context) };
+    const answer =
+      outcome.next === 'sms'
+        ? await secondStep(deps, advanced, origin, context)
+        : await sendStepCode(deps, advanced, outcome.next, origin, context);
+    return { answer };
   }
   const { resultToken, trust } = outcome;
   deps.notices.kick();
@@ -293,7 +310,7 @@ export async function recoverChallenge(
       if (nextStep(widget, session.completed_steps) !== 'sms') {
         throw new AppError('invalid_request', { message: 'Verify the code sent by email first.' });
       }
-      await requireActivePhone(trx, ref);
+      await requireEnabled(trx, ref);
       const used = await consumeRecoveryCode(trx, deps.keys, ref, input.recoveryCode);
       if (!used.ok) return used;
       const fresh = await recoveryCodeUsed(trx, deps.keys, widget, context, used.value.remaining);

@@ -12,7 +12,14 @@ export type Via = 'code' | 'recovery-code' | 'trusted-browser';
 export async function createResult(
   trx: Transaction<Database>,
   ref: UserRef,
-  input: { purpose: string; email: string | null; steps: string[]; via: Via },
+  input: {
+    purpose: string;
+    email: string | null;
+    steps: string[];
+    via: Via;
+    /** The second factor's method, for a code. */
+    method?: 'sms' | 'totp' | null;
+  },
 ) {
   const token = randomToken('rt_', RESULT_TOKEN_BYTES);
   await insertResult(trx, ref, {
@@ -37,6 +44,7 @@ export async function redeemResult(db: Kysely<Database>, tenantId: string, token
     ...(redeemed.email ? { email: redeemed.email } : {}),
     steps: redeemed.steps,
     via: redeemed.via,
+    ...(redeemed.method ? { method: redeemed.method } : {}),
     verifiedAt: redeemed.verified_at.toISOString(),
   };
 }

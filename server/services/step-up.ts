@@ -2,8 +2,10 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
 import { lockSession } from '../repositories/locks.ts';
+import { activeMethods } from '../repositories/two-factor-methods.ts';
 import { setStepUpUntil } from '../repositories/widget-sessions.ts';
 import { STEP_UP_TTL_SECONDS } from '../security-constants.ts';
+import { checkTotp } from './authenticator-app.ts';
 import { deliverCode, phoneCodeAnswer } from './code-delivery.ts';
 import { checkCode, sequenceOf } from './codes.ts';
 import { verificationAttempt } from './lockout.ts';
@@ -11,7 +13,8 @@ import { queueNotice } from './notice-queue.ts';
 import { recoveryCodeUsed } from './recovery-code-use.ts';
 import { consumeRecoveryCode } from './recovery-codes.ts';
 import { sessionRef, type WidgetContext } from './sessions.ts';
-import { requireActivePhone } from './two-factor-state.ts';
+import { chooseMethod } from './sign-in-methods.ts';
+import { type Method, requireActivePhone, requireEnabled } from './two-factor-state.ts';
 
 /** Disable, change phone, view and regenerate need a step-up verified in this session, still fresh. */
 export function requireStepUp(widget: Pick<WidgetContext, 'session'>) {
@@ -25,7 +28,10 @@ export async function startStepUp(
   origin: string,
   context: RequestContext,
 ) {
-  const phone = await requireActivePhone(deps.db, sessionRef(widget));
+  const ref = sessionRef(widget);
+  const phone = await requireActivePhone(deps.db, ref);
+  // Offered only while the tenant allows text messages, or while the phone is all the user has.
+  chooseMethod(widget, await activeMethods(deps.db, ref), { requested: 'sms' });
   const sent = await deliverCode(deps, widget, {
     purpose: 'step-up',
     sequence: sequenceOf('step-up'),
@@ -35,21 +41,32 @@ export async function startStepUp(
   return phoneCodeAnswer(sent);
 }
 
-/** A code sent to the current phone, or a recovery code (used up, as on every path). */
+/**
+ * A code from one of the user's methods (sent to the current phone, or shown by the app; `method`
+ * defaults to the phone when there is one), or a recovery code (used up, as on every path).
+ */
 export async function verifyStepUp(
   deps: Deps,
   widget: WidgetContext,
-  proof: { code: string } | { recoveryCode: string },
+  proof: { code: string; method?: Method } | { recoveryCode: string },
   context: RequestContext,
 ) {
   const ref = sessionRef(widget);
   const validUntil = new Date(Date.now() + STEP_UP_TTL_SECONDS * 1000);
   const result = await verificationAttempt(deps.db, { ...ref, context }, async (trx) => {
-    await requireActivePhone(trx, ref);
-    const outcome =
+    const active = await requireEnabled(trx, ref);
+    const method =
       'code' in proof
-        ? await checkCode(trx, deps.keys, ref, sequenceOf('step-up'), proof.code)
-        : await consumeRecoveryCode(trx, deps.keys, ref, proof.recoveryCode);
+        ? chooseMethod(widget, active, {
+            requested: proof.method ?? (active.phone ? 'sms' : 'totp'),
+          })
+        : undefined;
+    const outcome =
+      'recoveryCode' in proof
+        ? await consumeRecoveryCode(trx, deps.keys, ref, proof.recoveryCode)
+        : method === 'totp' && active.totp
+          ? await checkTotp(trx, deps, ref, active.totp, proof.code)
+          : await checkCode(trx, deps.keys, ref, sequenceOf('step-up'), proof.code);
     if (!outcome.ok) return outcome;
     // The user's row is locked (verificationAttempt); the session's comes second.
     await lockSession(trx, ref);
@@ -69,7 +86,7 @@ export async function verifyStepUp(
       ...ref,
       type: 'step_up.verified',
       context,
-      details: { via: 'code' in proof ? 'code' : 'recovery-code' },
+      details: { via: 'code' in proof ? 'code' : 'recovery-code', ...(method ? { method } : {}) },
     });
     return { ok: true, value: { newRecoveryCodes } };
   });

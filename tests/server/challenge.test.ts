@@ -79,6 +79,7 @@ describeEachDatabase('sign-in challenge', ({ build }) => {
         purpose: 'sign-in',
         steps: ['sms'],
         via: 'code',
+        method: 'sms',
         verifiedAt: undefined,
       },
     );

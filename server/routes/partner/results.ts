@@ -19,6 +19,12 @@ const Redeemed = Type.Object({
     Type.Literal('recovery-code'),
     Type.Literal('trusted-browser'),
   ]),
+  method: Type.Optional(
+    Type.Union([Type.Literal('sms'), Type.Literal('totp')], {
+      description:
+        'With via "code" and a second factor passed: the method its code came from (text message or app)',
+    }),
+  ),
   verifiedAt: Type.String({ format: 'date-time' }),
 });
 

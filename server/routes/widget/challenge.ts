@@ -5,16 +5,30 @@ import {
   recoverChallenge,
   resendChallenge,
   startChallenge,
+  switchChallengeMethod,
   verifyChallenge,
 } from '../../services/challenge.ts';
-import { errorResponses, StrictObject } from '../schemas.ts';
+import { errorResponses, MethodName, StrictObject } from '../schemas.ts';
 
 const Pending = Type.Object({
   status: Type.Literal('pending'),
-  step: Type.Union([Type.Literal('email'), Type.Literal('sms')]),
-  maskedDestination: Type.String({ description: 'j•••@example.com or +33 •• •• •• 78' }),
-  expiresAt: Type.String({ format: 'date-time' }),
-  resendAt: Type.String({ format: 'date-time' }),
+  step: Type.Union([Type.Literal('email'), Type.Literal('sms'), Type.Literal('totp')], {
+    description: 'The code asked now: email, sms (a text message), or totp (the authenticator app)',
+  }),
+  methods: Type.Optional(
+    Type.Array(MethodName, {
+      description: 'At the second step: the methods the user can use there ("Use another method")',
+    }),
+  ),
+  maskedDestination: Type.Union([Type.String(), Type.Null()], {
+    description: 'j•••@example.com or +33 •• •• •• 78; null for the app',
+  }),
+  expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description: 'null for the app',
+  }),
+  resendAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description: 'null for the app',
+  }),
   codeLength: Type.Integer(),
 });
 
@@ -92,7 +106,16 @@ export const challengeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary:
           "Verify the current step's code: the next step's code is sent, or the challenge is verified",
         security,
-        body: StrictObject({ code: Type.String({ pattern: '^[0-9]{6}$' }), trustBrowser }),
+        body: StrictObject({
+          code: Type.String({ pattern: '^[0-9]{6}$' }),
+          trustBrowser,
+          method: Type.Optional(
+            Type.Union([Type.Literal('sms'), Type.Literal('totp')], {
+              description:
+                'At the second step, where the code comes from; default: the method asked last',
+            }),
+          ),
+        }),
         response: { 200: Type.Union([Verified, Pending]), ...verifyErrors },
       },
     },
@@ -107,6 +130,33 @@ export const challengeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (trust) setTrustCookie(reply, trust);
       return answer;
     },
+  );
+
+  app.post(
+    '/challenge/method',
+    {
+      config: { purposes: ['sign-in'] as const, rateLimit: false as const },
+      onRequest: app.limitSends,
+      schema: {
+        tags: ['widget'],
+        summary:
+          'Use another method at the second step: the app (nothing sent) or a text message (a code is sent)',
+        security,
+        body: StrictObject({ method: MethodName }),
+        response: {
+          200: Pending,
+          ...errorResponses(400, 401, 403, 409, 415, 422, 423, 429, 502, 503),
+        },
+      },
+    },
+    async (request) =>
+      switchChallengeMethod(
+        app.deps,
+        request.widget,
+        request.body.method,
+        request.widgetOrigin,
+        browserContext(request),
+      ),
   );
 
   app.post(

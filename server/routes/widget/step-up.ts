@@ -5,7 +5,14 @@ import { startStepUp, verifyStepUp } from '../../services/step-up.ts';
 import { CodeSent, errorResponses, StrictObject } from '../schemas.ts';
 
 const StepUpProof = Type.Union([
-  StrictObject({ code: Type.String({ pattern: '^[0-9]{6}$' }) }),
+  StrictObject({
+    code: Type.String({ pattern: '^[0-9]{6}$' }),
+    method: Type.Optional(
+      Type.Union([Type.Literal('sms'), Type.Literal('totp')], {
+        description: 'Where the code comes from; default: sms when the user has a phone, else totp',
+      }),
+    ),
+  }),
   StrictObject({
     recoveryCode: Type.String({
       minLength: 16,
@@ -53,7 +60,7 @@ export const stepUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['widget'],
         summary:
-          'Verify the step-up with the code or a recovery code; valid 10 minutes in this session',
+          "Verify the step-up with a code (the phone's or the app's) or a recovery code; valid 10 minutes in this session",
         security,
         body: StepUpProof,
         response: {
