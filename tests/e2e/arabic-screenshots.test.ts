@@ -113,6 +113,7 @@ describe('the elements in Arabic', { timeout: 180_000 }, () => {
     await screenshot(page, 'ar-setup-intro');
 
     await element.getByRole('button', { name: 'تفعيل المصادقة الثنائية' }).click();
+    await element.getByRole('button', { name: /^رسالة نصية/ }).click();
     await expectRightToLeft(page, element, 'رقم هاتفك المحمول');
     const country = element.getByRole('combobox', { name: 'رمز البلد' });
     await typeInto(country, '20');

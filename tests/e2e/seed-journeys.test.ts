@@ -212,7 +212,7 @@ describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
     assert.equal(trust?.httpOnly, true);
 
     await securityPageAt(page, 'Two-factor authentication');
-    await page.getByRole('button', { name: 'Trusted browsers' }).click();
+    await page.getByRole('button', { name: 'Manage', exact: true }).click();
     await elementHeading(page, 'Trusted browsers');
     await page.getByText('This browser').waitFor();
     await screenshot(page, 'trusted-browsers');
@@ -253,10 +253,10 @@ describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
     const page = await freshPage();
     await signInWithCodes(page, urls, patient);
     await securityPageAt(page, 'Two-factor authentication');
-    await page.getByText('9 of your recovery codes are unused.').waitFor();
+    await page.locator('[part~="recovery-setting"]').filter({ hasText: '9 left' }).waitFor();
     await screenshot(page, 'manage');
     const mark = await outboxMark(urls.serverUrl);
-    await page.getByRole('button', { name: 'View recovery codes' }).click();
+    await page.getByRole('button', { name: 'View', exact: true }).click();
     await stepUp(page, patient.phone.e164, mark, 'step-up');
 
     await elementHeading(page, 'Your recovery codes');
@@ -291,7 +291,7 @@ describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
     await signInWithCodes(page, urls, patient);
     await securityPageAt(page, 'Two-factor authentication');
     let mark = await outboxMark(urls.serverUrl);
-    await page.getByRole('button', { name: 'Change phone number' }).click();
+    await page.getByRole('button', { name: 'Change', exact: true }).click();
     await stepUp(page, patient.phone.e164, mark);
 
     await elementHeading(page, 'Your new phone number');
