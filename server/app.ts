@@ -42,6 +42,7 @@ import { sessionRoutes } from './routes/partner/sessions.ts';
 import { userRoutes } from './routes/partner/users.ts';
 import { challengeRoutes } from './routes/widget/challenge.ts';
 import { manageRoutes } from './routes/widget/manage.ts';
+import { methodRoutes } from './routes/widget/methods.ts';
 import { phoneRoutes } from './routes/widget/phone.ts';
 import { widgetSessionRoutes } from './routes/widget/session.ts';
 import { stepUpRoutes } from './routes/widget/step-up.ts';
@@ -182,6 +183,7 @@ export async function buildApp(options: AppOptions) {
       await widget.register(challengeRoutes);
       await widget.register(trustedBrowserRoutes);
       await widget.register(totpRoutes);
+      await widget.register(methodRoutes);
     },
     { prefix: '/v1/widget' },
   );

@@ -153,6 +153,10 @@ export const routeExamples: Record<string, { body?: unknown; [status: number]: u
     body: { code: '482913' },
     200: { enabled: true, recoveryCodes },
   },
+  'PUT /v1/widget/preferred-method': {
+    body: { method: 'totp' },
+    200: { preferredMethod: 'totp' },
+  },
   'POST /v1/widget/step-up': { 200: codeSent },
   'POST /v1/widget/step-up/verify': { body: { code: '482913' }, 200: { validUntil: expires } },
   'GET /v1/widget/recovery-codes': {

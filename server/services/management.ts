@@ -4,18 +4,20 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
 import { withUserLocked } from '../repositories/locks.ts';
-import { activePhone, deletePhones } from '../repositories/phone-factors.ts';
+import { deletePhones } from '../repositories/phone-factors.ts';
 import { deleteRecoveryCodes } from '../repositories/recovery-codes.ts';
 import type { UserRef } from '../repositories/refs.ts';
+import { deleteTotpFactors } from '../repositories/totp-factors.ts';
 import { deleteTrustedBrowsers } from '../repositories/trusted-browsers.ts';
-import { clearLockout } from '../repositories/users.ts';
+import { activeMethods } from '../repositories/two-factor-methods.ts';
+import { clearLockout, setPreferredMethod } from '../repositories/users.ts';
 import { deleteUnusedCodes } from '../repositories/verification-codes.ts';
 import { queueNotice } from './notice-queue.ts';
 import { issueRecoveryCodes, viewRecoveryCodes } from './recovery-codes.ts';
 import { sessionRef, type WidgetContext } from './sessions.ts';
 import { requireStepUp } from './step-up.ts';
 import type { TenantContext } from './tenants.ts';
-import { requireActivePhone } from './two-factor-state.ts';
+import { requireEnabled } from './two-factor-state.ts';
 
 /*
  * Each change below checks the state it depends on and acts in one transaction that holds the
@@ -30,7 +32,7 @@ export async function showRecoveryCodes(
   requireStepUp(widget);
   const ref = sessionRef(widget);
   const codes = await withUserLocked(deps.db, ref, async (trx) => {
-    await requireActivePhone(trx, ref);
+    await requireEnabled(trx, ref);
     const codes = widget.tenant.settings.recoveryCodesViewable
       ? await viewRecoveryCodes(trx, deps.keys, ref)
       : null;
@@ -55,7 +57,7 @@ export async function regenerateRecoveryCodes(
   requireStepUp(widget);
   const ref = sessionRef(widget);
   const codes = await withUserLocked(deps.db, ref, async (trx) => {
-    await requireActivePhone(trx, ref);
+    await requireEnabled(trx, ref);
     const fresh = await issueRecoveryCodes(trx, deps.keys, widget.tenant, ref.userId);
     await recordEvent(trx, { ...ref, type: 'recovery_codes.regenerated', context });
     await queueNotice(trx, widget, 'recovery_codes.regenerated', context);
@@ -65,19 +67,21 @@ export async function regenerateRecoveryCodes(
   return { codes: codes.map((code) => ({ code, used: false })) };
 }
 
-/** Removes the phone, the recovery codes, any code in flight and every trusted browser. */
+/** Removes every method (phone, app), the recovery codes, any code in flight and every trusted browser. */
 async function removeTwoFactor(trx: Transaction<Database>, ref: UserRef) {
   await deleteTrustedBrowsers(trx, ref);
   await deleteUnusedCodes(trx, ref);
   await deleteRecoveryCodes(trx, ref);
   await deletePhones(trx, ref);
+  await deleteTotpFactors(trx, ref);
+  await setPreferredMethod(trx, ref, null);
 }
 
 export async function disableTwoFactor(deps: Deps, widget: WidgetContext, context: RequestContext) {
   requireStepUp(widget);
   const ref = sessionRef(widget);
   await withUserLocked(deps.db, ref, async (trx) => {
-    await requireActivePhone(trx, ref);
+    await requireEnabled(trx, ref);
     await removeTwoFactor(trx, ref);
     await recordEvent(trx, { ...ref, type: 'two_factor.disabled', context });
     await queueNotice(trx, widget, 'two_factor.disabled', context);
@@ -94,7 +98,8 @@ export async function resetTwoFactor(
 ) {
   const ref = { tenantId: tenant.id, userId: user.id };
   await withUserLocked(deps.db, ref, async (trx) => {
-    const wasOn = (await activePhone(trx, ref)) !== undefined;
+    const active = await activeMethods(trx, ref);
+    const wasOn = active.phone !== null || active.totp !== null;
     await removeTwoFactor(trx, ref);
     await clearLockout(trx, ref);
     await recordEvent(trx, { ...ref, type: 'two_factor.reset', context });
