@@ -7,6 +7,7 @@ import { loadAllStrings } from '../../widget/i18n/later-strings.ts';
 import { deepQueryAll, type Element, part, screenOf } from './harness/element.ts';
 import { PartsWalk } from './harness/parts.ts';
 import {
+  walkAuthenticatorApp,
   walkChallenge,
   walkEnrolment,
   walkFailures,
@@ -17,7 +18,14 @@ import {
 const RIGHT_TO_LEFT = new Set<string>(['ar']);
 
 /** Parts that hold a number or a code: left to right in every language. */
-const LEFT_TO_RIGHT = ['phone-input', 'code-input', 'recovery-code', 'recovery-code-input'];
+const LEFT_TO_RIGHT = [
+  'phone-input',
+  'code-input',
+  'recovery-code',
+  'recovery-code-input',
+  'masked-phone',
+  'totp-key',
+];
 
 /** Spaces as a reader sees them: French no-break spaces and line breaks count as one space. */
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -53,6 +61,11 @@ for (const locale of supportedLocales) {
     let messages: Set<string>;
     before(async () => {
       messages = new Set(Object.values(await loadAllStrings(locale)).map(squash));
+    });
+
+    it('both elements with an authenticator app', async function () {
+      this.timeout(60_000);
+      await walkAuthenticatorApp(new LanguageWalk(locale, messages), options);
     });
 
     it('<two-factor-setup>: turning two-factor on', async function () {
