@@ -10,6 +10,7 @@ import { buildApp } from '../../server/app.ts';
 import { deriveKeys } from '../../server/crypto/keys.ts';
 import { postgresDialect } from '../../server/db/connect.ts';
 import type { Database } from '../../server/db/types.ts';
+import { appCode, enrolApp } from '../helpers/authenticator-app.ts';
 import { LogCapture, makeTenant, type TestApp, testConfig } from '../helpers/build-app.ts';
 import { createPostgresDatabase } from '../helpers/test-database.ts';
 import {
@@ -38,6 +39,7 @@ const LARGE_TABLES = [
   'send_log',
   'audit_events',
   'send_counters',
+  'totp_factors',
 ];
 
 /** Another tenant's 100,000 patients, each with a session, a phone, codes, trust, sends, events. */
@@ -70,6 +72,8 @@ async function seed(client: pg.Client) {
   await client.query(`insert into send_counters (tenant_id, scope, key, bucket_seconds, bucket_start, counts)
     select tenant_id, 'per-number', md5('p' || id::text), 60, now(), array_fill(0, array[10]) || 1
     from users where tenant_id = 'ten_seed'`);
+  await client.query(`insert into totp_factors (tenant_id, user_id, status, secret_encrypted, last_used_step, confirmed_at)
+    select tenant_id, id, 'active', 'x', 1, now() from users where tenant_id = 'ten_seed'`);
   await client.query(`insert into audit_events (tenant_id, user_id, type)
     select tenant_id, id, 'sms.sent' from users where tenant_id = 'ten_seed'`);
   await client.query(`analyze`);
@@ -134,11 +138,27 @@ test('the hot paths read no large table whole', needsPostgres, async (t) => {
     trustBrowser: true,
   });
   assert.equal(verified.statusCode, 200, verified.body);
+  // The authenticator app: added beside the phone, signed in with, preferred, the phone removed.
+  const secret = await enrolApp(widget);
+  const appSignIn = await challengeSession(app, tenant, { userId });
+  await appSignIn.post('/challenge');
+  await appSignIn.post('/challenge/method', { method: 'totp' });
+  const byApp = await appSignIn.post('/challenge/verify', { code: appCode(secret, 1) });
+  assert.equal(byApp.statusCode, 200, byApp.body);
+  const preferred = await app.inject({
+    method: 'PUT',
+    url: '/v1/widget/preferred-method',
+    headers: { authorization: `Bearer ${widget.token}`, origin: tenant.origin },
+    payload: { method: 'totp' },
+  });
+  assert.equal(preferred.statusCode, 200, preferred.body);
+  assert.equal((await widget.delete('/phone')).statusCode, 204);
   const status = await app.inject({
     url: `/v1/users/${userId}`,
     headers: { authorization: `Bearer ${tenant.secretKey}` },
   });
   assert.equal(status.statusCode, 200);
+  assert.equal((await widget.delete('/two-factor')).statusCode, 204);
   await makeTenant(app);
 
   const offenders: string[] = [];
