@@ -4,7 +4,7 @@ import { impossibleScreen } from './controllers/flow-controller.ts';
 import type { ManageJourneys } from './controllers/manage-journeys.ts';
 import { define } from './define.ts';
 import { emit } from './events.ts';
-import { countryOfLocale, countryOfMaskedPhone } from './phone/countries.ts';
+import { countryOfMaskedPhone } from './phone/countries.ts';
 import { renderCommonScreen } from './screens/common-screens.ts';
 import { renderIntroScreen } from './screens/intro-screen.ts';
 import { renderMessageScreen } from './screens/message-screen.ts';
@@ -283,13 +283,7 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
     const current = this.changingPhone
       ? countryOfMaskedPhone(this.session?.twoFactor.maskedPhone)
       : undefined;
-    return (
-      current ||
-      this.defaultCountry.toUpperCase() ||
-      this.session?.defaultCountry ||
-      countryOfLocale(navigator.languages) ||
-      ''
-    );
+    return current || this.defaultCountry.toUpperCase() || this.session?.defaultCountry || '';
   }
 
   private offeredCountries() {

@@ -12,8 +12,9 @@ import { buildWidget } from '../../scripts/build-widget.ts';
 import { supportedLocales } from '../../widget/i18n/catalogue.ts';
 
 const FIRST_LOAD_BUDGET_BYTES = 20 * 1024;
-// 36 KB before the authenticator app, whose screens and QR library (lean-qr/nano, ~2 KB) add ~3.5 KB.
-const ONE_PAGE_BUDGET_BYTES = 40 * 1024;
+// 36 KB before the authenticator app, whose screens and QR library (lean-qr/nano, ~2 KB) add ~3.5 KB;
+// the phone field in a chunk of its own (3.6 KB out of the first load) adds ~1.1 KB of chunk overhead.
+const ONE_PAGE_BUDGET_BYTES = 41 * 1024;
 const LANGUAGE_BUDGET_BYTES = 2.5 * 1024;
 const LANGUAGES = supportedLocales.join('|').toLowerCase();
 /** A language's first-screens catalogue: `widget/i18n/fr.ts`, `widget/i18n/en-first.ts`… */
@@ -101,7 +102,7 @@ describe('widget bundle size', () => {
     }
   });
 
-  it('keeps all one page can fetch, in its largest language, within 40 KB brotli', () => {
+  it('keeps all one page can fetch, in its largest language, within 41 KB brotli', () => {
     const languages = new Set([...languageChunks(), ...laterLanguageChunks()]);
     const sizes = outputs().map((path) => [relative(outdir, resolve(path)), brotli(path)] as const);
     for (const [path, bytes] of sizes) console.log(`  ${path}: ${bytes} B brotli`);
@@ -140,5 +141,8 @@ describe('widget bundle size', () => {
         `${module} is not in the first load`,
       );
     assert.ok(eager.some((input) => input.includes('screens/phone-screen')));
+    // The phone field (picker, search) loads once the setup's first screen shows.
+    assert.ok(!eager.some((input) => input.includes('controls/phone-field')));
+    assert.ok(!eager.some((input) => input.includes('controls/country-picker')));
   });
 });

@@ -1,8 +1,9 @@
 import { css } from 'lit';
 
 /**
- * The country picker's own layout: the input with its flag, and the popup below it, both from the
- * start edge (the right in Arabic); `+33` keeps its sign before the digits in any direction.
+ * The country picker's own layout: the input with its flag and dial code, and the popup below it,
+ * both from the start edge (the right in Arabic); `+33` keeps its sign before the digits in any
+ * direction.
  */
 export const countryPickerStyles = css`
   .field {
@@ -18,8 +19,24 @@ export const countryPickerStyles = css`
     pointer-events: none;
   }
 
-  .field.has-flag [part~='input'] {
+  /* The dial code sits inside the input's end, where the name cannot run over it. */
+  .selected-dial-code {
+    position: absolute;
+    inset-inline-end: 0.75rem;
+    top: 50%;
+    transform: translateY(-50%);
+    white-space: nowrap;
+    pointer-events: none;
+  }
+
+  [part~='input'] {
+    text-overflow: ellipsis;
+  }
+
+  .field.has-selected [part~='input'] {
     padding-inline-start: 2.5rem;
+    /* Room for the longest code, +358. */
+    padding-inline-end: calc(1.25rem + 4ch);
   }
 
   [part~='input']:disabled {

@@ -1,87 +1,16 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { define } from '../define.ts';
 import { emit } from '../events.ts';
-import { directionOf, matchLocale, type Translate, translator } from '../i18n/catalogue.ts';
-import { type Country, countryList, countryOfInternational } from '../phone/countries.ts';
+import { type Translate, translator } from '../i18n/catalogue.ts';
+import type { Country } from '../phone/countries.ts';
 import { baseStyles } from '../styles/base.styles.ts';
 import { countryPickerStyles } from './country-picker.styles.ts';
+import { acceptedNames, codeList, countriesIn, searchCountries } from './country-search.ts';
 
-/** Every part the picker exposes, for a parent's `exportparts`. */
-export const COUNTRY_PICKER_PARTS = [
-  'label',
-  'country-label',
-  'input',
-  'country-input',
-  'listbox',
-  'country-listbox',
-  'option',
-  'country-option',
-  'flag',
-  'country-flag',
-  'dial-code',
-  'country-dial-code',
-  'hint',
-  'country-no-match',
-] as const;
-
-/** Attribute converter for lists of ISO codes: `FR DE, es` ⇄ `['FR', 'DE', 'ES']`. */
-export const codeList = {
-  fromAttribute: (value: string | null) =>
-    value
-      ? value
-          .split(/[\s,]+/)
-          .filter(Boolean)
-          .map((code) => code.toUpperCase())
-      : [],
-  toAttribute: (value: string[]) => value.join(' '),
-};
-
-/** Lower case, accents dropped, words separated by single spaces: `Côte d’Ivoire` → `cote d ivoire`. */
-function normalise(text: string) {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .join(' ');
-}
-
-/**
- * The countries matching what the user typed: a dial code (`33`, `+33`, its prefix), an ISO code
- * (`fr`), or the start of any word of the name, ignoring case and accents. Exact codes come first.
- */
-export function searchCountries(countries: Country[], query: string): Country[] {
-  const text = query.trim();
-  if (/^\+?[\d\s]*$/.test(text)) {
-    const digits = text.replace(/\D/g, '');
-    if (!digits) return countries;
-    const exact = countries.filter((country) => country.dialCode === digits);
-    // Among the countries sharing +1 or +44, the code's main country (US, GB) leads.
-    const main = countryOfInternational(digits, exact);
-    return [
-      ...(main ? [main] : []),
-      ...exact.filter((country) => country !== main),
-      ...countries.filter(
-        (country) => country.dialCode.startsWith(digits) && !exact.includes(country),
-      ),
-    ];
-  }
-  const needle = normalise(text);
-  if (!needle) return countries;
-  const rank = (country: Country) => {
-    if (needle.length === 2 && country.code.toLowerCase() === needle) return 0;
-    const name = normalise(country.name);
-    if (name.startsWith(needle)) return 1;
-    return ` ${name}`.includes(` ${needle}`) ? 2 : -1;
-  };
-  return countries
-    .map((country) => ({ country, rank: rank(country) }))
-    .filter(({ rank }) => rank >= 0)
-    .sort((a, b) => a.rank - b.rank)
-    .map(({ country }) => country);
-}
+export { COUNTRY_PICKER_PARTS } from './control-parts.ts';
+export { codeList, searchCountries };
 
 /** What was inserted into `before` to give `after`. */
 function typedInto(before: string, after: string) {
@@ -95,19 +24,6 @@ function typedInto(before: string, after: string) {
   )
     end++;
   return after.slice(start, after.length - end);
-}
-
-function countriesIn(locale: string, allowed: string[], preferred: string[]) {
-  try {
-    return countryList(locale, { allowed, preferred });
-  } catch {
-    // An invalid language tag: English names rather than no picker at all.
-    return countryList('en', { allowed, preferred });
-  }
-}
-
-function define(name: string, elementClass: CustomElementConstructor) {
-  if (!customElements.get(name)) customElements.define(name, elementClass);
 }
 
 /**
@@ -126,10 +42,10 @@ function define(name: string, elementClass: CustomElementConstructor) {
  * @csspart country-option - One country in the list (specific name).
  * @csspart flag - A country's flag emoji, in the input and in each option.
  * @csspart country-flag - A country's flag emoji (specific name).
- * @csspart dial-code - A country's `+dial` code in an option.
+ * @csspart dial-code - A country's `+dial` code: in an option, and after the selected country.
  * @csspart country-dial-code - A country's `+dial` code (specific name).
- * @csspart hint - The "no country matches" message.
- * @csspart country-no-match - The "no country matches" message (specific name).
+ * @csspart hint - The message when the search finds no country: none matches, or it is not accepted.
+ * @csspart country-no-match - The message when the search finds no country (specific name).
  *
  * @fires tfa-country-change - The user picked another country; `detail: {country}` is its ISO code. Bubbles, not composed.
  */
@@ -185,6 +101,7 @@ export class TfaCountryPicker extends LitElement {
       changed.has('preferred')
     ) {
       this.list = countriesIn(this.locale, this.countries, this.preferred);
+      if (changed.has('locale')) this.#everyCountry = undefined;
       this.#filter();
     }
     if (changed.has('disabled') && this.disabled) this.#close();
@@ -202,11 +119,27 @@ export class TfaCountryPicker extends LitElement {
     );
   }
 
+  /** The selected country's name; its dial code is shown apart, so a long name never hides it. */
   #displayText(country: Country | undefined) {
-    if (!country) return '';
-    // A left-to-right mark holds `+` before the digits in a right-to-left name: `(+20)`, not `(20+)`.
-    const mark = directionOf(matchLocale(this.locale) ?? 'en') === 'rtl' ? '\u200e' : '';
-    return `${country.name} (${mark}+${country.dialCode})`;
+    return country?.name ?? '';
+  }
+
+  /** Every country, to tell a search for one the site does not accept from a mistyped one. */
+  #everyCountry: Country[] | undefined;
+
+  /** What the hint says when the search finds no country offered. */
+  #noMatchText() {
+    const query = this.query ?? '';
+    if (this.countries.length > 0 && query.trim()) {
+      this.#everyCountry ??= countriesIn(this.locale, []);
+      const [outside] = searchCountries(this.#everyCountry, query);
+      if (outside)
+        return this.t('countryNotAccepted', {
+          country: outside.name,
+          accepted: acceptedNames(this.list, this.locale),
+        });
+    }
+    return this.t('countryNoMatch');
   }
 
   #filter() {
@@ -333,13 +266,16 @@ export class TfaCountryPicker extends LitElement {
     const current = this.#current();
     const listed = this.open && this.results.length > 0;
     const active = listed ? this.results[this.activeIndex] : undefined;
-    const showFlag = this.query === null && current !== undefined;
+    const showSelected = this.query === null && current !== undefined;
     return html`
       <label id="label" part="label country-label" for="input">${this.t('countryLabel')}</label>
-      <div class="field ${showFlag ? 'has-flag' : ''}">
+      <div class="field ${showSelected ? 'has-selected' : ''}">
         ${
-          showFlag
-            ? html`<span class="selected-flag" part="flag country-flag" aria-hidden="true">${current.flag}</span>`
+          showSelected
+            ? html`<span class="selected-flag" part="flag country-flag" aria-hidden="true">${current.flag}</span>
+                <span id="selected-dial-code" class="selected-dial-code" part="dial-code country-dial-code"
+                  >+${current.dialCode}</span
+                >`
             : nothing
         }
         <input
@@ -351,7 +287,8 @@ export class TfaCountryPicker extends LitElement {
           aria-expanded=${listed ? 'true' : 'false'}
           aria-controls="listbox"
           aria-activedescendant=${active ? `option-${active.code}` : nothing}
-          aria-describedby="search-hint"
+          aria-describedby=${showSelected ? 'selected-dial-code search-hint' : 'search-hint'}
+          placeholder=${this.t('countryChoose')}
           autocomplete="off"
           autocapitalize="none"
           spellcheck="false"
@@ -393,7 +330,7 @@ export class TfaCountryPicker extends LitElement {
           }
         </ul>
         <div class="no-match" part="hint country-no-match" role="status">${
-          this.open && this.results.length === 0 ? this.t('countryNoMatch') : nothing
+          this.open && this.results.length === 0 ? this.#noMatchText() : nothing
         }</div>
       </div>
       <span id="search-hint" class="visually-hidden">${this.t('countrySearch')}</span>

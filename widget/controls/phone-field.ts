@@ -1,32 +1,22 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { define } from '../define.ts';
 import { emit } from '../events.ts';
 import { type Translate, translator } from '../i18n/catalogue.ts';
 import {
   type Country,
   countryList,
   countryOfInternational,
-  countryOfLocale,
   dialCodeOf,
 } from '../phone/countries.ts';
 import { baseStyles } from '../styles/base.styles.ts';
-import { COUNTRY_PICKER_PARTS, codeList } from './country-picker.ts';
+import { COUNTRY_PICKER_PARTS, PHONE_FIELD_PARTS } from './control-parts.ts';
+import './country-picker.ts';
+import { acceptedNames, codeList, countriesIn } from './country-search.ts';
 import { phoneFieldStyles } from './phone-field.styles.ts';
 
-/** Every part the phone field exposes, its own and its country picker's, for `exportparts`. */
-export const PHONE_FIELD_PARTS = [
-  ...new Set([
-    'phone-field',
-    'label',
-    'phone-label',
-    'input',
-    'phone-input',
-    'error',
-    'phone-error',
-    ...COUNTRY_PICKER_PARTS,
-  ]),
-];
+export { PHONE_FIELD_PARTS };
 
 /** What `tfa-phone-input` carries and `value` returns. */
 export interface PhoneValue {
@@ -59,14 +49,10 @@ function loadFormatter() {
 /** `+33 6…` or `0033 6…`: the digits after the international prefix. */
 const internationalPattern = /^\s*(?:\+|00)([\d\s().-]*)$/;
 
-function define(name: string, elementClass: CustomElementConstructor) {
-  if (!customElements.get(name)) customElements.define(name, elementClass);
-}
-
 /**
  * A phone number field: a country calling-code picker and the national number, formatted as it is
  * typed. Typing or pasting an international number (`+33 6 12…`, `0033 6 12…`) switches the
- * country and keeps the national part.
+ * country and keeps the national part; one from a country not offered names those that are.
  *
  * @summary A country picker and a national phone number that formats as you type.
  *
@@ -95,7 +81,11 @@ function define(name: string, elementClass: CustomElementConstructor) {
 export class TfaPhoneField extends LitElement {
   static override styles = [baseStyles, phoneFieldStyles];
 
-  /** The number's country, an ISO code; when empty: `defaultCountry`, the browser's country, the first allowed one, or `US`. */
+  /**
+   * The number's country, an ISO code. When empty: `defaultCountry`, else the only country
+   * offered, else none, and the picker asks for one (the browser's language says nothing sure of
+   * where the phone is, and a wrong guess can text a stranger).
+   */
   @property() country = '';
 
   /** The country to start with when `country` is not set, an ISO code. */
@@ -116,6 +106,9 @@ export class TfaPhoneField extends LitElement {
   /** An error message shown under the field and linked to the number input; empty for none. */
   @property() error = '';
 
+  /** The field's own message (a country not offered, or none chosen), shown before `error`. */
+  @state() private problem = '';
+
   /** Whether the field is disabled. */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
@@ -124,6 +117,9 @@ export class TfaPhoneField extends LitElement {
 
   /** The countries an international number may switch to. */
   private candidates: Country[] = [];
+
+  /** Every country, to name one that is not offered. */
+  private everyCountry: Country[] = [];
 
   private lastEmitted = '';
 
@@ -146,9 +142,16 @@ export class TfaPhoneField extends LitElement {
     this.#input?.focus(options);
   }
 
+  override connectedCallback() {
+    super.connectedCallback();
+    // A screen that draws the field before its code has loaded marks it busy until now.
+    this.removeAttribute('aria-busy');
+  }
+
   protected override willUpdate(changed: PropertyValues<this>) {
     if (!this.hasUpdated || changed.has('countries')) {
       this.candidates = countryList('en', { allowed: this.countries });
+      this.everyCountry = this.countries.length > 0 ? countryList('en') : this.candidates;
     }
     if (!this.#allowed(this.country)) this.country = this.#defaultCountry();
     if (changed.has('country')) this.text = this.#format(this.text);
@@ -160,29 +163,51 @@ export class TfaPhoneField extends LitElement {
   }
 
   #defaultCountry() {
-    const choices = [
-      this.defaultCountry.toUpperCase(),
-      countryOfLocale(navigator.languages),
-      this.countries[0],
-    ];
-    return choices.find((country) => this.#allowed(country)) ?? 'US';
+    const only = this.countries.length === 1 ? this.countries[0] : undefined;
+    return [this.defaultCountry.toUpperCase(), only].find((c) => this.#allowed(c)) ?? '';
+  }
+
+  /**
+   * Whether a country is chosen; if not, says so and moves focus to the picker. For the form
+   * around the field, before it sends the number.
+   */
+  checkCountry() {
+    if (this.country) return true;
+    this.problem = this.t('countryRequired');
+    this.renderRoot.querySelector<HTMLElement>('tfa-country-picker')?.focus();
+    return false;
   }
 
   /** The national format of `text` for the current country, once the rules are loaded. */
   #format(text: string) {
-    if (!formatNational || internationalPattern.test(text) || !text) return text;
+    if (!formatNational || internationalPattern.test(text) || !text || !this.country) return text;
     return formatNational(text, this.country);
   }
 
   /** The country and national digits of an international number, if `text` is one. */
   #international(text: string, complete: boolean) {
     const digits = internationalPattern.exec(text)?.[1]?.replace(/\D/g, '');
+    this.problem = '';
     if (!digits) return undefined;
     const country = countryOfInternational(digits, this.candidates, this.country);
-    if (!country) return undefined;
+    if (!country) {
+      this.#notOffered(digits, complete);
+      return undefined;
+    }
     const national = digits.slice(country.dialCode.length);
     // While typing, wait for a digit past the calling code before switching.
     return national || complete ? { country: country.code, national } : undefined;
+  }
+
+  /** An international number from a country not offered: names the countries that are. */
+  #notOffered(digits: string, complete: boolean) {
+    const country = countryOfInternational(digits, this.everyCountry);
+    if (!country || (digits.length === country.dialCode.length && !complete)) return;
+    const named = (codes: string[]) => countriesIn(this.locale, codes);
+    this.problem = this.t('countryNotAccepted', {
+      country: named([country.code])[0]?.name ?? country.code,
+      accepted: acceptedNames(named(this.countries), this.locale),
+    });
   }
 
   #onInput(event: Event) {
@@ -232,6 +257,7 @@ export class TfaPhoneField extends LitElement {
 
   #onCountryChange(event: CustomEvent<{ country: string }>) {
     this.country = event.detail.country;
+    if (this.problem === this.t('countryRequired')) this.problem = '';
     this.#emit();
   }
 
@@ -243,6 +269,7 @@ export class TfaPhoneField extends LitElement {
   }
 
   protected override render() {
+    const error = this.problem || this.error;
     return html`
       <div part="phone-field">
         <tfa-country-picker
@@ -266,14 +293,14 @@ export class TfaPhoneField extends LitElement {
             inputmode="tel"
             .value=${live(this.text)}
             ?disabled=${this.disabled}
-            aria-invalid=${this.error ? 'true' : nothing}
-            aria-describedby=${this.error ? 'error' : nothing}
+            aria-invalid=${error ? 'true' : nothing}
+            aria-describedby=${error ? 'error' : nothing}
             @input=${this.#onInput}
             @change=${this.#onChange}
             @keydown=${this.#onKeydown}
           />
         </div>
-        ${this.error ? html`<p id="error" part="error phone-error" role="alert">${this.error}</p>` : nothing}
+        ${error ? html`<p id="error" part="error phone-error" role="alert">${error}</p>` : nothing}
       </div>
     `;
   }

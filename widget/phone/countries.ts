@@ -75,14 +75,3 @@ export function countryOfMaskedPhone(masked: string | null | undefined) {
   const dialCode = masked?.match(/^\+(\d{1,3})\D/)?.[1];
   return dialCode ? mainCountries.get(dialCode) : undefined;
 }
-
-/** The country of the browser's language tag (`fr-CA` → `CA`), if there is one. */
-export function countryOfLocale(tags: readonly string[]) {
-  for (const tag of tags) {
-    try {
-      const region = new Intl.Locale(tag).maximize().region;
-      if (region && dialCodes.has(region)) return region;
-    } catch {}
-  }
-  return undefined;
-}

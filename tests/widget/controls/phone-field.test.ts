@@ -8,7 +8,6 @@ import {
   type TfaPhoneField,
 } from '../../../widget/controls/phone-field.ts';
 import { en } from '../../../widget/i18n/en.ts';
-import { countryOfLocale } from '../../../widget/phone/countries.ts';
 import { mountControl } from '../harness/control-host.ts';
 
 async function phoneField(template: TemplateResult) {
@@ -24,6 +23,15 @@ const picker = (element: TfaPhoneField) =>
   shadow(element).querySelector('tfa-country-picker') as TfaCountryPicker;
 const pickerInput = (element: TfaPhoneField) =>
   shadow(picker(element)).querySelector('input') as HTMLInputElement;
+
+/** The closed picker's text: the selected country's name, then its dial code. */
+const shownCountry = (element: TfaPhoneField) =>
+  [
+    pickerInput(element).value,
+    shadow(picker(element)).querySelector('.selected-dial-code')?.textContent,
+  ]
+    .filter(Boolean)
+    .join(' ');
 
 async function keys(element: TfaPhoneField, ...actions: Parameters<typeof sendKeys>[0][]) {
   for (const action of actions) await sendKeys(action);
@@ -106,7 +114,7 @@ describe('tfa-phone-field', () => {
     await paste(element, '+33 6 12 34 56 78');
     expect(element.country).to.equal('FR');
     expect(picker(element).value).to.equal('FR');
-    expect(pickerInput(element).value).to.equal('France (+33)');
+    expect(shownCountry(element)).to.equal('France +33');
     expect(element.number).to.equal('612345678');
     await formatted(element, '6 12 34 56 78');
     expect(events.at(-1)?.detail).to.deep.equal({ country: 'FR', number: '612345678' });
@@ -216,23 +224,61 @@ describe('tfa-phone-field', () => {
     expect(shadow(element).activeElement).to.equal(numberInput(element));
   });
 
-  it('starts on the default country, else the browser’s, else the first allowed one', async () => {
+  it('starts on the default country, else the only one offered, else asks for one', async () => {
     const byDefault = await phoneField(
       html`<tfa-phone-field default-country="DE" locale="fr"></tfa-phone-field>`,
     );
     expect(byDefault.country).to.equal('DE');
-    expect(pickerInput(byDefault).value).to.equal('Allemagne (+49)');
+    expect(shownCountry(byDefault)).to.equal('Allemagne +49');
 
-    const browser = countryOfLocale(navigator.languages) ?? 'US';
-    const unset = await phoneField(html`<tfa-phone-field></tfa-phone-field>`);
-    expect(unset.country).to.equal(browser);
+    const only = await phoneField(html`<tfa-phone-field countries="BE"></tfa-phone-field>`);
+    expect(only.country).to.equal('BE');
 
-    const allowed = ['ES', 'IT'].includes(browser) ? ['PT', 'IT'] : ['ES', 'IT'];
-    const restricted = await phoneField(
-      html`<tfa-phone-field default-country="DE" .countries=${allowed}></tfa-phone-field>`,
+    // Not the browser's language region: en-US says nothing sure of where the phone is.
+    for (const template of [
+      html`<tfa-phone-field></tfa-phone-field>`,
+      html`<tfa-phone-field default-country="DE" countries="ES IT"></tfa-phone-field>`,
+    ]) {
+      const unset = await phoneField(template);
+      expect(unset.country).to.equal('');
+      expect(shownCountry(unset)).to.equal('');
+      expect(pickerInput(unset).placeholder).to.equal(en.countryChoose);
+      expect(unset.checkCountry()).to.equal(false);
+      await unset.updateComplete;
+      expect(shadow(unset).querySelector('[part~="error"]')?.textContent).to.equal(
+        en.countryRequired,
+      );
+      expect(shadow(picker(unset)).activeElement).to.equal(pickerInput(unset));
+      picker(unset).focus();
+      await keys(unset, { type: 'Ital' }, { press: 'Enter' });
+      expect(unset.country).to.equal('IT');
+      expect(unset.checkCountry()).to.equal(true);
+      await unset.updateComplete;
+      expect(shadow(unset).querySelector('[part~="error"]')).to.equal(null);
+    }
+  });
+
+  it('names the accepted countries for an international number from another', async () => {
+    const element = await phoneField(
+      html`<tfa-phone-field country="FR" countries="FR BE"></tfa-phone-field>`,
     );
-    expect(restricted.country).to.equal(allowed[0]);
-    expect(picker(restricted).countries).to.deep.equal(allowed);
+    element.focus();
+    await keys(element, { type: '+49 151 2345678' });
+    expect(element.country).to.equal('FR');
+    const error = shadow(element).querySelector('[part~="error"]');
+    expect(error?.textContent).to.equal(
+      'Germany is not accepted here. Accepted: Belgium and France',
+    );
+    expect(numberInput(element).getAttribute('aria-invalid')).to.equal('true');
+    expect(element.checkCountry()).to.equal(true);
+    await expect(element).to.be.accessible();
+
+    // An accepted one switches the picker, and the message goes.
+    numberInput(element).select();
+    await keys(element, { type: '+32 470 12 34 56' });
+    expect(element.country).to.equal('BE');
+    expect(shadow(element).querySelector('[part~="error"]')).to.equal(null);
+    await formatted(element, '470 12 34 56');
   });
 
   it('passes the locale, preferred countries and allowed countries to the picker', async () => {
