@@ -29,7 +29,8 @@ describe('heading-level', () => {
         ></two-factor-setup>`,
       );
       await waitForScreen(element, 'manage');
-      expect(levels(element, 'heading')).to.deep.equal(['3']);
+      // The screen's heading, then the sub-headings, which carry `heading` too (one heading style).
+      expect(levels(element, 'heading')).to.deep.equal(['3', '4', '4']);
       expect(levels(element, 'subheading')).to.deep.equal(['4', '4']);
       await expect(element).to.be.accessible();
     });
