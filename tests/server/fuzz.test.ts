@@ -55,6 +55,10 @@ const EDGE_JSON = [
   '[]',
   '{}',
   ...EDGE_TEXT.map((text) => JSON.stringify(text)),
+  // Valid values too, so bodies reach past validation into the methods' code paths.
+  '"sms"',
+  '"totp"',
+  '"123456"',
 ];
 /** Body field names of every route, and some that are not. */
 const FIELDS = [
@@ -69,6 +73,8 @@ const FIELDS = [
   'code',
   'recoveryCode',
   'trustBrowser',
+  'method',
+  'accountName',
   'limit',
   'before',
   'id',
