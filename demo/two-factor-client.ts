@@ -19,6 +19,8 @@ export interface UserStatus {
   twoFactor: {
     enabled: boolean;
     phone: { masked: string; country: string } | null;
+    /** An authenticator app, when the user added one. */
+    totp?: { addedAt: string } | null;
     enabledAt: string | null;
   };
   recoveryCodesRemaining: number;

@@ -12,6 +12,7 @@ export function statusSummary(status: UserStatus) {
     ${
       twoFactor.enabled
         ? html`<div><dt>Phone</dt><dd>${twoFactor.phone?.masked ?? '—'}</dd></div>
+          <div><dt>Authenticator app</dt><dd>${twoFactor.totp ? 'On' : '—'}</dd></div>
           <div><dt>Recovery codes left</dt><dd>${status.recoveryCodesRemaining}</dd></div>`
         : ''
     }
@@ -29,7 +30,7 @@ export function securityPage(input: {
   <div class="grid-2">
     <section class="card" aria-labelledby="two-factor-title">
       <h2 id="two-factor-title">Two-factor authentication</h2>
-      <p>Ask for a code sent to your phone when you sign in on a new browser.</p>
+      <p>Ask for a code, by text message or from an authenticator app, when you sign in on a new browser.</p>
       ${statusSummary(input.status)}
       ${setupElement({ server: input.server, token: input.token })}
     </section>

@@ -163,6 +163,8 @@ describe('the authenticator app in the demo clinic', { timeout: 180_000 }, () =>
     assert.equal(await texts(), textsBefore, 'no text message');
     const status = await securityStatus(page, urls.demoUrl);
     assert.equal(status['Two-factor authentication'], 'On');
+    assert.equal(status['Authenticator app'], 'On');
+    assert.equal(status.Phone, '—');
   });
 
   test('signs out, then in with the email passcode and an app code', async () => {
