@@ -43,10 +43,14 @@ export function renderManageScreens(
       });
     }
     case SetupScreen.methodChoice:
-      return renderMethodChoiceScreen(context, (method) => {
-        if (method === 'sms') host.go(SetupScreen.phone);
-        else void journeys.app.start();
-      });
+      return renderMethodChoiceScreen(
+        context,
+        (method) => {
+          if (method === 'sms') host.go(SetupScreen.phone);
+          else void journeys.app.start();
+        },
+        () => host.go(SetupScreen.intro),
+      );
     case SetupScreen.authenticatorApp:
       return journeys.app.render(context) ?? nothing;
     case SetupScreen.stepUpApp:

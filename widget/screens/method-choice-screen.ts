@@ -1,12 +1,13 @@
 import { html } from 'lit';
 import type { Method } from '../api-types.ts';
 import { methodName } from './manage-screen.ts';
-import { alertRegion, type ScreenContext, screen } from './screen-context.ts';
+import { alertRegion, button, type ScreenContext, screen } from './screen-context.ts';
 
 /** Text message or authenticator app, where the site allows both: each with what it means. */
 export function renderMethodChoiceScreen(
   context: ScreenContext,
   onChoose: (method: Method) => void,
+  onCancel: () => void,
 ) {
   const { t } = context;
   const choice = (method: Method, name: string, hint: string) =>
@@ -23,6 +24,9 @@ export function renderMethodChoiceScreen(
     alertRegion(context),
     html`<div part="methods-choice">
       ${choice('sms', 'sms', t('smsMethodHint'))} ${choice('totp', 'app', t('appMethodHint'))}
+    </div>`,
+    html`<div part="actions secondary-actions">
+      ${button(context, 'link', 'cancel', t('cancel'), onCancel)}
     </div>`,
   ]);
 }
