@@ -71,6 +71,16 @@ describe('<two-factor-setup> with an authenticator app', () => {
     });
   }
 
+  it('goes straight to the app where the site allows only the app', async () => {
+    const { element } = await mountSetup({ tenant: 'app-only', settings: { methods: ['totp'] } });
+    await waitForScreen(element, 'intro');
+    const steps: string[] = [];
+    element.addEventListener('tfa-step-change', (event) => steps.push(event.detail.to));
+    await activate('start-button');
+    await waitForScreen(element, 'authenticator-app');
+    expect(steps).to.deep.equal(['authenticator-app']);
+  });
+
   it('refuses a wrong code, keeping the key on the screen', async () => {
     const { element } = await mountSetup(BOTH);
     const key = await openAppScreen(element);
