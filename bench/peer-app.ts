@@ -32,6 +32,8 @@ const options = {
   plugins: [
     twoFactor({
       otpOptions: {
+        // Ten minutes, as long as the server's codes live: a round's codes outlast the round.
+        period: 10,
         sendOTP: ({ user, otp }: { user: { email: string }; otp: string }) => {
           sentOtps.set(user.email, otp);
         },

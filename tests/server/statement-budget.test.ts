@@ -9,7 +9,7 @@ import { Kysely } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../../server/app.ts';
 import { deriveKeys } from '../../server/crypto/keys.ts';
-import { postgresDialect } from '../../server/db/connect.ts';
+import { DEFAULT_POOL_SETTINGS, postgresDialect } from '../../server/db/connect.ts';
 import type { Database } from '../../server/db/types.ts';
 import { LogCapture, type TestApp, testConfig } from '../helpers/build-app.ts';
 import { createPostgresDatabase } from '../helpers/test-database.ts';
@@ -129,3 +129,50 @@ test(
     );
   },
 );
+
+test('the connection a request leases goes back, however the request ends', {
+  ...needsPostgres,
+  timeout: 60_000,
+}, async (t) => {
+  const created = await createPostgresDatabase(DATABASE_URL as string);
+  // One connection in all: a lease that never went back would stall every later request.
+  const settings = {
+    ...DEFAULT_POOL_SETTINGS,
+    DATABASE_POOL_SIZE: 1,
+    DATABASE_CONNECT_TIMEOUT_MS: 3000,
+  };
+  const db = new Kysely<Database>({ dialect: postgresDialect(created.url, settings) });
+  const app = (await buildApp({
+    config: testConfig(),
+    database: { db, kind: 'postgres', close: () => db.destroy() },
+    keys: deriveKeys(randomBytes(32)),
+    logStream: new LogCapture(),
+  })) as unknown as TestApp;
+  t.after(async () => {
+    await app.close();
+    await db.destroy();
+    await created.drop();
+  });
+  await app.ready();
+  const { widget } = await setupSession(app);
+  const answers: number[] = [];
+  for (let round = 0; round < 3; round += 1) {
+    // Refused after authentication (a setup session cannot start a sign-in), answered after one
+    // checkout, a body refused by its schema, and a code sent (several checkouts).
+    answers.push((await widget.post('/challenge')).statusCode);
+    answers.push((await widget.get('/session')).statusCode);
+    answers.push((await widget.post('/phone', { phone: 42 })).statusCode);
+  }
+  const parallel = await Promise.all(
+    Array.from({ length: 10 }, (_, i) =>
+      i % 2 ? widget.get('/session') : widget.post('/challenge'),
+    ),
+  );
+  answers.push(...parallel.map((response) => response.statusCode));
+  assert.deepEqual(
+    answers.filter((status) => status >= 500),
+    [],
+    'no request waited out the pool: every lease went back',
+  );
+  assert.equal(answers.length, 19);
+});
