@@ -8,8 +8,8 @@ import * as recoveryCodePosition from './20261121-1700-recovery-code-position.ts
 import * as rowsInsideTheirUser from './20261201-1200-rows-inside-their-user.ts';
 import * as noticeQueue from './20261201-1300-notice-queue.ts';
 import * as sessionLocaleOptional from './20261201-1400-session-locale-optional.ts';
-import * as sendCounters from './20261202-1300-send-counters.ts';
 import * as authenticatorApp from './20261202-1200-authenticator-app.ts';
+import * as sendCounters from './20261202-1300-send-counters.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
