@@ -6,6 +6,7 @@ import type { TwoFactorSetup } from '../../widget/two-factor-setup.ts';
 import {
   activate,
   enterCode,
+  enterFrenchNumber,
   hasPart,
   mountSetup,
   oneEvent,
@@ -13,7 +14,7 @@ import {
   stepUpThrough,
   waitForScreen,
 } from './harness/element.ts';
-import { enrolledUser, uniqueFrenchMobile } from './harness/partner.ts';
+import { enrolledUser, latestSmsCode, uniqueFrenchMobile } from './harness/partner.ts';
 import { totp } from './harness/totp.ts';
 
 const BOTH = { tenant: 'both-methods', settings: { methods: ['sms', 'totp'] } };
@@ -60,6 +61,40 @@ describe('two methods on the settings list', () => {
     expect(hasPart(element, 'add-app-button')).to.equal(true);
     expect(hasPart(element, 'preferred-setting')).to.equal(false);
     expect(part(element, 'recovery-setting').textContent).to.equal(codesLeft);
+  });
+
+  it('adds a phone beside the app: step-up by the app, then the number and its code', async () => {
+    const { element } = await mountSetup(BOTH);
+    await waitForScreen(element, 'intro');
+    await activate('start-button');
+    await waitForScreen(element, 'method-choice');
+    await activate('app-method-button');
+    await waitForScreen(element, 'authenticator-app');
+    const key = part(element, 'totp-key').textContent?.trim() ?? '';
+    await enterCode(await totp(key, Date.now() - 30_000));
+    await waitForScreen(element, 'new-recovery-codes');
+    (part(element, 'saved-checkbox') as HTMLInputElement).click();
+    await element.updateComplete;
+    await activate('continue-button');
+    await waitForScreen(element, 'done');
+    await activate('done-button');
+    await waitForScreen(element, 'manage');
+
+    await activate('add-phone-button');
+    await waitForScreen(element, 'step-up-app');
+    await enterCode(await totp(key));
+    await waitForScreen(element, 'phone');
+    const phone = uniqueFrenchMobile();
+    await enterFrenchNumber(phone);
+    await activate('send-code-button');
+    await waitForScreen(element, 'code');
+    const added = oneEvent(element, 'tfa-method-added');
+    await enterCode(await latestSmsCode(phone));
+    expect((await added).detail).to.deep.equal({ method: 'sms' });
+    await waitForScreen(element, 'manage');
+    await statusSays(element, 'Added: Text message.');
+    expect(part(element, 'masked-phone').textContent).to.contain(phone.slice(-2));
+    expect(part(element, 'preferred-setting').textContent).to.contain('Authenticator app');
   });
 
   it('removes the phone, keeping the app', async () => {
