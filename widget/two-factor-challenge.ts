@@ -3,6 +3,7 @@ import type { ChallengeAnswer, Method, SessionView } from './api-types.ts';
 import { impossibleScreen } from './controllers/flow-controller.ts';
 import { define } from './define.ts';
 import { emit } from './events.ts';
+import { renderCodeScreen } from './screens/code-screen.ts';
 import { renderCommonScreen } from './screens/common-screens.ts';
 import { renderMessageScreen } from './screens/message-screen.ts';
 import { TwoFactorElement } from './two-factor-element.ts';
@@ -59,14 +60,16 @@ export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
   private announced = false;
 
   protected override async begin(_session: SessionView) {
-    // The first code screen is a later screen: fetch it while the challenge starts.
-    this.later.load().catch(() => {});
     const answer = await this.run(() => this.api.post<ChallengeAnswer>('/challenge'));
     if (answer) this.advance(answer);
     else await this.notSent();
+    // The first code screen is in the first load; the other ways out follow it.
+    this.later.load().catch(() => {});
   }
 
   protected override readonly firstLoadScreens: ReadonlySet<ChallengeScreen> = new Set([
+    ChallengeScreen.emailCode,
+    ChallengeScreen.smsCode,
     ChallengeScreen.verified,
   ]);
 
@@ -232,7 +235,7 @@ export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
           onRenew: () => this.renew(),
         });
       case ChallengeScreen.emailCode:
-        return later?.renderCodeScreen(context, {
+        return renderCodeScreen(context, {
           name: 'email-code',
           heading: signUp ? t('verifyEmailHeading') : t('challengeEmailHeading'),
           sentTo: this.sentTo(),
@@ -244,7 +247,7 @@ export class TwoFactorChallenge extends TwoFactorElement<ChallengeScreen> {
           onResend: () => void this.resendCode(),
         });
       case ChallengeScreen.smsCode:
-        return later?.renderCodeScreen(context, {
+        return renderCodeScreen(context, {
           name: 'sms-code',
           heading: t('challengeSmsHeading'),
           sentTo: this.sentTo(),

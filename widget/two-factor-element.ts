@@ -324,6 +324,9 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
   private async handleFailure(error: ApiError, again: () => unknown) {
     this.lastError = error;
     emit(this, 'tfa-error', { code: error.code, message: error.message });
+    // Which limit refused is said in the later screens' messages, which a first screen may lack.
+    if (error.code === 'rate_limited' && !this.later.module)
+      await this.later.load().catch(() => {});
     if (error.code === 'rate_limited')
       this.resend.start(this.secondsFromNow(error.retryAfterSeconds ?? 0));
     switch (error.code) {

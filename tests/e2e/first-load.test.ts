@@ -153,8 +153,7 @@ describe('first load, in Chromium', { timeout: 120_000 }, () => {
     }
   });
 
-  // Not yet: its first code screen is drawn from the later screens' chunk (25.9 KB in all).
-  test.todo('<two-factor-challenge>: within 20 KB brotli before its first code screen', async () => {
+  test('<two-factor-challenge>: within 20 KB brotli before its first code screen', async () => {
     const token = await mint(stack, {
       userId: 'first-load-challenge',
       purpose: 'verify-email',

@@ -49,7 +49,7 @@ function expectResendWaiting(element: Element) {
 async function expectResendNow(element: Element, phone: string, old: string, message: string) {
   expect(errorText(element)).to.equal(message);
   const button = resendButton(element);
-  expect(button.disabled).to.equal(false);
+  await waitUntil(() => !button.disabled, 'resend is enabled once the code is known dead');
   expect(button.textContent?.trim()).to.equal('Resend code');
   const input = part(element, 'code-input') as HTMLInputElement;
   await waitUntil(() => deepActiveElement() === input, 'the code field keeps the focus');

@@ -74,4 +74,16 @@ export const ar: FirstStrings = {
   'error.recovery_code_used': 'سبق استخدام رمز الاسترداد هذا. جرّب رمزًا آخر.',
   'error.network_error': 'تعذّر الوصول إلى الخادم. تحقّق من اتصالك وحاول مجددًا.',
   'error.required_phone': 'أدخِل رقم هاتفك.',
+
+  codeSentTo: 'أرسلنا رمزًا إلى {destination}.',
+  codeLabel: 'رمز من {length} أرقام',
+  verify: 'تحقّق',
+  resend: 'إعادة إرسال الرمز',
+  resendIn: 'إعادة إرسال الرمز بعد {time}',
+  codeResent: 'رمز جديد في الطريق إليك.',
+  challengeEmailHeading: 'تحقّق من بريدك الإلكتروني',
+  challengeSmsHeading: 'تحقّق من هاتفك',
+  verifyEmailHeading: 'أكّد بريدك الإلكتروني',
+  codeNotSent: 'تعذّر إرسال رمز إليك.',
+  smsStepNext: 'بعد ذلك، سنرسل رمزًا إلى هاتفك في رسالة نصية.',
 };

@@ -85,4 +85,16 @@ export const de: FirstStrings = {
   'error.network_error':
     'Server nicht erreichbar. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
   'error.required_phone': 'Geben Sie Ihre Telefonnummer ein.',
+
+  codeSentTo: 'Wir haben einen Code an {destination} gesendet.',
+  codeLabel: '{length}-stelliger Code',
+  verify: 'Bestätigen',
+  resend: 'Code erneut senden',
+  resendIn: 'Code erneut senden in {time}',
+  codeResent: 'Ein neuer Code ist unterwegs.',
+  challengeEmailHeading: 'Schauen Sie in Ihr E-Mail-Postfach',
+  challengeSmsHeading: 'Schauen Sie auf Ihr Handy',
+  verifyEmailHeading: 'Bestätigen Sie Ihre E-Mail-Adresse',
+  codeNotSent: 'Wir konnten Ihnen keinen Code senden.',
+  smsStepNext: 'Danach senden wir Ihnen einen Code per SMS.',
 };

@@ -72,4 +72,16 @@ export const enFirst = {
   'error.recovery_code_used': 'This recovery code has already been used. Try another one.',
   'error.network_error': 'Cannot reach the server. Check your connection and try again.',
   'error.required_phone': 'Enter your phone number.',
+
+  codeSentTo: 'We sent a code to {destination}.',
+  codeLabel: '{length}-digit code',
+  verify: 'Verify',
+  resend: 'Resend code',
+  resendIn: 'Resend code in {time}',
+  codeResent: 'A new code is on its way.',
+  challengeEmailHeading: 'Check your email',
+  challengeSmsHeading: 'Check your phone',
+  verifyEmailHeading: 'Confirm your email',
+  codeNotSent: 'We could not send you a code.',
+  smsStepNext: 'Next, we will text a code to your phone.',
 };

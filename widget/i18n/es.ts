@@ -78,4 +78,16 @@ export const es: FirstStrings = {
   'error.network_error':
     'No se puede conectar con el servidor. Revise su conexión y vuelva a intentarlo.',
   'error.required_phone': 'Escriba su número de teléfono.',
+
+  codeSentTo: 'Le enviamos un código a {destination}.',
+  codeLabel: 'Código de {length} dígitos',
+  verify: 'Verificar',
+  resend: 'Reenviar el código',
+  resendIn: 'Reenviar el código en {time}',
+  codeResent: 'Le estamos enviando un código nuevo.',
+  challengeEmailHeading: 'Revise su correo electrónico',
+  challengeSmsHeading: 'Revise su teléfono',
+  verifyEmailHeading: 'Confirme su correo electrónico',
+  codeNotSent: 'No hemos podido enviarle un código.',
+  smsStepNext: 'Después, le enviaremos un código por SMS.',
 };

@@ -77,4 +77,16 @@ export const fr: FirstStrings = {
   'error.recovery_code_used': 'Ce code de récupération a déjà été utilisé. Essayez-en un autre.',
   'error.network_error': 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
   'error.required_phone': 'Saisissez votre numéro de téléphone.',
+
+  codeSentTo: 'Nous avons envoyé un code à {destination}.',
+  codeLabel: 'Code à {length} chiffres',
+  verify: 'Vérifier',
+  resend: 'Renvoyer le code',
+  resendIn: 'Renvoyer le code dans {time}',
+  codeResent: 'Un nouveau code est en route.',
+  challengeEmailHeading: 'Consultez vos e-mails',
+  challengeSmsHeading: 'Consultez votre téléphone',
+  verifyEmailHeading: 'Confirmez votre adresse e-mail',
+  codeNotSent: 'Nous n’avons pas pu vous envoyer de code.',
+  smsStepNext: 'Ensuite, nous vous enverrons un code par SMS.',
 };

@@ -75,4 +75,16 @@ export const it: FirstStrings = {
   'error.recovery_code_used': 'Questo codice di recupero è già stato usato. Provane un altro.',
   'error.network_error': 'Impossibile raggiungere il server. Controlla la connessione e riprova.',
   'error.required_phone': 'Inserisci il tuo numero di telefono.',
+
+  codeSentTo: 'Abbiamo inviato un codice a {destination}.',
+  codeLabel: 'Codice di {length} cifre',
+  verify: 'Verifica',
+  resend: 'Invia di nuovo il codice',
+  resendIn: 'Invia di nuovo il codice tra {time}',
+  codeResent: 'Un nuovo codice è in arrivo.',
+  challengeEmailHeading: 'Controlla la tua email',
+  challengeSmsHeading: 'Controlla il telefono',
+  verifyEmailHeading: 'Conferma il tuo indirizzo email',
+  codeNotSent: 'Non siamo riusciti a inviarti un codice.',
+  smsStepNext: 'Poi ti invieremo un codice via SMS.',
 };

@@ -75,4 +75,16 @@ export const nl: FirstStrings = {
   'error.network_error':
     'Kan de server niet bereiken. Controleer uw verbinding en probeer het opnieuw.',
   'error.required_phone': 'Voer uw telefoonnummer in.',
+
+  codeSentTo: 'We hebben een code gestuurd naar {destination}.',
+  codeLabel: 'Code van {length} cijfers',
+  verify: 'Bevestigen',
+  resend: 'Code opnieuw sturen',
+  resendIn: 'Code opnieuw sturen over {time}',
+  codeResent: 'Er is een nieuwe code onderweg.',
+  challengeEmailHeading: 'Bekijk uw e-mail',
+  challengeSmsHeading: 'Bekijk uw telefoon',
+  verifyEmailHeading: 'Bevestig uw e-mailadres',
+  codeNotSent: 'We konden je geen code sturen.',
+  smsStepNext: 'Daarna sturen we je een code per sms.',
 };

@@ -74,4 +74,16 @@ export const pl: FirstStrings = {
   'error.recovery_code_used': 'Ten kod odzyskiwania został już użyty. Spróbuj innego.',
   'error.network_error': 'Brak połączenia z serwerem. Sprawdź połączenie i spróbuj ponownie.',
   'error.required_phone': 'Wpisz numer telefonu.',
+
+  codeSentTo: 'Wysłaliśmy kod na {destination}.',
+  codeLabel: 'Kod {length}-cyfrowy',
+  verify: 'Potwierdź',
+  resend: 'Wyślij kod ponownie',
+  resendIn: 'Wyślij kod ponownie za {time}',
+  codeResent: 'Nowy kod jest w drodze.',
+  challengeEmailHeading: 'Sprawdź pocztę e-mail',
+  challengeSmsHeading: 'Sprawdź telefon',
+  verifyEmailHeading: 'Potwierdź adres e-mail',
+  codeNotSent: 'Nie udało się wysłać kodu.',
+  smsStepNext: 'Następnie wyślemy kod SMS-em.',
 };

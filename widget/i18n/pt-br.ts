@@ -76,4 +76,16 @@ export const ptBR: FirstStrings = {
   'error.network_error':
     'Não foi possível conectar ao servidor. Verifique sua conexão e tente novamente.',
   'error.required_phone': 'Digite seu número de telefone.',
+
+  codeSentTo: 'Enviamos um código para {destination}.',
+  codeLabel: 'Código de {length} dígitos',
+  verify: 'Verificar',
+  resend: 'Reenviar código',
+  resendIn: 'Reenviar código em {time}',
+  codeResent: 'Um novo código está a caminho.',
+  challengeEmailHeading: 'Confira seu e-mail',
+  challengeSmsHeading: 'Confira seu celular',
+  verifyEmailHeading: 'Confirme seu e-mail',
+  codeNotSent: 'Não conseguimos enviar um código para você.',
+  smsStepNext: 'Em seguida, enviaremos um código por SMS.',
 };

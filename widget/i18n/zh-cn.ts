@@ -72,4 +72,16 @@ export const zhCN: FirstStrings = {
   'error.recovery_code_used': '此恢复码已被使用，请换一个。',
   'error.network_error': '无法连接到服务器。请检查网络连接后重试。',
   'error.required_phone': '请输入您的手机号码。',
+
+  codeSentTo: '我们已向 {destination} 发送验证码。',
+  codeLabel: '{length} 位验证码',
+  verify: '验证',
+  resend: '重新发送验证码',
+  resendIn: '{time} 后可重新发送验证码',
+  codeResent: '新的验证码已发出。',
+  challengeEmailHeading: '请查看您的电子邮件',
+  challengeSmsHeading: '请查看您的手机',
+  verifyEmailHeading: '确认您的电子邮件地址',
+  codeNotSent: '我们无法向您发送验证码。',
+  smsStepNext: '接下来，我们会通过短信向您的手机发送验证码。',
 };

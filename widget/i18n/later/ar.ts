@@ -3,12 +3,6 @@ import type { LaterStrings } from '../en.ts';
 /** The messages only the later screens say; they load with those screens. */
 export const arLater: LaterStrings = {
   codeHeading: 'أدخِل الرمز',
-  codeSentTo: 'أرسلنا رمزًا إلى {destination}.',
-  codeLabel: 'رمز من {length} أرقام',
-  verify: 'تحقّق',
-  resend: 'إعادة إرسال الرمز',
-  resendIn: 'إعادة إرسال الرمز بعد {time}',
-  codeResent: 'رمز جديد في الطريق إليك.',
   changeNumber: 'تغيير الرقم',
   attemptsRemaining:
     '{count, plural, zero {لم تتبقَّ أي محاولة.} one {تتبقّى محاولة واحدة.} two {تتبقّى محاولتان.} few {تتبقّى # محاولات.} many {تتبقّى # محاولة.} other {تتبقّى # محاولة.}}',
@@ -64,17 +58,12 @@ export const arLater: LaterStrings = {
   disableText: 'ستكفي كلمة المرور وحدها لتسجيل الدخول، وستتوقف رموز الاسترداد عن العمل.',
   disableConfirm: 'نعم، أوقِفها',
 
-  challengeEmailHeading: 'تحقّق من بريدك الإلكتروني',
-  challengeSmsHeading: 'تحقّق من هاتفك',
-  verifyEmailHeading: 'أكّد بريدك الإلكتروني',
   trustBrowser:
     '{days, plural, zero {الوثوق بهذا المتصفح} one {الوثوق بهذا المتصفح ليوم واحد} two {الوثوق بهذا المتصفح ليومين} few {الوثوق بهذا المتصفح لمدة # أيام} many {الوثوق بهذا المتصفح لمدة # يومًا} other {الوثوق بهذا المتصفح لمدة # يوم}}',
   recoveryHeadingChallenge: 'تسجيل الدخول برمز استرداد',
 
   'error.required_code': 'أدخِل الرمز.',
   'error.required_saved': 'حدِّد المربع بعد حفظ رموز الاسترداد.',
-  codeNotSent: 'تعذّر إرسال رمز إليك.',
-  smsStepNext: 'بعد ذلك، سنرسل رمزًا إلى هاتفك في رسالة نصية.',
   'limit.per-number': 'أُرسل عدد كبير جدًا من الرموز إلى هذا الرقم مؤخرًا.',
   'limit.per-prefix': 'أُرسل عدد كبير جدًا من الرموز إلى أرقام مشابهة لهذا الرقم مؤخرًا.',
   'limit.per-country': 'أُرسل عدد كبير جدًا من الرموز إلى هذا البلد مؤخرًا.',

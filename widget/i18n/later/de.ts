@@ -3,12 +3,6 @@ import type { LaterStrings } from '../en.ts';
 /** The messages only the later screens say; they load with those screens. */
 export const deLater: LaterStrings = {
   codeHeading: 'Code eingeben',
-  codeSentTo: 'Wir haben einen Code an {destination} gesendet.',
-  codeLabel: '{length}-stelliger Code',
-  verify: 'Bestätigen',
-  resend: 'Code erneut senden',
-  resendIn: 'Code erneut senden in {time}',
-  codeResent: 'Ein neuer Code ist unterwegs.',
   changeNumber: 'Nummer ändern',
   attemptsRemaining: '{count, plural, one {Noch # Versuch.} other {Noch # Versuche.}}',
 
@@ -64,9 +58,6 @@ export const deLater: LaterStrings = {
     'Für die Anmeldung genügt dann Ihr Passwort, und Ihre Wiederherstellungscodes funktionieren nicht mehr.',
   disableConfirm: 'Ja, deaktivieren',
 
-  challengeEmailHeading: 'Schauen Sie in Ihr E-Mail-Postfach',
-  challengeSmsHeading: 'Schauen Sie auf Ihr Handy',
-  verifyEmailHeading: 'Bestätigen Sie Ihre E-Mail-Adresse',
   trustBrowser:
     '{days, plural, one {Diesem Browser # Tag lang vertrauen} other {Diesem Browser # Tage lang vertrauen}}',
   recoveryHeadingChallenge: 'Mit einem Wiederherstellungscode anmelden',
@@ -74,8 +65,6 @@ export const deLater: LaterStrings = {
   'error.required_code': 'Geben Sie den Code ein.',
   'error.required_saved':
     'Setzen Sie das Häkchen, sobald Ihre Wiederherstellungscodes gesichert sind.',
-  codeNotSent: 'Wir konnten Ihnen keinen Code senden.',
-  smsStepNext: 'Danach senden wir Ihnen einen Code per SMS.',
   'limit.per-number': 'An diese Nummer wurden zuletzt zu viele Codes gesendet.',
   'limit.per-prefix': 'An ähnliche Nummern wurden zuletzt zu viele Codes gesendet.',
   'limit.per-country': 'In dieses Land wurden zuletzt zu viele Codes gesendet.',

@@ -1,12 +1,6 @@
 /** English messages only the later screens say; they load with those screens (see `en.ts`). */
 export const enLater = {
   codeHeading: 'Enter the code',
-  codeSentTo: 'We sent a code to {destination}.',
-  codeLabel: '{length}-digit code',
-  verify: 'Verify',
-  resend: 'Resend code',
-  resendIn: 'Resend code in {time}',
-  codeResent: 'A new code is on its way.',
   changeNumber: 'Change number',
   attemptsRemaining: '{count, plural, one {# attempt left.} other {# attempts left.}}',
 
@@ -62,17 +56,12 @@ export const enLater = {
     'Signing in will only need your password, and your recovery codes will stop working.',
   disableConfirm: 'Yes, disable',
 
-  challengeEmailHeading: 'Check your email',
-  challengeSmsHeading: 'Check your phone',
-  verifyEmailHeading: 'Confirm your email',
   trustBrowser:
     '{days, plural, one {Trust this browser for # day} other {Trust this browser for # days}}',
   recoveryHeadingChallenge: 'Sign in with a recovery code',
 
   'error.required_code': 'Enter the code.',
   'error.required_saved': 'Tick the box once your recovery codes are saved.',
-  codeNotSent: 'We could not send you a code.',
-  smsStepNext: 'Next, we will text a code to your phone.',
   'limit.per-number': 'Too many codes were sent to this number recently.',
   'limit.per-prefix': 'Too many codes were sent to numbers like this one recently.',
   'limit.per-country': 'Too many codes were sent to this country recently.',

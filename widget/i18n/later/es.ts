@@ -3,12 +3,6 @@ import type { LaterStrings } from '../en.ts';
 /** The messages only the later screens say; they load with those screens. */
 export const esLater: LaterStrings = {
   codeHeading: 'Escriba el código',
-  codeSentTo: 'Le enviamos un código a {destination}.',
-  codeLabel: 'Código de {length} dígitos',
-  verify: 'Verificar',
-  resend: 'Reenviar el código',
-  resendIn: 'Reenviar el código en {time}',
-  codeResent: 'Le estamos enviando un código nuevo.',
   changeNumber: 'Cambiar el número',
   attemptsRemaining:
     '{count, plural, one {Le queda # intento.} many {Le quedan # de intentos.} other {Le quedan # intentos.}}',
@@ -65,17 +59,12 @@ export const esLater: LaterStrings = {
     'Para iniciar sesión solo necesitará su contraseña, y sus códigos de recuperación dejarán de funcionar.',
   disableConfirm: 'Sí, desactivar',
 
-  challengeEmailHeading: 'Revise su correo electrónico',
-  challengeSmsHeading: 'Revise su teléfono',
-  verifyEmailHeading: 'Confirme su correo electrónico',
   trustBrowser:
     '{days, plural, one {Confiar en este navegador durante # día} many {Confiar en este navegador durante # de días} other {Confiar en este navegador durante # días}}',
   recoveryHeadingChallenge: 'Iniciar sesión con un código de recuperación',
 
   'error.required_code': 'Escriba el código.',
   'error.required_saved': 'Marque la casilla cuando haya guardado sus códigos de recuperación.',
-  codeNotSent: 'No hemos podido enviarle un código.',
-  smsStepNext: 'Después, le enviaremos un código por SMS.',
   'limit.per-number': 'Se han enviado demasiados códigos a este número últimamente.',
   'limit.per-prefix': 'Se han enviado demasiados códigos a números parecidos a este últimamente.',
   'limit.per-country': 'Se han enviado demasiados códigos a este país últimamente.',

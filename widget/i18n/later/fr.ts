@@ -3,12 +3,6 @@ import type { LaterStrings } from '../en.ts';
 /** The messages only the later screens say; they load with those screens. */
 export const frLater: LaterStrings = {
   codeHeading: 'Saisissez le code',
-  codeSentTo: 'Nous avons envoyé un code à {destination}.',
-  codeLabel: 'Code à {length} chiffres',
-  verify: 'Vérifier',
-  resend: 'Renvoyer le code',
-  resendIn: 'Renvoyer le code dans {time}',
-  codeResent: 'Un nouveau code est en route.',
   changeNumber: 'Modifier le numéro',
   attemptsRemaining:
     '{count, plural, one {Il vous reste # tentative.} many {Il vous reste # de tentatives.} other {Il vous reste # tentatives.}}',
@@ -65,17 +59,12 @@ export const frLater: LaterStrings = {
     'Seul votre mot de passe sera demandé pour vous connecter, et vos codes de récupération ne fonctionneront plus.',
   disableConfirm: 'Oui, désactiver',
 
-  challengeEmailHeading: 'Consultez vos e-mails',
-  challengeSmsHeading: 'Consultez votre téléphone',
-  verifyEmailHeading: 'Confirmez votre adresse e-mail',
   trustBrowser:
     '{days, plural, one {Faire confiance à ce navigateur pendant # jour} many {Faire confiance à ce navigateur pendant # de jours} other {Faire confiance à ce navigateur pendant # jours}}',
   recoveryHeadingChallenge: 'Se connecter avec un code de récupération',
 
   'error.required_code': 'Saisissez le code.',
   'error.required_saved': 'Cochez la case une fois vos codes de récupération mis en lieu sûr.',
-  codeNotSent: 'Nous n’avons pas pu vous envoyer de code.',
-  smsStepNext: 'Ensuite, nous vous enverrons un code par SMS.',
   'limit.per-number': 'Trop de codes ont été envoyés à ce numéro récemment.',
   'limit.per-prefix': 'Trop de codes ont été envoyés récemment à des numéros proches de celui-ci.',
   'limit.per-country': 'Trop de codes ont été envoyés vers ce pays récemment.',

@@ -3,12 +3,6 @@ import type { LaterStrings } from '../en.ts';
 /** The messages only the later screens say; they load with those screens. */
 export const itLater: LaterStrings = {
   codeHeading: 'Inserisci il codice',
-  codeSentTo: 'Abbiamo inviato un codice a {destination}.',
-  codeLabel: 'Codice di {length} cifre',
-  verify: 'Verifica',
-  resend: 'Invia di nuovo il codice',
-  resendIn: 'Invia di nuovo il codice tra {time}',
-  codeResent: 'Un nuovo codice è in arrivo.',
   changeNumber: 'Cambia numero',
   attemptsRemaining:
     '{count, plural, one {Ti resta # tentativo.} many {Ti restano # di tentativi.} other {Ti restano # tentativi.}}',
@@ -65,17 +59,12 @@ export const itLater: LaterStrings = {
     'Per accedere basterà la password e i tuoi codici di recupero smetteranno di funzionare.',
   disableConfirm: 'Sì, disattiva',
 
-  challengeEmailHeading: 'Controlla la tua email',
-  challengeSmsHeading: 'Controlla il telefono',
-  verifyEmailHeading: 'Conferma il tuo indirizzo email',
   trustBrowser:
     '{days, plural, one {Considera attendibile questo browser per # giorno} many {Considera attendibile questo browser per # di giorni} other {Considera attendibile questo browser per # giorni}}',
   recoveryHeadingChallenge: 'Accedi con un codice di recupero',
 
   'error.required_code': 'Inserisci il codice.',
   'error.required_saved': 'Seleziona la casella dopo aver salvato i codici di recupero.',
-  codeNotSent: 'Non siamo riusciti a inviarti un codice.',
-  smsStepNext: 'Poi ti invieremo un codice via SMS.',
   'limit.per-number': 'Di recente sono stati inviati troppi codici a questo numero.',
   'limit.per-prefix': 'Di recente sono stati inviati troppi codici a numeri simili a questo.',
   'limit.per-country': 'Di recente sono stati inviati troppi codici verso questo paese.',

@@ -3,12 +3,6 @@ import type { LaterStrings } from '../en.ts';
 /** The messages only the later screens say; they load with those screens. */
 export const nlLater: LaterStrings = {
   codeHeading: 'Voer de code in',
-  codeSentTo: 'We hebben een code gestuurd naar {destination}.',
-  codeLabel: 'Code van {length} cijfers',
-  verify: 'Bevestigen',
-  resend: 'Code opnieuw sturen',
-  resendIn: 'Code opnieuw sturen over {time}',
-  codeResent: 'Er is een nieuwe code onderweg.',
   changeNumber: 'Ander nummer',
   attemptsRemaining: '{count, plural, one {Nog # poging.} other {Nog # pogingen.}}',
 
@@ -63,17 +57,12 @@ export const nlLater: LaterStrings = {
   disableText: 'U logt dan alleen nog in met uw wachtwoord en uw herstelcodes werken niet meer.',
   disableConfirm: 'Ja, uitzetten',
 
-  challengeEmailHeading: 'Bekijk uw e-mail',
-  challengeSmsHeading: 'Bekijk uw telefoon',
-  verifyEmailHeading: 'Bevestig uw e-mailadres',
   trustBrowser:
     '{days, plural, one {Deze browser # dag vertrouwen} other {Deze browser # dagen vertrouwen}}',
   recoveryHeadingChallenge: 'Inloggen met een herstelcode',
 
   'error.required_code': 'Voer de code in.',
   'error.required_saved': 'Vink het vakje aan zodra u uw herstelcodes hebt bewaard.',
-  codeNotSent: 'We konden je geen code sturen.',
-  smsStepNext: 'Daarna sturen we je een code per sms.',
   'limit.per-number': 'Er zijn onlangs te veel codes naar dit nummer gestuurd.',
   'limit.per-prefix': 'Er zijn onlangs te veel codes naar vergelijkbare nummers gestuurd.',
   'limit.per-country': 'Er zijn onlangs te veel codes naar dit land gestuurd.',

@@ -3,12 +3,6 @@ import type { LaterStrings } from '../en.ts';
 /** The messages only the later screens say; they load with those screens. */
 export const plLater: LaterStrings = {
   codeHeading: 'Wpisz kod',
-  codeSentTo: 'Wysłaliśmy kod na {destination}.',
-  codeLabel: 'Kod {length}-cyfrowy',
-  verify: 'Potwierdź',
-  resend: 'Wyślij kod ponownie',
-  resendIn: 'Wyślij kod ponownie za {time}',
-  codeResent: 'Nowy kod jest w drodze.',
   changeNumber: 'Zmień numer',
   attemptsRemaining:
     '{count, plural, one {Została # próba.} few {Zostały # próby.} many {Zostało # prób.} other {Zostało # próby.}}',
@@ -64,17 +58,12 @@ export const plLater: LaterStrings = {
   disableText: 'Do logowania wystarczy samo hasło, a Twoje kody odzyskiwania przestaną działać.',
   disableConfirm: 'Tak, wyłącz',
 
-  challengeEmailHeading: 'Sprawdź pocztę e-mail',
-  challengeSmsHeading: 'Sprawdź telefon',
-  verifyEmailHeading: 'Potwierdź adres e-mail',
   trustBrowser:
     '{days, plural, one {Ufaj tej przeglądarce przez # dzień} few {Ufaj tej przeglądarce przez # dni} many {Ufaj tej przeglądarce przez # dni} other {Ufaj tej przeglądarce przez # dnia}}',
   recoveryHeadingChallenge: 'Zaloguj się kodem odzyskiwania',
 
   'error.required_code': 'Wpisz kod.',
   'error.required_saved': 'Zaznacz pole, gdy zapiszesz kody odzyskiwania.',
-  codeNotSent: 'Nie udało się wysłać kodu.',
-  smsStepNext: 'Następnie wyślemy kod SMS-em.',
   'limit.per-number': 'Na ten numer wysłano ostatnio zbyt wiele kodów.',
   'limit.per-prefix': 'Na numery podobne do tego wysłano ostatnio zbyt wiele kodów.',
   'limit.per-country': 'Do tego kraju wysłano ostatnio zbyt wiele kodów.',

@@ -3,12 +3,6 @@ import type { LaterStrings } from '../en.ts';
 /** The messages only the later screens say; they load with those screens. */
 export const ptBRLater: LaterStrings = {
   codeHeading: 'Digite o código',
-  codeSentTo: 'Enviamos um código para {destination}.',
-  codeLabel: 'Código de {length} dígitos',
-  verify: 'Verificar',
-  resend: 'Reenviar código',
-  resendIn: 'Reenviar código em {time}',
-  codeResent: 'Um novo código está a caminho.',
   changeNumber: 'Alterar número',
   attemptsRemaining:
     '{count, plural, one {Resta # tentativa.} many {Restam # de tentativas.} other {Restam # tentativas.}}',
@@ -65,17 +59,12 @@ export const ptBRLater: LaterStrings = {
     'Para entrar, bastará a sua senha, e seus códigos de recuperação vão deixar de funcionar.',
   disableConfirm: 'Sim, desativar',
 
-  challengeEmailHeading: 'Confira seu e-mail',
-  challengeSmsHeading: 'Confira seu celular',
-  verifyEmailHeading: 'Confirme seu e-mail',
   trustBrowser:
     '{days, plural, one {Confiar neste navegador por # dia} many {Confiar neste navegador por # de dias} other {Confiar neste navegador por # dias}}',
   recoveryHeadingChallenge: 'Entrar com um código de recuperação',
 
   'error.required_code': 'Digite o código.',
   'error.required_saved': 'Marque a caixa depois de guardar seus códigos de recuperação.',
-  codeNotSent: 'Não conseguimos enviar um código para você.',
-  smsStepNext: 'Em seguida, enviaremos um código por SMS.',
   'limit.per-number': 'Foram enviados códigos demais para este número recentemente.',
   'limit.per-prefix': 'Foram enviados códigos demais para números parecidos com este recentemente.',
   'limit.per-country': 'Foram enviados códigos demais para este país recentemente.',

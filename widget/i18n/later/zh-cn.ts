@@ -3,12 +3,6 @@ import type { LaterStrings } from '../en.ts';
 /** The messages only the later screens say; they load with those screens. */
 export const zhCNLater: LaterStrings = {
   codeHeading: '输入验证码',
-  codeSentTo: '我们已向 {destination} 发送验证码。',
-  codeLabel: '{length} 位验证码',
-  verify: '验证',
-  resend: '重新发送验证码',
-  resendIn: '{time} 后可重新发送验证码',
-  codeResent: '新的验证码已发出。',
   changeNumber: '更换号码',
   attemptsRemaining: '{count, plural, other {还可尝试 # 次。}}',
 
@@ -61,16 +55,11 @@ export const zhCNLater: LaterStrings = {
   disableText: '关闭后，只需密码即可登录，您的恢复码也将失效。',
   disableConfirm: '是，关闭',
 
-  challengeEmailHeading: '请查看您的电子邮件',
-  challengeSmsHeading: '请查看您的手机',
-  verifyEmailHeading: '确认您的电子邮件地址',
   trustBrowser: '{days, plural, other {信任此浏览器 # 天}}',
   recoveryHeadingChallenge: '使用恢复码登录',
 
   'error.required_code': '请输入验证码。',
   'error.required_saved': '保存恢复码后，请勾选此框。',
-  codeNotSent: '我们无法向您发送验证码。',
-  smsStepNext: '接下来，我们会通过短信向您的手机发送验证码。',
   'limit.per-number': '最近向此号码发送的验证码过多。',
   'limit.per-prefix': '最近向与此号码相近的号码发送的验证码过多。',
   'limit.per-country': '最近向该国家/地区发送的验证码过多。',
