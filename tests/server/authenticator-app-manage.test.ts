@@ -140,6 +140,23 @@ describeEachDatabase('authenticator app: managing methods', ({ build }) => {
     assert.equal(reset.statusCode, 204);
     assert.equal((await partnerStatus(app, other.tenant, 'reset-me')).twoFactor.enabled, false);
   });
+
+  test('tfa tenant set --methods: a list of sms and totp, never empty', async (t) => {
+    const app = await build(t);
+    const { tenant, widget } = await setupSession(app);
+    const set = (value: string) =>
+      runCommand(
+        ['tenant', 'set', '--tenant', tenant.tenantId, '--methods', value],
+        app.db,
+        () => {},
+      );
+    await set('totp');
+    assert.deepEqual((await widget.get('/session')).json().allowedMethods, ['totp']);
+    await assert.rejects(set('none'), /methods/, 'at least one method');
+    await assert.rejects(set('sms,email'), /methods/);
+    await set('sms,totp');
+    assert.deepEqual((await widget.get('/session')).json().allowedMethods, ['sms', 'totp']);
+  });
 });
 
 // A database of its own: `keys reencrypt` reads every row, and the tests above used other keys.
