@@ -175,6 +175,57 @@ export async function consumeCode(
     .executeTakeFirst();
 }
 
+/**
+ * The common case in one statement: takes a try of the live code of `purposes` and uses it, under
+ * the same conditions as `consumeCode`, for the caller to compare (in constant time). Undefined
+ * when there is no live code with a try left and time to run. A code that does not match is given
+ * back whole with `untakeCode`, in the same transaction.
+ */
+export async function takeLiveCode(
+  trx: Transaction<Database>,
+  ref: SessionRef,
+  purposes: readonly string[],
+  maxAttempts: number,
+  now = new Date(),
+) {
+  return trx
+    .updateTable('verification_codes')
+    .set((eb) => ({ consumed_at: now, attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', (eb) =>
+      eb
+        .selectFrom('verification_codes')
+        .select('id')
+        .where('session_id', '=', ref.sessionId)
+        .where('user_id', '=', ref.userId)
+        .where('tenant_id', '=', ref.tenantId)
+        .where('purpose', 'in', purposes)
+        .where('superseded_at', 'is', null)
+        .where('consumed_at', 'is', null)
+        .where('sent_at', 'is not', null)
+        .orderBy('created_at', 'desc')
+        .limit(1),
+    )
+    .where('user_id', '=', ref.userId)
+    .where('tenant_id', '=', ref.tenantId)
+    .where('consumed_at', 'is', null)
+    .where('superseded_at', 'is', null)
+    .where('attempts', '<', maxAttempts)
+    .where('expires_at', '>', now)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Undoes `takeLiveCode` for a code that did not match: unused again, its try given back. */
+export async function untakeCode(trx: Transaction<Database>, ref: UserRef, id: string) {
+  await trx
+    .updateTable('verification_codes')
+    .set((eb) => ({ consumed_at: null, attempts: eb('attempts', '-', 1) }))
+    .where('id', '=', id)
+    .where('user_id', '=', ref.userId)
+    .where('tenant_id', '=', ref.tenantId)
+    .execute();
+}
+
 /** Every code of the user not yet used: two-factor is going off, nothing in flight may finish. */
 export async function deleteUnusedCodes(trx: Transaction<Database>, ref: UserRef) {
   await trx

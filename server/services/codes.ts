@@ -11,7 +11,9 @@ import {
   insertCode,
   liveCode,
   spentCodes,
+  takeLiveCode,
   takeTry,
+  untakeCode,
 } from '../repositories/verification-codes.ts';
 import {
   CODE_DIGITS,
@@ -186,6 +188,9 @@ export async function checkCode(
     error: new AppError('code_expired'),
     countsAsFailure: false,
   } as const;
+  const usedNow = await takeLiveCode(trx, scope, sequence, CODE_MAX_ATTEMPTS, now);
+  if (usedNow && matches(keys, usedNow, code)) return { ok: true, value: usedNow };
+  if (usedNow) await untakeCode(trx, scope, usedNow.id);
   const live = await liveCode(trx, scope, sequence, { sentOnly: true });
   if (live && matches(keys, live, code)) {
     const consumed = await consumeCode(trx, scope, live.id, CODE_MAX_ATTEMPTS, now);
