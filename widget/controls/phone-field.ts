@@ -168,14 +168,17 @@ export class TfaPhoneField extends LitElement {
   }
 
   /**
-   * Whether a country is chosen; if not, says so and moves focus to the picker. For the form
-   * around the field, before it sends the number.
+   * Whether the number may be sent: a country is chosen, and the number is not one from a
+   * country not offered. If not, says so and moves focus to what to fix. For the form around the
+   * field, before it sends the number.
    */
   checkCountry() {
-    if (this.country) return true;
-    this.problem = this.t('countryRequired');
-    this.renderRoot.querySelector<HTMLElement>('tfa-country-picker')?.focus();
-    return false;
+    if (this.problem && this.country) this.focus();
+    else if (!this.country) {
+      this.problem = this.t('countryRequired');
+      this.renderRoot.querySelector<HTMLElement>('tfa-country-picker')?.focus();
+    }
+    return !this.problem;
   }
 
   /** The national format of `text` for the current country, once the rules are loaded. */
