@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/types.ts';
+import type { UserRef } from './refs.ts';
 
 export interface SendRow {
   userId: string;
@@ -10,7 +11,10 @@ export interface SendRow {
   ipKey: string | null;
 }
 
-/** Records an admitted send (kept two days, for support questions; the limits do not read it). */
+/**
+ * Records an admitted send (kept two days, for support questions). The limits do not count it;
+ * only a number's own resend wait reads it (`sendsToNumber`).
+ */
 export async function insertSend(trx: Transaction<Database>, tenantId: string, send: SendRow) {
   await trx
     .insertInto('send_log')
@@ -24,4 +28,26 @@ export async function insertSend(trx: Transaction<Database>, tenantId: string, s
       ip_key: send.ipKey,
     })
     .execute();
+}
+
+/**
+ * When this user's codes went to one number since `since`, newest first. Bounded by the per-user
+ * send limit, and read through the user's index.
+ */
+export async function sendsToNumber(
+  trx: Transaction<Database>,
+  ref: UserRef,
+  phoneIndex: string,
+  since: Date,
+) {
+  const rows = await trx
+    .selectFrom('send_log')
+    .select('created_at')
+    .where('tenant_id', '=', ref.tenantId)
+    .where('user_id', '=', ref.userId)
+    .where('created_at', '>=', since)
+    .where('phone_index', '=', phoneIndex)
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rows.map((row) => row.created_at);
 }

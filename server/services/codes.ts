@@ -6,6 +6,7 @@ import { AppError } from '../errors.ts';
 import { lockSession, withUserLocked } from '../repositories/locks.ts';
 import { findPhone } from '../repositories/phone-factors.ts';
 import type { SessionRef } from '../repositories/refs.ts';
+import { sendsToNumber } from '../repositories/send-log.ts';
 import {
   consumeCode,
   insertCode,
@@ -57,6 +58,24 @@ export function resendWaitSeconds(sendNumber: number) {
   return RESEND_FIRST_WAIT_SECONDS * 2 ** (sendNumber - 1);
 }
 
+function waitRefusal(resendAt: Date, now: number) {
+  return new AppError('rate_limited', {
+    message: 'Wait before asking for another code.',
+    extra: {
+      retryAfter: Math.ceil((resendAt.getTime() - now) / 1000),
+      resendAt: resendAt.toISOString(),
+    },
+  });
+}
+
+/** Refuses while the wait after the latest of `sends` (the n-th to one number) still runs. */
+function assertNumberWaitOver(sends: Date[], now: number) {
+  const [latest] = sends;
+  if (!latest) return;
+  const resendAt = new Date(latest.getTime() + resendWaitSeconds(sends.length) * 1000);
+  if (resendAt.getTime() > now) throw waitRefusal(resendAt, now);
+}
+
 /** Whether `code` went to the number of `phone` (always so for a code not sent to a typed number). */
 async function sameNumber(
   trx: Transaction<Database>,
@@ -89,7 +108,8 @@ export async function reserveCode(
   },
 ) {
   return withUserLocked(db, scope, async (trx) => {
-    scope.guard?.(await lockSession(trx, scope));
+    const session = await lockSession(trx, scope);
+    scope.guard?.(session);
     // A verification or a disable may just have removed this number.
     const phone = scope.phoneFactorId
       ? await findPhone(trx, scope, scope.phoneFactorId)
@@ -99,19 +119,21 @@ export async function reserveCode(
     // The wait is per number: a corrected number is not held back by the mistyped one's code.
     const previous = live && (await sameNumber(trx, scope, live, phone)) ? live : undefined;
     const now = Date.now();
+    // Going back to a number this session already sent to keeps that number's wait.
+    const earlier =
+      live && phone && !previous
+        ? await sendsToNumber(trx, scope, phone.phone_index, session.created_at)
+        : [];
+    assertNumberWaitOver(earlier, now);
     // A code that can no longer work (its 5 tries taken, or expired) does not hold back the next:
     // the patient is told to ask for a new one. Its wrong tries already count toward the lockout.
     const dead =
       previous !== undefined &&
       (previous.attempts >= CODE_MAX_ATTEMPTS || previous.expires_at.getTime() <= now);
     if (previous && !dead && previous.resend_at.getTime() > now) {
-      const retryAfter = Math.ceil((previous.resend_at.getTime() - now) / 1000);
-      throw new AppError('rate_limited', {
-        message: 'Wait before asking for another code.',
-        extra: { retryAfter, resendAt: previous.resend_at.toISOString() },
-      });
+      throw waitRefusal(previous.resend_at, now);
     }
-    const sendNumber = (previous?.send_number ?? 0) + 1;
+    const sendNumber = (previous?.send_number ?? earlier.length) + 1;
     const code = generateCode();
     const row = await insertCode(trx, scope, {
       purpose: scope.purpose,

@@ -179,6 +179,26 @@ describeEachDatabase('send limits', ({ build }) => {
     );
   });
 
+  test('going back to a number keeps its wait: switching numbers does not reset it', async (t) => {
+    const server = await app(t);
+    const tenant = await makeTenant(server);
+    const token = await mintSession(server, tenant, { userId: 'switching', purpose: 'setup' });
+    const post = (phone: string) =>
+      server.inject({
+        method: 'POST',
+        url: '/v1/widget/phone',
+        headers: { authorization: `Bearer ${token}`, origin: tenant.origin },
+        payload: { phone },
+      });
+    assert.equal((await post('+33612345670')).statusCode, 200);
+    assert.equal((await post('+33612345678')).statusCode, 200);
+    const back = await post('+33612345670');
+    assertRefused(back, 'rate_limited');
+    const { retryAfter } = back.json().error;
+    assert.ok(retryAfter > 0 && retryAfter <= 30, `the first number's 30 s wait, ${retryAfter}`);
+    assert.equal(fake.requests.length, 2);
+  });
+
   test('per number: 5 sends in 10 minutes, whoever asks', async (t) => {
     const server = await app(t);
     const tenant = await makeTenant(server);
