@@ -339,9 +339,11 @@ export class TwoFactorSetup extends TwoFactorElement<SetupScreen> {
           status: this.status,
           onSubmit: (code) => void this.verifyPhone(code),
           onResend: () => void this.resendPhoneCode(),
-          links: button(context, 'link', 'change-number', t('changeNumber'), () =>
-            this.go(SetupScreen.phone),
-          ),
+          // The resend wait is the number's: a corrected number is sent at once.
+          links: button(context, 'link', 'change-number', t('changeNumber'), () => {
+            this.resend.end();
+            this.go(SetupScreen.phone);
+          }),
         });
       case SetupScreen.newRecoveryCodes:
         return later?.renderNewRecoveryCodesScreen(context, {
