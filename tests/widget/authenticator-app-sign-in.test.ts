@@ -23,16 +23,15 @@ import {
   redeem,
   uniqueFrenchMobile,
 } from './harness/partner.ts';
-import { totp } from './harness/totp.ts';
+import { codeOfStepBefore, totp } from './harness/totp.ts';
 
 const BOTH = { tenant: 'both-methods', settings: { methods: ['sms', 'totp'] } };
-const STEP_MS = 30_000;
 
 /** From the app screen: the key shown, confirmed with the code of the step before now. */
 async function confirmApp(element: TwoFactorSetup) {
   await waitForScreen(element, 'authenticator-app');
   const key = part(element, 'totp-key').textContent?.trim() ?? '';
-  await enterCode(await totp(key, Date.now() - STEP_MS));
+  await enterCode(await codeOfStepBefore(key));
   return key;
 }
 

@@ -23,7 +23,7 @@ import {
   mintSession,
   uniqueFrenchMobile,
 } from './partner.ts';
-import { totp } from './totp.ts';
+import { codeOfStepBefore, totp } from './totp.ts';
 
 export interface Visit {
   visit(element: Element): Promise<void>;
@@ -290,11 +290,10 @@ export async function walkAuthenticatorApp(walk: Visit, { locale }: Pick<WalkOpt
   await waitForScreen(element, 'authenticator-app');
   await walk.visit(element);
   const key = element.shadowRoot?.querySelector('[part~="totp-key"]')?.textContent?.trim() ?? '';
-  const right = await totp(key, Date.now() - 30_000);
-  await enterCode(right === '111111' ? '222222' : '111111');
+  await enterCode((await totp(key)) === '111111' ? '222222' : '111111');
   await pause(300);
   await walk.visit(element);
-  await enterCode(right);
+  await enterCode(await codeOfStepBefore(key));
   await waitForScreen(element, 'new-recovery-codes');
   await tabTo('saved-checkbox');
   await sendKeys({ press: 'Space' });

@@ -38,3 +38,20 @@ export async function totp(secret: string, time = Date.now()) {
     (mac[offset + 3] ?? 0);
   return String(binary % 1_000_000).padStart(6, '0');
 }
+
+const STEP_MS = 30_000;
+/** Room before the next step: more than typing a code and its answer take on a loaded machine. */
+const MARGIN_MS = 10_000;
+
+/**
+ * The code of the step before now, for a first use whose step a later `totp(key)` must not
+ * repeat. Near the end of a step it waits for the next one: crossing a step boundary between
+ * computing and checking would put that code two steps back, out of the ±1 window.
+ */
+export async function codeOfStepBefore(secret: string) {
+  const intoStep = Date.now() % STEP_MS;
+  if (intoStep > STEP_MS - MARGIN_MS) {
+    await new Promise((resolve) => setTimeout(resolve, STEP_MS - intoStep + 100));
+  }
+  return totp(secret, Date.now() - STEP_MS);
+}
