@@ -29,6 +29,29 @@ async function openAppScreen(element: TwoFactorSetup) {
 const BOTH = { tenant: 'both-methods', settings: { methods: ['sms', 'totp'] } };
 
 describe('<two-factor-setup> with an authenticator app', () => {
+  it('opens on its heading, so the instructions are read before the code field', async () => {
+    const { element } = await mountSetup(BOTH);
+    await openAppScreen(element);
+    await element.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(element.shadowRoot?.activeElement?.getAttribute('part')).to.contain('heading');
+  });
+
+  it('copies the key without its spaces', async () => {
+    const { element } = await mountSetup(BOTH);
+    const key = await openAppScreen(element);
+    let copied = '';
+    // The page's clipboard is the browser's boundary: headless Chromium grants no permission.
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (text: string) => void (copied = text) },
+    });
+    await activate('copy-key-button');
+    await element.updateComplete;
+    expect(copied).to.equal(key.replace(/ /g, ''));
+    expect(part(element, 'copy-key-button').textContent?.trim()).to.equal('Copied');
+  });
+
   it('checks the RFC 6238 vector it enrols with (SHA-1, 59 s → 287082)', async () => {
     // RFC 6238 appendix B: the ASCII secret "12345678901234567890", 8 digits 94287082.
     expect(await totp('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 59_000)).to.equal('287082');

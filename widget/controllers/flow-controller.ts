@@ -48,14 +48,15 @@ export class FlowController<Screen extends string> implements ReactiveController
 
   /**
    * A code screen focuses its field, where the user types next, even the first one (a sign-in
-   * page's code step). Other screens focus their heading, but not the first screen after
-   * loading, where the user arrives: there the focus stays on the page.
+   * page's code step), unless it has something to read first (`data-read-first`: the app's QR
+   * code and key). Other screens focus their heading, but not the first screen after loading,
+   * where the user arrives: there the focus stays on the page.
    */
   private async focusScreen(moved: boolean) {
     const root = this.host.shadowRoot;
-    const field = root?.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>(
-      'tfa-code-field',
-    );
+    const field = root?.querySelector('[data-read-first]')
+      ? null
+      : root?.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('tfa-code-field');
     await field?.updateComplete;
     (field ?? (moved ? root?.querySelector<HTMLElement>('[part~="heading"]') : null))?.focus();
   }

@@ -33,7 +33,8 @@ export function renderAuthenticatorAppScreen(
     options.onCopied();
   };
   return screen(context, 'authenticator-app', t('appHeading'), [
-    paragraph(t('appScanText')),
+    // Focus starts on the heading: the code field comes after the QR code and the key.
+    html`<div data-read-first>${paragraph(t('appScanText'))}</div>`,
     renderQrCode(options.qrCode, t('appQrLabel')),
     paragraph(t('appKeyText')),
     html`<div part="app-key">
