@@ -73,10 +73,7 @@ export function widgetManifest() {
 }
 
 function writeManifest(outdir: string) {
-  writeFileSync(
-    join(outdir, 'custom-elements.json'),
-    `${JSON.stringify(widgetManifest())}\n`,
-  );
+  writeFileSync(join(outdir, 'custom-elements.json'), `${JSON.stringify(widgetManifest())}\n`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

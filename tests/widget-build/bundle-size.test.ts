@@ -130,11 +130,7 @@ describe('widget bundle size', () => {
   it('loads the screens after the phone screen, and the management logic, lazily', () => {
     const closure = staticClosure(entry());
     const eager = [...closure].flatMap((path) => Object.keys(metafile.outputs[path]?.inputs ?? {}));
-    for (const module of [
-      'screens/later-screens',
-      'manage-journeys',
-      'i18n/plural',
-    ])
+    for (const module of ['screens/later-screens', 'manage-journeys', 'i18n/plural'])
       assert.ok(
         !eager.some((input) => input.includes(module)),
         `${module} is not in the first load`,

@@ -44,7 +44,11 @@ describe('<two-factor-setup> with an authenticator app', () => {
     // The page's clipboard is the browser's boundary: headless Chromium grants no permission.
     Object.defineProperty(navigator, 'clipboard', {
       configurable: true,
-      value: { writeText: async (text: string) => void (copied = text) },
+      value: {
+        writeText: async (text: string) => {
+          copied = text;
+        },
+      },
     });
     await activate('copy-key-button');
     await element.updateComplete;
