@@ -98,7 +98,7 @@ export async function widgetAuth(app: FastifyInstance) {
 
   app.options('/*', { schema: { hide: true } }, async (_request, reply) => {
     reply
-      .header('access-control-allow-methods', 'GET, POST, DELETE')
+      .header('access-control-allow-methods', 'GET, POST, PUT, DELETE')
       .header('access-control-allow-headers', 'authorization, content-type')
       .header('access-control-max-age', String(PREFLIGHT_MAX_AGE_SECONDS))
       .status(204)

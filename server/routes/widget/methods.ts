@@ -28,16 +28,6 @@ export const methodRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  // The one PUT of the widget API: its preflight names PUT, which the shared one does not.
-  app.options('/preferred-method', { schema: { hide: true } }, async (_request, reply) => {
-    reply
-      .header('access-control-allow-methods', 'PUT')
-      .header('access-control-allow-headers', 'authorization, content-type')
-      .header('access-control-max-age', '600')
-      .status(204)
-      .send();
-  });
-
   app.put(
     '/preferred-method',
     {
