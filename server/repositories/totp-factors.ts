@@ -89,16 +89,3 @@ export async function deleteTotpFactors(db: Kysely<Database>, ref: UserRef) {
     .where('tenant_id', '=', ref.tenantId)
     .execute();
 }
-
-/** The label authenticator apps show for the account, as the partner gave it for this session. */
-export async function setSessionAccountName(
-  db: Kysely<Database>,
-  tokenHash: string,
-  accountName: string,
-) {
-  await db
-    .updateTable('widget_sessions')
-    .set({ account_name: accountName })
-    .where('token_hash', '=', tokenHash)
-    .execute();
-}

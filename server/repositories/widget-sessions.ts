@@ -11,6 +11,7 @@ export async function insertSession(
     tokenHash: string;
     email: string | null;
     locale: string | null;
+    accountName: string | null;
     expiresAt: Date;
   },
 ) {
@@ -23,6 +24,7 @@ export async function insertSession(
       token_hash: session.tokenHash,
       email: session.email,
       locale: session.locale,
+      account_name: session.accountName,
       expires_at: session.expiresAt,
     })
     .execute();

@@ -1,6 +1,5 @@
 import type { Transaction } from 'kysely';
 import { seal, unseal } from '../crypto/sealed-fields.ts';
-import { sha256 } from '../crypto/tokens.ts';
 import type { Database } from '../db/types.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
@@ -11,7 +10,6 @@ import {
   deleteTotpFactors,
   pendingTotp,
   replacePendingTotp,
-  setSessionAccountName,
   useTotpStep,
 } from '../repositories/totp-factors.ts';
 import { activeMethods } from '../repositories/two-factor-methods.ts';
@@ -32,11 +30,6 @@ export function totpPlace(ref: UserRef) {
 /** Refuses to turn on a method the tenant does not offer (403 `method_not_allowed`). */
 export function assertMethodAllowed(widget: Pick<WidgetContext, 'tenant'>, method: Method) {
   if (!widget.tenant.settings.methods.includes(method)) throw new AppError('method_not_allowed');
-}
-
-/** Keeps the partner's `accountName` for a session just minted (`POST /v1/sessions`). */
-export async function labelSession(db: Deps['db'], token: string, accountName: string) {
-  await setSessionAccountName(db, sha256(token), accountName);
 }
 
 /** The label the app shows: the partner's `accountName`, else an email, else the user id. */

@@ -35,7 +35,14 @@ export function sessionRef({ session }: Pick<WidgetContext, 'session'>): Session
 export async function createSession(
   db: Kysely<Database>,
   tenant: TenantContext,
-  input: { userId: string; purpose: Purpose; email?: string; locale?: string },
+  input: {
+    userId: string;
+    purpose: Purpose;
+    email?: string;
+    locale?: string;
+    /** The label an authenticator app shows for this account. */
+    accountName?: string;
+  },
 ) {
   if (input.purpose === 'verify-email' && !input.email) {
     throw new AppError('invalid_request', {
@@ -61,6 +68,7 @@ export async function createSession(
         tokenHash: sha256(token),
         email: input.email ?? null,
         locale: input.locale ? supportedLocale(input.locale) : null,
+        accountName: input.accountName ?? null,
         expiresAt,
       },
     );

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { labelSession } from '../../services/authenticator-app.ts';
 import { createSession, purposes } from '../../services/sessions.ts';
 import { errorResponses, StrictObject, UserIdParam } from '../schemas.ts';
 
@@ -55,9 +54,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { accountName, ...input } = request.body;
-      const session = await createSession(app.db, request.tenant, input);
-      if (accountName) await labelSession(app.db, session.token, accountName);
+      const session = await createSession(app.db, request.tenant, request.body);
       reply.status(201);
       return { token: session.token, expiresAt: session.expiresAt.toISOString() };
     },
