@@ -107,7 +107,14 @@ describeEachDatabase('partner authentication', ({ build }) => {
     assert.equal(asB.statusCode, 200);
     assert.deepEqual(asB.json(), {
       userId: 'shared-id',
-      twoFactor: { enabled: false, phone: null, enabledAt: null },
+      twoFactor: {
+        enabled: false,
+        methods: [],
+        preferredMethod: null,
+        phone: null,
+        totp: null,
+        enabledAt: null,
+      },
       recoveryCodesRemaining: 0,
       trustedBrowsers: 0,
     });
