@@ -128,7 +128,16 @@ describe('the elements in Arabic', { timeout: 180_000 }, () => {
     assert.equal((await dial.textContent())?.trim(), '+20');
     await screenshot(page, 'ar-setup-country-picker');
     await page.keyboard.press('Enter');
-    assert.match(await country.inputValue(), /\(\u200e\+20\)$/);
+    // Closed, the name in the field and the whole dial code beside it, `+20` as written.
+    assert.equal(await country.inputValue(), 'مصر');
+    const chosenDial = element.locator('.selected-dial-code');
+    assert.equal((await chosenDial.textContent())?.trim(), '+20');
+    const digits = chosenDial.locator('bdi');
+    assert.equal(await digits.evaluate((node) => getComputedStyle(node).direction), 'ltr');
+    // At the field's end (the left in Arabic), clear of the flag at its start.
+    const dialGap = await gapFromRight(chosenDial, element);
+    const fieldGap = await gapFromRight(country, element);
+    assert.ok(dialGap > fieldGap + 100, `dial code ${dialGap} px from the right, field ${fieldGap}`);
 
     const number = element.getByRole('textbox', { name: 'رقم الهاتف' });
     await typeInto(number, PHONE.national);

@@ -106,11 +106,11 @@ export const countryPickerStyles = css`
     flex: 1;
   }
 
+  /* Its digits keep '+' first through dir="ltr" on the text itself: a direction here would turn
+     the closed field's inset-inline-end around in Arabic. */
   [part~='dial-code'] {
     color: var(--tfa-color-muted);
     font-variant-numeric: tabular-nums;
-    direction: ltr;
-    unicode-bidi: isolate;
   }
 
   [part~='option'][aria-selected='true'] [part~='dial-code'] {

@@ -274,7 +274,7 @@ export class TfaCountryPicker extends LitElement {
           showSelected
             ? html`<span class="selected-flag" part="flag country-flag" aria-hidden="true">${current.flag}</span>
                 <span id="selected-dial-code" class="selected-dial-code" part="dial-code country-dial-code"
-                  >+${current.dialCode}</span
+                  ><bdi dir="ltr">+${current.dialCode}</bdi></span
                 >`
             : nothing
         }
@@ -322,7 +322,7 @@ export class TfaCountryPicker extends LitElement {
                     >
                       <span part="flag country-flag" aria-hidden="true">${country.flag}</span>
                       <span class="name">${country.name}</span>
-                      <span part="dial-code country-dial-code">+${country.dialCode}</span>
+                      <span part="dial-code country-dial-code" dir="ltr">+${country.dialCode}</span>
                     </li>
                   `,
                 )
