@@ -1,11 +1,22 @@
 import { type TProperties, Type } from 'typebox';
-import { errorCodes } from '../errors.ts';
+import { AppError, errorCodes } from '../errors.ts';
 
 /** An object that rejects unknown fields (with Ajv's `removeAdditional` off, they fail validation). */
 export const StrictObject = <T extends TProperties>(
   properties: T,
   options: { description?: string } = {},
 ) => Type.Object(properties, { additionalProperties: false, ...options });
+
+/**
+ * For a route that takes nothing (no body, `{}` or `null`): any field, array or other value is
+ * refused, as unknown fields are everywhere. A hook, since a body schema refuses a missing body.
+ */
+export async function takesNoBody(request: { body: unknown }) {
+  const { body } = request;
+  if (body === undefined || body === null) return;
+  if (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0) return;
+  throw new AppError('invalid_request', { message: 'Invalid request: this route takes no body.' });
+}
 
 export const ErrorResponse = Type.Object(
   {

@@ -12,6 +12,7 @@ import {
   replacePendingTotp,
   useTotpStep,
 } from '../repositories/totp-factors.ts';
+import { deleteTrustedBrowsers } from '../repositories/trusted-browsers.ts';
 import { activeMethods } from '../repositories/two-factor-methods.ts';
 import { setPreferredMethod } from '../repositories/users.ts';
 import { TOTP_DIGITS, TOTP_PERIOD_SECONDS } from '../security-constants.ts';
@@ -147,6 +148,8 @@ export async function removeTotp(deps: Deps, widget: WidgetContext, context: Req
     }
     if (!active.phone) throw new AppError('last_method');
     await deleteTotpFactors(trx, ref);
+    // Like a change of phone: a browser trusted while the app was a way in is asked again.
+    await deleteTrustedBrowsers(trx, ref);
     if (active.preferred === 'totp') await setPreferredMethod(trx, ref, null);
     await recordEvent(trx, { ...ref, type: 'totp.removed', context });
     await queueNotice(trx, widget, 'totp.removed', context);

@@ -104,7 +104,10 @@ export async function resendPhoneCode(
 ) {
   const ref = sessionRef(widget);
   const live = await currentCode(deps.db, ref, sequence);
-  if (live?.purpose === 'change-phone') requireStepUp(widget);
+  // Two-factor turned on by the app meanwhile: a phone code costs a step-up, as its start does.
+  if (live?.purpose === 'change-phone' || (await activeTotp(deps.db, ref))) {
+    requireStepUp(widget);
+  }
   const phone = live?.phone_factor_id
     ? await findPhone(deps.db, ref, live.phone_factor_id)
     : undefined;

@@ -11,8 +11,8 @@ export const RETENTION = {
   sendLogDays: 2,
   /** Send counters, by their newest bucket: a day is past the longest window (the daily budget). */
   sendCounterDays: 1,
-  /** Numbers typed but never verified. */
-  pendingPhoneDays: 1,
+  /** Numbers typed but never verified, and app secrets shown but never confirmed. */
+  pendingFactorDays: 1,
   /** Audit events: the partner's security record. */
   auditDays: 400,
 } as const;
@@ -43,7 +43,14 @@ export async function purgeExpired(db: Kysely<Database>, now = new Date()) {
     db
       .deleteFrom('phone_factors')
       .where('status', '=', 'pending')
-      .where('created_at', '<', before(RETENTION.pendingPhoneDays)),
+      .where('created_at', '<', before(RETENTION.pendingFactorDays)),
+  );
+  await run(
+    'totp_factors',
+    db
+      .deleteFrom('totp_factors')
+      .where('status', '=', 'pending')
+      .where('created_at', '<', before(RETENTION.pendingFactorDays)),
   );
   await run(
     'send_log',

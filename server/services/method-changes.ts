@@ -3,6 +3,7 @@ import { AppError } from '../errors.ts';
 import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
 import { withUserLocked } from '../repositories/locks.ts';
 import { deletePhones } from '../repositories/phone-factors.ts';
+import { deleteTrustedBrowsers } from '../repositories/trusted-browsers.ts';
 import { activeMethods } from '../repositories/two-factor-methods.ts';
 import { setPreferredMethod } from '../repositories/users.ts';
 import { queueNotice } from './notice-queue.ts';
@@ -25,6 +26,8 @@ export async function removePhone(deps: Deps, widget: WidgetContext, context: Re
     if (!active.totp) throw new AppError('last_method');
     // Every number of the user, pending ones too; their codes follow by the foreign key.
     await deletePhones(trx, ref);
+    // Like a change of phone: a browser trusted while the number was a way in is asked again.
+    await deleteTrustedBrowsers(trx, ref);
     if (active.preferred === 'sms') await setPreferredMethod(trx, ref, null);
     await recordEvent(trx, { ...ref, type: 'phone.removed', context });
     await queueNotice(trx, widget, 'phone.removed', context);

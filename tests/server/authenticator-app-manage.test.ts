@@ -67,6 +67,39 @@ describeEachDatabase('authenticator app: managing methods', ({ build }) => {
     assert.ok(subjects.some((s) => s?.includes('phone number was removed')));
   });
 
+  test('removing either method asks a trusted browser for a code again', async (t) => {
+    const app = await build(t);
+    for (const removed of ['phone', 'totp'] as const) {
+      const { tenant, widget, userId } = await setupSession(app);
+      await enrol(app, widget);
+      await stepUp(app, widget);
+      const key = await enrolApp(widget);
+      const signIn = await challengeSession(app, tenant, { userId });
+      assert.equal((await signIn.post('/challenge')).json().step, 'totp');
+      // The next step's code: the enrolment used this one.
+      const verified = await signIn.post('/challenge/verify', {
+        code: appCode(key, 1),
+        trustBrowser: true,
+      });
+      assert.equal(verified.json().status, 'verified', verified.body);
+      const cookie = `__Host-tfa_trust=${verified.cookies[0]?.value}`;
+      const trusted = await challengeSession(app, tenant, { userId });
+      assert.equal(
+        (await trusted.post('/challenge', undefined, { cookie })).json().status,
+        'verified',
+      );
+
+      assert.equal((await widget.delete(`/${removed}`)).statusCode, 204);
+      const after = await challengeSession(app, tenant, { userId });
+      const answer = (await after.post('/challenge', undefined, { cookie })).json();
+      assert.equal(
+        answer.status,
+        'pending',
+        `after removing the ${removed}: ${JSON.stringify(answer)}`,
+      );
+    }
+  });
+
   test('a phone added beside the app: methodAdded, the recovery codes kept', async (t) => {
     const app = await build(t);
     const { tenant, widget, userId } = await setupSession(app);

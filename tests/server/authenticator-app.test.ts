@@ -113,6 +113,28 @@ describeEachDatabase('authenticator app: enrolment', ({ build }) => {
     assert.ok(events.json().events.some((e: { type: string }) => e.type === 'totp.added'));
   });
 
+  test('starting the app takes no body but {}: unknown fields are refused', async (t) => {
+    const app = await build(t);
+    const { widget } = await setupSession(app);
+    for (const body of [{ a: 1 }, []]) {
+      const refused = await widget.post('/totp', body);
+      assert.equal(refused.statusCode, 400, JSON.stringify(body));
+      assert.equal(refused.json().error.code, 'invalid_request');
+    }
+    assert.equal((await widget.post('/totp')).statusCode, 200, 'no body');
+    assert.equal((await widget.post('/totp', {})).statusCode, 200, '{}');
+  });
+
+  test('a phone code pending when the app turned two-factor on is resent only after a step-up', async (t) => {
+    const app = await build(t);
+    const { widget } = await setupSession(app);
+    assert.equal((await widget.post('/phone', { phone: '+33612345678' })).statusCode, 200);
+    await enrolApp(widget);
+    const resend = await widget.post('/phone/resend');
+    assert.equal(resend.statusCode, 403, resend.body);
+    assert.equal(resend.json().error.code, 'step_up_required');
+  });
+
   test('a second method confirmed after the step-up lapsed is refused', async (t) => {
     const app = await build(t);
     const { widget, tenant } = await setupSession(app);

@@ -20,6 +20,7 @@ describeEachDatabase('purging expired rows', ({ build }) => {
     await signIn.post('/challenge/verify', { code: await latestSmsCode(app), trustBrowser: true });
     await stepUp(app, widget);
     assert.equal((await widget.post('/phone', { phone: '+33698765432' })).statusCode, 200);
+    assert.equal((await widget.post('/totp', {})).statusCode, 200, 'an app secret never confirmed');
 
     const count = async (
       table:
@@ -29,6 +30,7 @@ describeEachDatabase('purging expired rows', ({ build }) => {
         | 'trusted_browsers'
         | 'send_log'
         | 'phone_factors'
+        | 'totp_factors'
         | 'audit_events',
     ) =>
       Number(
@@ -52,6 +54,7 @@ describeEachDatabase('purging expired rows', ({ build }) => {
       assert.ok((await count(table)) > 0, `${table} still has its fresh rows`);
     }
     assert.equal(await count('phone_factors'), 2, 'the active phone and a fresh pending one');
+    assert.equal(await count('totp_factors'), 1, 'a fresh pending app');
 
     const inThreeDays = new Date(Date.now() + 3 * 86_400_000);
     await purgeExpired(app.db, inThreeDays);
@@ -60,6 +63,7 @@ describeEachDatabase('purging expired rows', ({ build }) => {
     }
     assert.equal(await count('trusted_browsers'), 1, 'trust lasts 30 days');
     assert.equal(await count('phone_factors'), 1, 'the pending number went, the active one stays');
+    assert.equal(await count('totp_factors'), 0, 'the pending app went');
     assert.ok((await count('audit_events')) > 0, 'the audit record stays');
     assert.equal(await count('trusted_browsers'), 1);
     await purgeExpired(app.db, new Date(Date.now() + 31 * 86_400_000));

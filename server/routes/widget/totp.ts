@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requestContext } from '../../plugins/request-context.ts';
 import { confirmTotp, removeTotp, startTotpEnrolment } from '../../services/authenticator-app.ts';
-import { CodeBody, errorResponses } from '../schemas.ts';
+import { CodeBody, errorResponses, takesNoBody } from '../schemas.ts';
 
 const TotpSecret = Type.Object({
   secret: Type.String({ description: 'RFC 4648 base32, no padding: 32 characters (160 bits)' }),
@@ -33,12 +33,13 @@ export const totpRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/totp',
     {
       config,
+      preValidation: takesNoBody,
       schema: {
         tags: ['widget'],
         summary:
           'Start adding an authenticator app: a new secret, pending until its first code (after a step-up when two-factor is on)',
         security,
-        response: { 200: TotpSecret, ...errorResponses(401, 403, 409) },
+        response: { 200: TotpSecret, ...errorResponses(400, 401, 403, 409, 415) },
       },
     },
     async (request) => startTotpEnrolment(app.deps, request.widget),
