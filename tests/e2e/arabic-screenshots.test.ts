@@ -137,7 +137,10 @@ describe('the elements in Arabic', { timeout: 180_000 }, () => {
     // At the field's end (the left in Arabic), clear of the flag at its start.
     const dialGap = await gapFromRight(chosenDial, element);
     const fieldGap = await gapFromRight(country, element);
-    assert.ok(dialGap > fieldGap + 100, `dial code ${dialGap} px from the right, field ${fieldGap}`);
+    assert.ok(
+      dialGap > fieldGap + 100,
+      `dial code ${dialGap} px from the right, field ${fieldGap}`,
+    );
 
     const number = element.getByRole('textbox', { name: 'رقم الهاتف' });
     await typeInto(number, PHONE.national);
