@@ -31,6 +31,7 @@ export async function activeMethods(db: Kysely<Database>, ref: UserRef) {
       't.id as totp_id',
       't.secret_encrypted as totp_secret',
       't.confirmed_at as totp_confirmed_at',
+      't.last_used_step as totp_last_used_step',
     ])
     .where('u.id', '=', ref.userId)
     .where('u.tenant_id', '=', ref.tenantId)
@@ -48,6 +49,7 @@ export async function activeMethods(db: Kysely<Database>, ref: UserRef) {
         id: row.totp_id,
         secretEncrypted: row.totp_secret as string,
         confirmedAt: row.totp_confirmed_at as Date,
+        lastUsedStep: row.totp_last_used_step === null ? null : Number(row.totp_last_used_step),
       }
     : null;
   return { phone, totp, preferred: row?.preferred_method ?? null };

@@ -93,6 +93,28 @@ export async function startTotpEnrolment(deps: Deps, widget: WidgetContext) {
   } as const;
 }
 
+/** A repeat of the code that confirmed the app in this session (a double submit): not a guess. */
+const repeated = () =>
+  ({
+    ok: false,
+    error: new AppError('already_verified', { message: 'This app is already confirmed.' }),
+    countsAsFailure: false,
+  }) as const;
+
+/** Whether `code` is the one that confirmed the user's app, in this very session. */
+async function confirmedHere(
+  trx: Transaction<Database>,
+  deps: Pick<Deps, 'keys'>,
+  widget: WidgetContext,
+  code: string,
+) {
+  const ref = sessionRef(widget);
+  const { totp } = await activeMethods(trx, ref);
+  if (!totp || totp.confirmedAt < widget.session.created_at) return false;
+  const step = matchTotp(openTotpSecret(deps, ref, totp.secretEncrypted), code);
+  return step !== null && step === totp.lastUsedStep;
+}
+
 /**
  * Confirms the pending app with its first code, under the lockout. No pending app answers like a
  * wrong code. The first method turns two-factor on with recovery codes; a second is added (the
@@ -110,7 +132,7 @@ export async function confirmTotp(
   const wrong = { ok: false, error: new AppError('invalid_code'), countsAsFailure: true } as const;
   const answer = await verificationAttempt<Confirmed>(deps.db, { ...ref, context }, async (trx) => {
     const pending = await pendingTotp(trx, ref);
-    if (!pending) return wrong;
+    if (!pending) return (await confirmedHere(trx, deps, widget, code)) ? repeated() : wrong;
     const step = matchTotp(openTotpSecret(deps, ref, pending.secret_encrypted), code);
     if (step === null) return wrong;
     const active = await activeMethods(trx, ref);

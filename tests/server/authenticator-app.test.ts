@@ -75,6 +75,29 @@ describeEachDatabase('authenticator app: enrolment', ({ build }) => {
     });
   });
 
+  test('the confirming code sent twice (a double submit) is answered, not counted', async (t) => {
+    const app = await build(t);
+    const { tenant, widget, userId } = await setupSession(app);
+    const { secret } = (await widget.post('/totp')).json();
+    const code = appCode(secret);
+    assert.equal((await widget.post('/totp/verify', { code })).statusCode, 200);
+    const again = await widget.post('/totp/verify', { code });
+    assert.equal(again.statusCode, 409, again.body);
+    assert.equal(again.json().error.code, 'already_verified');
+    const wrong = await widget.post('/totp/verify', {
+      code: code === '000000' ? '111111' : '000000',
+    });
+    assert.equal(wrong.json().error.code, 'invalid_code');
+    assert.equal(wrong.json().error.attemptsRemaining, 9, 'only the wrong code counted');
+    const user = await app.db
+      .selectFrom('users')
+      .select('failed_attempts')
+      .where('tenant_id', '=', tenant.tenantId)
+      .where('external_id', '=', userId)
+      .executeTakeFirstOrThrow();
+    assert.equal(user.failed_attempts, 1);
+  });
+
   test('a restart replaces the pending secret: the first one no longer confirms', async (t) => {
     const app = await build(t);
     const { widget } = await setupSession(app);
