@@ -4,10 +4,8 @@
 // passcode and then an app code (nothing sent by text). Screens saved for docs/screenshots/.
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { setTimeout } from 'node:timers/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { freshContext, launchChromium } from './support/browser.ts';
 import {
   answerCode,
   codeField,
@@ -21,7 +19,7 @@ import {
   tickWithKeyboard,
   typeInto,
 } from './support/clinic.ts';
-import { type E2eStack, startE2eStack } from './support/e2e-stack.ts';
+import { demoClinicJourneys } from './support/demo-clinic-journeys.ts';
 import { outboxMark, outboxMessages } from './support/outbox.ts';
 import { screenshot } from './support/screenshots.ts';
 
@@ -63,41 +61,15 @@ async function codeOfStepBefore(key: string) {
 }
 
 describe('the authenticator app in the demo clinic', { timeout: 180_000 }, () => {
-  let stack: E2eStack;
-  let browser: Browser;
-  let urls: { demoUrl: string; serverUrl: string };
+  const clinic = demoClinicJourneys();
+  const freshPage = () => clinic.freshPage();
   let key = '';
-  const contexts: BrowserContext[] = [];
-
-  before(async () => {
-    [stack, browser] = await Promise.all([startE2eStack(), launchChromium()]);
-    urls = { demoUrl: stack.demoUrl, serverUrl: stack.serverUrl };
-  });
-
-  after(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
-
-  afterEach(async (t) => {
-    const page = contexts.at(-1)?.pages().at(-1);
-    const name = t.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-    await page?.screenshot({ path: `tests/.cache/e2e/${name}.png` }).catch(() => {});
-    await contexts.at(-1)?.close();
-  });
 
   /** How many text messages the server has sent (the outbox holds the emails too). */
   async function texts() {
-    return (await outboxMessages(urls.serverUrl)).filter((message) => message.channel === 'sms')
-      .length;
-  }
-
-  async function freshPage(): Promise<Page> {
-    const context = await freshContext(browser);
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
+    return (await outboxMessages(clinic.urls.serverUrl)).filter(
+      (message) => message.channel === 'sms',
+    ).length;
   }
 
   test('checks its RFC 6238 code against the RFC’s SHA-1 vector', () => {
@@ -107,27 +79,27 @@ describe('the authenticator app in the demo clinic', { timeout: 180_000 }, () =>
 
   test('signs up, then turns two-factor on with the app from the security page', async () => {
     const page = await freshPage();
-    await page.goto(`${urls.demoUrl}/sign-up`);
+    await page.goto(`${clinic.urls.demoUrl}/sign-up`);
     await typeInto(page.getByLabel('Email address'), patient.email);
-    const mark = await outboxMark(urls.serverUrl);
+    const mark = await outboxMark(clinic.urls.serverUrl);
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${urls.demoUrl}/sign-up/verify`);
-    await answerCode(page, urls.serverUrl, {
+    await page.waitForURL(`${clinic.urls.demoUrl}/sign-up/verify`);
+    await answerCode(page, clinic.urls.serverUrl, {
       heading: 'Confirm your email',
       to: patient.email,
       mark,
     });
-    await page.waitForURL(`${urls.demoUrl}/sign-up/privacy`);
+    await page.waitForURL(`${clinic.urls.demoUrl}/sign-up/privacy`);
     await tickWithKeyboard(page.getByRole('checkbox', { name: /accept the privacy policy/ }));
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${urls.demoUrl}/sign-up/details`);
+    await page.waitForURL(`${clinic.urls.demoUrl}/sign-up/details`);
     await typeInto(page.getByLabel('Full name'), patient.name);
     await typeInto(page.getByLabel('Password', { exact: true }), patient.password);
     await typeInto(page.getByLabel('Password again'), patient.password);
     await page.keyboard.press('Enter');
-    await expectSignedIn(page, urls.demoUrl, patient);
+    await expectSignedIn(page, clinic.urls.demoUrl, patient);
 
-    await page.goto(`${urls.demoUrl}/settings/security`);
+    await page.goto(`${clinic.urls.demoUrl}/settings/security`);
     await elementHeading(page, 'Two-factor authentication');
     await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
     await elementHeading(page, 'How do you want to get your codes?');
@@ -173,7 +145,7 @@ describe('the authenticator app in the demo clinic', { timeout: 180_000 }, () =>
     );
     await screenshot(page, 'manage-authenticator-app');
     assert.equal(await texts(), textsBefore, 'no text message');
-    const status = await securityStatus(page, urls.demoUrl);
+    const status = await securityStatus(page, clinic.urls.demoUrl);
     assert.equal(status['Two-factor authentication'], 'On');
     assert.equal(status['Authenticator app'], 'On');
     assert.equal(status.Phone, '—');
@@ -182,10 +154,10 @@ describe('the authenticator app in the demo clinic', { timeout: 180_000 }, () =>
   test('signs out, then in with the email passcode and an app code', async () => {
     assert.ok(key, 'the enrolment test ran first');
     const page = await freshPage();
-    const emailMark = await outboxMark(urls.serverUrl);
-    await submitPasswordSignIn(page, urls.demoUrl, patient);
-    await page.waitForURL(`${urls.demoUrl}/sign-in/verify`);
-    await answerCode(page, urls.serverUrl, {
+    const emailMark = await outboxMark(clinic.urls.serverUrl);
+    await submitPasswordSignIn(page, clinic.urls.demoUrl, patient);
+    await page.waitForURL(`${clinic.urls.demoUrl}/sign-in/verify`);
+    await answerCode(page, clinic.urls.serverUrl, {
       heading: 'Check your email',
       to: patient.email,
       mark: emailMark,
@@ -194,7 +166,7 @@ describe('the authenticator app in the demo clinic', { timeout: 180_000 }, () =>
     await codeField(page).waitFor();
     await screenshot(page, 'sign-in-authenticator-app');
     await typeInto(codeField(page), totp(key));
-    await expectSignedIn(page, urls.demoUrl, patient);
-    await signOut(page, urls.demoUrl);
+    await expectSignedIn(page, clinic.urls.demoUrl, patient);
+    await signOut(page, clinic.urls.demoUrl);
   });
 });

@@ -1,9 +1,8 @@
 // The seed journeys (DESIGN.md §1) through the demo clinic in Chromium, against the real server:
 // each from a fresh browser context except where the journey is about the same browser.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { freshContext, launchChromium } from './support/browser.ts';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import {
   answerCode,
   codeField,
@@ -20,7 +19,7 @@ import {
   tickWithKeyboard,
   typeInto,
 } from './support/clinic.ts';
-import { type E2eStack, startE2eStack } from './support/e2e-stack.ts';
+import { demoClinicJourneys } from './support/demo-clinic-journeys.ts';
 import { outboxMark, outboxMessages } from './support/outbox.ts';
 import { screenshot } from './support/screenshots.ts';
 
@@ -33,47 +32,19 @@ const patient: Patient = {
 const newPhone = { national: '06 98 76 54 32', e164: '+33698765432' };
 
 describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
-  let stack: E2eStack;
-  let browser: Browser;
-  let urls: { demoUrl: string; serverUrl: string };
+  const clinic = demoClinicJourneys();
+  const freshPage = () => clinic.freshPage();
   let recoveryCodes: string[] = [];
-  const contexts: BrowserContext[] = [];
-
-  before(async () => {
-    [stack, browser] = await Promise.all([startE2eStack(), launchChromium()]);
-    urls = { demoUrl: stack.demoUrl, serverUrl: stack.serverUrl };
-  });
-
-  after(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
-
-  // Where each journey ended, for whoever reads a failure: tests/.cache/e2e/<journey>.png.
-  afterEach(async (t) => {
-    const page = contexts.at(-1)?.pages().at(-1);
-    const name = t.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-    await page?.screenshot({ path: `tests/.cache/e2e/${name}.png` }).catch(() => {});
-    await contexts.at(-1)?.close();
-  });
-
-  async function freshPage(): Promise<Page> {
-    const context = await freshContext(browser);
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  }
 
   /** The security page's element, once it shows `heading`. */
   async function securityPageAt(page: Page, heading: string) {
-    await page.goto(`${urls.demoUrl}/settings/security`);
+    await page.goto(`${clinic.urls.demoUrl}/settings/security`);
     await elementHeading(page, heading);
   }
 
   /** Step-up by SMS code to the phone two-factor is on for. */
   async function stepUp(page: Page, phone: string, mark: number, shot?: string) {
-    await answerCode(page, urls.serverUrl, {
+    await answerCode(page, clinic.urls.serverUrl, {
       heading: 'Confirm it is you',
       to: phone,
       mark,
@@ -83,46 +54,46 @@ describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
 
   test('signs up: email, the emailed code, privacy policy, details', async () => {
     const page = await freshPage();
-    await page.goto(`${urls.demoUrl}/sign-up`);
+    await page.goto(`${clinic.urls.demoUrl}/sign-up`);
     await screenshot(page, 'sign-up-email');
     await typeInto(page.getByLabel('Email address'), patient.email);
-    const mark = await outboxMark(urls.serverUrl);
+    const mark = await outboxMark(clinic.urls.serverUrl);
     await page.keyboard.press('Enter');
 
-    await page.waitForURL(`${urls.demoUrl}/sign-up/verify`);
-    await answerCode(page, urls.serverUrl, {
+    await page.waitForURL(`${clinic.urls.demoUrl}/sign-up/verify`);
+    await answerCode(page, clinic.urls.serverUrl, {
       heading: 'Confirm your email',
       to: patient.email,
       mark,
       shot: () => screenshot(page, 'sign-up-email-code'),
     });
 
-    await page.waitForURL(`${urls.demoUrl}/sign-up/privacy`);
+    await page.waitForURL(`${clinic.urls.demoUrl}/sign-up/privacy`);
     assert.equal(await pageTitle(page), 'Our privacy policy');
     await screenshot(page, 'sign-up-privacy');
     await tickWithKeyboard(page.getByRole('checkbox', { name: /accept the privacy policy/ }));
     await page.keyboard.press('Enter');
 
-    await page.waitForURL(`${urls.demoUrl}/sign-up/details`);
+    await page.waitForURL(`${clinic.urls.demoUrl}/sign-up/details`);
     await screenshot(page, 'sign-up-details');
     await typeInto(page.getByLabel('Full name'), patient.name);
     await typeInto(page.getByLabel('Password', { exact: true }), patient.password);
     await typeInto(page.getByLabel('Password again'), patient.password);
     await page.keyboard.press('Enter');
 
-    await expectSignedIn(page, urls.demoUrl, patient);
+    await expectSignedIn(page, clinic.urls.demoUrl, patient);
     await page.getByText('Two-factor authentication is off.').waitFor();
     await screenshot(page, 'home-signed-in');
   });
 
   test('signing up again with the same email ends on "You already have an account"', async () => {
     const page = await freshPage();
-    await page.goto(`${urls.demoUrl}/sign-up`);
+    await page.goto(`${clinic.urls.demoUrl}/sign-up`);
     await typeInto(page.getByLabel('Email address'), patient.email);
-    const mark = await outboxMark(urls.serverUrl);
+    const mark = await outboxMark(clinic.urls.serverUrl);
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${urls.demoUrl}/sign-up/verify`);
-    await answerCode(page, urls.serverUrl, {
+    await page.waitForURL(`${clinic.urls.demoUrl}/sign-up/verify`);
+    await answerCode(page, clinic.urls.serverUrl, {
       heading: 'Confirm your email',
       to: patient.email,
       mark,
@@ -133,8 +104,8 @@ describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
 
   test('turns on SMS two-factor with a French number, saving the recovery codes', async () => {
     const page = await freshPage();
-    await submitPasswordSignIn(page, urls.demoUrl, patient);
-    await expectSignedIn(page, urls.demoUrl, patient);
+    await submitPasswordSignIn(page, clinic.urls.demoUrl, patient);
+    await expectSignedIn(page, clinic.urls.demoUrl, patient);
     await securityPageAt(page, 'Two-factor authentication');
     await screenshot(page, 'setup-intro');
     await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
@@ -147,10 +118,10 @@ describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
       patient.phone.national,
     );
     await screenshot(page, 'setup-phone');
-    const mark = await outboxMark(urls.serverUrl);
+    const mark = await outboxMark(clinic.urls.serverUrl);
     await page.keyboard.press('Enter');
 
-    await answerCode(page, urls.serverUrl, {
+    await answerCode(page, clinic.urls.serverUrl, {
       heading: 'Enter the code',
       to: patient.phone.e164,
       mark,
@@ -174,7 +145,7 @@ describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
     assert.equal(shown['Two-factor authentication'], 'On');
     assert.match(shown.Phone ?? '', /^\+33 .*78$/);
     await screenshot(page, 'setup-done');
-    const status = await securityStatus(page, urls.demoUrl);
+    const status = await securityStatus(page, clinic.urls.demoUrl);
     assert.equal(status['Two-factor authentication'], 'On');
     assert.match(status.Phone ?? '', /^\+33 .*78$/);
     assert.equal(status['Recovery codes left'], '10');
@@ -182,31 +153,31 @@ describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
 
   test('signs out: the clinic forgets the session', async () => {
     const page = await freshPage();
-    await signInWithCodes(page, urls, patient);
-    await signOut(page, urls.demoUrl);
+    await signInWithCodes(page, clinic.urls, patient);
+    await signOut(page, clinic.urls.demoUrl);
     assert.equal(await pageTitle(page), 'Sign in');
     await screenshot(page, 'sign-in');
-    await page.goto(`${urls.demoUrl}/settings/security`);
-    await page.waitForURL(`${urls.demoUrl}/sign-in`);
-    await page.goto(`${urls.demoUrl}/`);
+    await page.goto(`${clinic.urls.demoUrl}/settings/security`);
+    await page.waitForURL(`${clinic.urls.demoUrl}/sign-in`);
+    await page.goto(`${clinic.urls.demoUrl}/`);
     assert.equal(await pageTitle(page), 'Care close to home');
   });
 
   test('signs in with an email passcode, then an SMS code', async () => {
     const page = await freshPage();
-    await signInWithCodes(page, urls, patient, {
+    await signInWithCodes(page, clinic.urls, patient, {
       shots: {
         email: () => screenshot(page, 'sign-in-email-code'),
         sms: () => screenshot(page, 'sign-in-sms'),
       },
     });
-    await signOut(page, urls.demoUrl);
+    await signOut(page, clinic.urls.demoUrl);
   });
 
   test('a trusted browser signs in again without a code', async () => {
     const page = await freshPage();
-    await signInWithCodes(page, urls, patient, { trustBrowser: true });
-    const cookies = await page.context().cookies(urls.serverUrl);
+    await signInWithCodes(page, clinic.urls, patient, { trustBrowser: true });
+    const cookies = await page.context().cookies(clinic.urls.serverUrl);
     const trust = cookies.find((cookie) => cookie.name === '__Host-tfa_trust');
     assert.equal(trust?.secure, true);
     assert.equal(trust?.httpOnly, true);
@@ -217,19 +188,19 @@ describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
     await page.getByText('This browser').waitFor();
     await screenshot(page, 'trusted-browsers');
 
-    await signOut(page, urls.demoUrl);
-    const mark = await outboxMark(urls.serverUrl);
-    await submitPasswordSignIn(page, urls.demoUrl, patient);
-    await expectSignedIn(page, urls.demoUrl, patient);
-    assert.equal(await outboxMark(urls.serverUrl), mark, 'no code was sent');
-    await signOut(page, urls.demoUrl);
+    await signOut(page, clinic.urls.demoUrl);
+    const mark = await outboxMark(clinic.urls.serverUrl);
+    await submitPasswordSignIn(page, clinic.urls.demoUrl, patient);
+    await expectSignedIn(page, clinic.urls.demoUrl, patient);
+    assert.equal(await outboxMark(clinic.urls.serverUrl), mark, 'no code was sent');
+    await signOut(page, clinic.urls.demoUrl);
   });
 
   test('signs in with a recovery code, which is then used up', async () => {
     const page = await freshPage();
-    const mark = await outboxMark(urls.serverUrl);
-    await submitPasswordSignIn(page, urls.demoUrl, patient);
-    await answerCode(page, urls.serverUrl, {
+    const mark = await outboxMark(clinic.urls.serverUrl);
+    await submitPasswordSignIn(page, clinic.urls.demoUrl, patient);
+    await answerCode(page, clinic.urls.serverUrl, {
       heading: 'Check your email',
       to: patient.email,
       mark,
@@ -244,18 +215,18 @@ describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
     await screenshot(page, 'sign-in-recovery-code');
     await page.keyboard.press('Enter');
 
-    await expectSignedIn(page, urls.demoUrl, patient);
-    const status = await securityStatus(page, urls.demoUrl);
+    await expectSignedIn(page, clinic.urls.demoUrl, patient);
+    const status = await securityStatus(page, clinic.urls.demoUrl);
     assert.equal(status['Recovery codes left'], '9');
   });
 
   test('views the recovery codes later, after a step-up', async () => {
     const page = await freshPage();
-    await signInWithCodes(page, urls, patient);
+    await signInWithCodes(page, clinic.urls, patient);
     await securityPageAt(page, 'Two-factor authentication');
     await page.locator('[part~="recovery-setting"]').filter({ hasText: '9 left' }).waitFor();
     await screenshot(page, 'manage');
-    const mark = await outboxMark(urls.serverUrl);
+    const mark = await outboxMark(clinic.urls.serverUrl);
     await page.getByRole('button', { name: 'View', exact: true }).click();
     await stepUp(page, patient.phone.e164, mark, 'step-up');
 
@@ -272,11 +243,11 @@ describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
 
   test('shows the settings in the Clinic and the Night themes', async () => {
     const page = await freshPage();
-    await signInWithCodes(page, urls, patient);
+    await signInWithCodes(page, clinic.urls, patient);
     for (const theme of ['Night', 'Clinic']) {
       await securityPageAt(page, 'Two-factor authentication');
       await page.getByRole('button', { name: theme, exact: true }).click();
-      await page.waitForURL(`${urls.demoUrl}/settings/security`);
+      await page.waitForURL(`${clinic.urls.demoUrl}/settings/security`);
       await page.getByRole('button', { name: theme, pressed: true }).waitFor();
       assert.equal(await page.locator('html').getAttribute('data-theme'), theme.toLowerCase());
       const setup = page.locator('two-factor-setup');
@@ -288,9 +259,9 @@ describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
 
   test('changes the phone number: the new one replaces the old after its code', async () => {
     const page = await freshPage();
-    await signInWithCodes(page, urls, patient);
+    await signInWithCodes(page, clinic.urls, patient);
     await securityPageAt(page, 'Two-factor authentication');
-    let mark = await outboxMark(urls.serverUrl);
+    let mark = await outboxMark(clinic.urls.serverUrl);
     await page.getByRole('button', { name: 'Change', exact: true }).click();
     await stepUp(page, patient.phone.e164, mark);
 
@@ -301,9 +272,9 @@ describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
       newPhone.national,
     );
     await screenshot(page, 'change-phone');
-    mark = await outboxMark(urls.serverUrl);
+    mark = await outboxMark(clinic.urls.serverUrl);
     await page.keyboard.press('Enter');
-    await answerCode(page, urls.serverUrl, {
+    await answerCode(page, clinic.urls.serverUrl, {
       heading: 'Enter the code',
       to: newPhone.e164,
       mark,
@@ -313,19 +284,19 @@ describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
     await screenshot(page, 'phone-changed');
     const shown = await shownStatusWhen(page, (s) => /32$/.test(s.Phone ?? ''));
     assert.match(shown.Phone ?? '', /^\+33 .*32$/);
-    const status = await securityStatus(page, urls.demoUrl);
+    const status = await securityStatus(page, clinic.urls.demoUrl);
     assert.match(status.Phone ?? '', /^\+33 .*32$/);
     patient.phone = newPhone;
   });
 
   test('disables two-factor with "Yes, disable"', async () => {
     const page = await freshPage();
-    await signInWithCodes(page, urls, patient);
+    await signInWithCodes(page, clinic.urls, patient);
     await securityPageAt(page, 'Two-factor authentication');
     await page.getByRole('button', { name: 'Disable two-factor authentication' }).click();
     await elementHeading(page, 'Disable two-factor authentication?');
     await screenshot(page, 'confirm-disable');
-    const mark = await outboxMark(urls.serverUrl);
+    const mark = await outboxMark(clinic.urls.serverUrl);
     await page.getByRole('button', { name: 'Yes, disable' }).click();
     await stepUp(page, patient.phone.e164, mark);
 
@@ -333,19 +304,19 @@ describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
     await screenshot(page, 'disabled');
     const shown = await shownStatusWhen(page, (s) => s['Two-factor authentication'] === 'Off');
     assert.equal(shown['Two-factor authentication'], 'Off');
-    const status = await securityStatus(page, urls.demoUrl);
+    const status = await securityStatus(page, clinic.urls.demoUrl);
     assert.equal(status['Two-factor authentication'], 'Off');
 
-    await signOut(page, urls.demoUrl);
-    await submitPasswordSignIn(page, urls.demoUrl, patient);
-    await expectSignedIn(page, urls.demoUrl, patient);
+    await signOut(page, clinic.urls.demoUrl);
+    await submitPasswordSignIn(page, clinic.urls.demoUrl, patient);
+    await expectSignedIn(page, clinic.urls.demoUrl, patient);
   });
 
   test('the dev inbox lists the messages the server would have sent', async () => {
     const page = await freshPage();
-    await page.goto(`${urls.demoUrl}/dev-inbox`);
+    await page.goto(`${clinic.urls.demoUrl}/dev-inbox`);
     assert.equal(await pageTitle(page), 'Dev inbox');
-    const messages = await outboxMessages(urls.serverUrl);
+    const messages = await outboxMessages(clinic.urls.serverUrl);
     const rows = page.locator('tbody tr');
     assert.equal(await rows.count(), messages.length);
     await rows.filter({ hasText: newPhone.e164 }).first().waitFor();
