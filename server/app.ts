@@ -12,8 +12,6 @@ import type { Database } from './db/types.ts';
 import type { Deps } from './deps.ts';
 import { loggerOptions } from './logger.ts';
 import { measuredSender } from './metrics/measured-senders.ts';
-import { createMetrics } from './metrics/metrics.ts';
-import { metricsPlugin } from './metrics/metrics-plugin.ts';
 import { closingPlugin } from './plugins/closing.ts';
 import {
   clientErrorHandler,
@@ -116,7 +114,10 @@ export async function buildApp(options: AppOptions) {
   );
   const outbox = new Outbox();
   app.decorate('outbox', outbox);
-  const metrics = config.METRICS_TOKEN ? createMetrics() : undefined;
+  // prom-client and the metrics routes load only when metrics are on.
+  const metrics = config.METRICS_TOKEN
+    ? (await import('./metrics/metrics.ts')).createMetrics()
+    : undefined;
   const sms = smsSender ?? (await createSmsSender(config, { outbox, log: app.log }));
   const email = emailSender ?? (await createEmailSender(config, { outbox, log: app.log }));
   app.decorate('smsSender', measuredSender(metrics, 'sms', sms));
@@ -149,8 +150,10 @@ export async function buildApp(options: AppOptions) {
     limits: options.httpLimits,
   });
   await app.register(errorHandlerPlugin);
-  if (metrics && config.METRICS_TOKEN)
+  if (metrics && config.METRICS_TOKEN) {
+    const { metricsPlugin } = await import('./metrics/metrics-plugin.ts');
     await app.register(metricsPlugin, { metrics, token: config.METRICS_TOKEN });
+  }
   await app.register(closingPlugin);
   await app.register(strictNumbersPlugin);
   await app.register(cookie);

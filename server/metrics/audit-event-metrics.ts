@@ -1,6 +1,7 @@
 import type { EventObserver } from '../repositories/audit-events.ts';
 import { codePurposes } from '../services/codes.ts';
-import { bounded, type Metrics } from './metrics.ts';
+import { bounded } from './bounded.ts';
+import type { Metrics } from './metrics.ts';
 
 const CHANNELS = ['sms', 'email'] as const;
 /** The `limit` of every `send.refused` event (services/send-limits.ts, enrolment, code-delivery). */

@@ -4,7 +4,8 @@ import {
   type DeliveryFailure,
   type SmsSender,
 } from '../providers/sms/sms-sender.ts';
-import { bounded, type Metrics } from './metrics.ts';
+import { bounded } from './bounded.ts';
+import type { Metrics } from './metrics.ts';
 
 const FAILURE_KINDS: readonly DeliveryFailure['kind'][] = [
   'rejected',

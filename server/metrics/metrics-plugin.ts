@@ -5,7 +5,8 @@ import { AppError } from '../errors.ts';
 import { bearerToken } from '../plugins/partner-auth.ts';
 import { observeEvents } from '../repositories/audit-events.ts';
 import { auditEventCounter } from './audit-event-metrics.ts';
-import { bounded, type Metrics } from './metrics.ts';
+import { bounded } from './bounded.ts';
+import type { Metrics } from './metrics.ts';
 import { noticeQueueGauge } from './queue-metrics.ts';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
