@@ -2,17 +2,11 @@
 // the send limits) is planned by PostgreSQL over tables of 100,000 rows, and none may read a whole
 // large table. A missing index shows as a sequential scan here long before it shows in production.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
-import { type CompiledQuery, Kysely } from 'kysely';
-import pg from 'pg';
-import { buildApp } from '../../server/app.ts';
-import { deriveKeys } from '../../server/crypto/keys.ts';
-import { postgresDialect } from '../../server/db/connect.ts';
-import type { Database } from '../../server/db/types.ts';
+import type pg from 'pg';
 import { appCode, enrolApp } from '../helpers/authenticator-app.ts';
-import { LogCapture, makeTenant, type TestApp, testConfig } from '../helpers/build-app.ts';
-import { createPostgresDatabase } from '../helpers/test-database.ts';
+import { makeTenant } from '../helpers/build-app.ts';
+import { appOnOwnPostgres } from '../helpers/postgres-app.ts';
 import {
   challengeSession,
   enrol,
@@ -96,35 +90,8 @@ function sequentialScans(node: PlanNode): string[] {
 const PLANNABLE = /^\s*(select|update|delete|insert|with)\b/i;
 
 test('the hot paths read no large table whole', needsPostgres, async (t) => {
-  const created = await createPostgresDatabase(DATABASE_URL as string);
-  const cleanup: (() => Promise<void>)[] = [];
-  // In reverse order of opening; the database is dropped once nothing uses it.
-  t.after(async () => {
-    for (const step of cleanup.reverse()) await step();
-    await created.drop();
-  });
-  const queries: CompiledQuery[] = [];
-  const db = new Kysely<Database>({
-    dialect: postgresDialect(created.url),
-    log: (event) => {
-      if (event.level === 'query') queries.push(event.query);
-    },
-  });
-  const client = new pg.Client({ connectionString: created.url });
-  await client.connect();
-  cleanup.push(() => client.end());
+  const { app, client, queries } = await appOnOwnPostgres(t);
   await seed(client);
-  const app = (await buildApp({
-    config: testConfig(),
-    database: { db, kind: 'postgres', close: () => db.destroy() },
-    keys: deriveKeys(randomBytes(32)),
-    logStream: new LogCapture(),
-  })) as unknown as TestApp;
-  cleanup.push(async () => {
-    await app.close();
-    await db.destroy();
-  });
-  await app.ready();
   queries.length = 0;
 
   const { tenant, widget, userId } = await setupSession(app);

@@ -3,22 +3,10 @@
 // with none, none of them reads the send log or scans a counter table, and each is planned by
 // PostgreSQL with index access only. The plans are PostgreSQL's planner's, so this needs it.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
-import { type CompiledQuery, Kysely } from 'kysely';
-import pg from 'pg';
-import { buildApp } from '../../server/app.ts';
-import { deriveKeys } from '../../server/crypto/keys.ts';
-import { postgresDialect } from '../../server/db/connect.ts';
-import type { Database } from '../../server/db/types.ts';
-import {
-  LogCapture,
-  makeTenant,
-  mintSession,
-  type TestApp,
-  testConfig,
-} from '../helpers/build-app.ts';
-import { createPostgresDatabase } from '../helpers/test-database.ts';
+import type { CompiledQuery } from 'kysely';
+import { makeTenant, mintSession } from '../helpers/build-app.ts';
+import { appOnOwnPostgres } from '../helpers/postgres-app.ts';
 
 const { DATABASE_URL } = process.env;
 const needsPostgres = DATABASE_URL
@@ -54,34 +42,9 @@ test(
   'a send costs the same statements with 100,000 sends in the window',
   needsPostgres,
   async (t) => {
-    const created = await createPostgresDatabase(DATABASE_URL as string);
-    const cleanup: (() => Promise<void>)[] = [];
-    t.after(async () => {
-      for (const step of cleanup.reverse()) await step();
-      await created.drop();
-    });
-    const queries: CompiledQuery[] = [];
-    const db = new Kysely<Database>({
-      dialect: postgresDialect(created.url),
-      log: (event) => {
-        if (event.level === 'query') queries.push(event.query);
-      },
-    });
-    const client = new pg.Client({ connectionString: created.url });
-    await client.connect();
-    cleanup.push(() => client.end());
-    const app = (await buildApp({
-      config: testConfig(),
-      database: { db, kind: 'postgres', close: () => db.destroy() },
-      keys: deriveKeys(randomBytes(32)),
-      logStream: new LogCapture(),
+    const { app, client, queries } = await appOnOwnPostgres(t, {
       httpLimits: { sendsPerMinute: 10_000, perMinute: 10_000 },
-    })) as unknown as TestApp;
-    cleanup.push(async () => {
-      await app.close();
-      await db.destroy();
     });
-    await app.ready();
     const tenant = await makeTenant(app, ROOMY);
 
     /** The statements of one enrolment send, from a new user's session. */

@@ -3,16 +3,9 @@
 // Client.query) for a successful enrolment, sign-in and step-up verify, authentication included.
 // A deterministic count, not a timing. PostgreSQL only: checkouts are the pg pool's.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
-import { Kysely } from 'kysely';
 import pg from 'pg';
-import { buildApp } from '../../server/app.ts';
-import { deriveKeys } from '../../server/crypto/keys.ts';
-import { DEFAULT_POOL_SETTINGS, postgresDialect } from '../../server/db/connect.ts';
-import type { Database } from '../../server/db/types.ts';
-import { LogCapture, type TestApp, testConfig } from '../helpers/build-app.ts';
-import { createPostgresDatabase } from '../helpers/test-database.ts';
+import { appOnOwnPostgres } from '../helpers/postgres-app.ts';
 import {
   challengeSession,
   FRENCH_MOBILE,
@@ -84,20 +77,7 @@ test(
   'each verify: one pool checkout, and no more statements than its budget',
   needsPostgres,
   async (t) => {
-    const created = await createPostgresDatabase(DATABASE_URL as string);
-    const db = new Kysely<Database>({ dialect: postgresDialect(created.url) });
-    const app = (await buildApp({
-      config: testConfig(),
-      database: { db, kind: 'postgres', close: () => db.destroy() },
-      keys: deriveKeys(randomBytes(32)),
-      logStream: new LogCapture(),
-    })) as unknown as TestApp;
-    t.after(async () => {
-      await app.close();
-      await db.destroy();
-      await created.drop();
-    });
-    await app.ready();
+    const { app } = await appOnOwnPostgres(t);
     // The notice worker polls on its own clock and claims after the answer: it is not the
     // request's cost, and stopped it cannot add to a count.
     await app.notices.close();
@@ -134,26 +114,10 @@ test('the connection a request leases goes back, however the request ends', {
   ...needsPostgres,
   timeout: 60_000,
 }, async (t) => {
-  const created = await createPostgresDatabase(DATABASE_URL as string);
   // One connection in all: a lease that never went back would stall every later request.
-  const settings = {
-    ...DEFAULT_POOL_SETTINGS,
-    DATABASE_POOL_SIZE: 1,
-    DATABASE_CONNECT_TIMEOUT_MS: 3000,
-  };
-  const db = new Kysely<Database>({ dialect: postgresDialect(created.url, settings) });
-  const app = (await buildApp({
-    config: testConfig(),
-    database: { db, kind: 'postgres', close: () => db.destroy() },
-    keys: deriveKeys(randomBytes(32)),
-    logStream: new LogCapture(),
-  })) as unknown as TestApp;
-  t.after(async () => {
-    await app.close();
-    await db.destroy();
-    await created.drop();
+  const { app } = await appOnOwnPostgres(t, {
+    pool: { DATABASE_POOL_SIZE: 1, DATABASE_CONNECT_TIMEOUT_MS: 3000 },
   });
-  await app.ready();
   const { widget } = await setupSession(app);
   const answers: number[] = [];
   for (let round = 0; round < 3; round += 1) {
