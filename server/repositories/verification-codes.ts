@@ -151,8 +151,23 @@ export async function takeTry(
 }
 
 /**
- * Uses a code that matched, once: the same conditional update that checks it is still live, has
- * tries left and has not expired. Undefined when another request used it first, or it died.
+ * Uses a code and takes its try in one conditional update, only while it is live: not used, not
+ * replaced, a try left, not expired. Parallel requests for one code succeed once.
+ */
+function useWhileLive(trx: Transaction<Database>, ref: UserRef, maxAttempts: number, now: Date) {
+  return trx
+    .updateTable('verification_codes')
+    .set((eb) => ({ consumed_at: now, attempts: eb('attempts', '+', 1) }))
+    .where('user_id', '=', ref.userId)
+    .where('tenant_id', '=', ref.tenantId)
+    .where('consumed_at', 'is', null)
+    .where('superseded_at', 'is', null)
+    .where('attempts', '<', maxAttempts)
+    .where('expires_at', '>', now);
+}
+
+/**
+ * Uses a code that matched, once. Undefined when another request used it first, or it died.
  */
 export async function consumeCode(
   trx: Transaction<Database>,
@@ -161,25 +176,17 @@ export async function consumeCode(
   maxAttempts: number,
   now = new Date(),
 ) {
-  return trx
-    .updateTable('verification_codes')
-    .set((eb) => ({ consumed_at: now, attempts: eb('attempts', '+', 1) }))
+  return useWhileLive(trx, ref, maxAttempts, now)
     .where('id', '=', id)
-    .where('user_id', '=', ref.userId)
-    .where('tenant_id', '=', ref.tenantId)
-    .where('consumed_at', 'is', null)
-    .where('superseded_at', 'is', null)
-    .where('attempts', '<', maxAttempts)
-    .where('expires_at', '>', now)
     .returningAll()
     .executeTakeFirst();
 }
 
 /**
- * The common case in one statement: takes a try of the live code of `purposes` and uses it, under
- * the same conditions as `consumeCode`, for the caller to compare (in constant time). Undefined
- * when there is no live code with a try left and time to run. A code that does not match is given
- * back whole with `untakeCode`, in the same transaction.
+ * The common case in one statement: takes a try of the live code of `purposes` and uses it, for
+ * the caller to compare (in constant time). Undefined when there is no live code with a try left
+ * and time to run. A code that does not match is given back whole with `untakeCode`, in the same
+ * transaction.
  */
 export async function takeLiveCode(
   trx: Transaction<Database>,
@@ -188,9 +195,7 @@ export async function takeLiveCode(
   maxAttempts: number,
   now = new Date(),
 ) {
-  return trx
-    .updateTable('verification_codes')
-    .set((eb) => ({ consumed_at: now, attempts: eb('attempts', '+', 1) }))
+  return useWhileLive(trx, ref, maxAttempts, now)
     .where('id', '=', (eb) =>
       eb
         .selectFrom('verification_codes')
@@ -205,12 +210,6 @@ export async function takeLiveCode(
         .orderBy('created_at', 'desc')
         .limit(1),
     )
-    .where('user_id', '=', ref.userId)
-    .where('tenant_id', '=', ref.tenantId)
-    .where('consumed_at', 'is', null)
-    .where('superseded_at', 'is', null)
-    .where('attempts', '<', maxAttempts)
-    .where('expires_at', '>', now)
     .returningAll()
     .executeTakeFirst();
 }
