@@ -2,31 +2,26 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database, TotpFactor } from '../db/types.ts';
 import type { UserRef } from './refs.ts';
 
-export async function activeTotp(
+function totpWithStatus(
   db: Kysely<Database>,
   ref: UserRef,
+  status: 'active' | 'pending',
 ): Promise<TotpFactor | undefined> {
   return db
     .selectFrom('totp_factors')
     .selectAll()
     .where('user_id', '=', ref.userId)
     .where('tenant_id', '=', ref.tenantId)
-    .where('status', '=', 'active')
+    .where('status', '=', status)
     .executeTakeFirst();
 }
 
-export async function pendingTotp(
-  db: Kysely<Database>,
-  ref: UserRef,
-): Promise<TotpFactor | undefined> {
-  return db
-    .selectFrom('totp_factors')
-    .selectAll()
-    .where('user_id', '=', ref.userId)
-    .where('tenant_id', '=', ref.tenantId)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-}
+/** The user's app, once confirmed. */
+export const activeTotp = (db: Kysely<Database>, ref: UserRef) => totpWithStatus(db, ref, 'active');
+
+/** The secret shown but not yet confirmed by a first code. */
+export const pendingTotp = (db: Kysely<Database>, ref: UserRef) =>
+  totpWithStatus(db, ref, 'pending');
 
 /** A new secret waiting for its first code; it replaces any earlier pending one. */
 export async function replacePendingTotp(
