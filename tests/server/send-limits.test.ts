@@ -152,17 +152,26 @@ describeEachDatabase('send limits', ({ build }) => {
     assert.equal(fake.requests.length, 4);
   });
 
-  test('a corrected number is sent at once: the resend wait is per number', async (t) => {
-    const server = await app(t);
-    const tenant = await makeTenant(server, { codesPerUserPerHour: 3 });
-    const token = await mintSession(server, tenant, { userId: 'mistyped', purpose: 'setup' });
-    const post = (phone: string) =>
+  /** Sends an enrolment code to a number from one setup session of `userId`. */
+  async function enrolmentSender(
+    server: FastifyInstance,
+    tenant: Awaited<ReturnType<typeof makeTenant>>,
+    userId: string,
+  ) {
+    const token = await mintSession(server, tenant, { userId, purpose: 'setup' });
+    return (phone: string) =>
       server.inject({
         method: 'POST',
         url: '/v1/widget/phone',
         headers: { authorization: `Bearer ${token}`, origin: tenant.origin },
         payload: { phone },
       });
+  }
+
+  test('a corrected number is sent at once: the resend wait is per number', async (t) => {
+    const server = await app(t);
+    const tenant = await makeTenant(server, { codesPerUserPerHour: 3 });
+    const post = await enrolmentSender(server, tenant, 'mistyped');
     assert.equal((await post('+33612345670')).statusCode, 200);
     const corrected = await post('+33612345678');
     assert.equal(corrected.statusCode, 200, corrected.body);
@@ -182,14 +191,7 @@ describeEachDatabase('send limits', ({ build }) => {
   test('going back to a number keeps its wait: switching numbers does not reset it', async (t) => {
     const server = await app(t);
     const tenant = await makeTenant(server);
-    const token = await mintSession(server, tenant, { userId: 'switching', purpose: 'setup' });
-    const post = (phone: string) =>
-      server.inject({
-        method: 'POST',
-        url: '/v1/widget/phone',
-        headers: { authorization: `Bearer ${token}`, origin: tenant.origin },
-        payload: { phone },
-      });
+    const post = await enrolmentSender(server, tenant, 'switching');
     assert.equal((await post('+33612345670')).statusCode, 200);
     assert.equal((await post('+33612345678')).statusCode, 200);
     const back = await post('+33612345670');
