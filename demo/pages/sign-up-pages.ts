@@ -38,11 +38,10 @@ export function verifyStep(input: {
 }) {
   return html`<section class="card narrow" aria-labelledby="page-title">
     ${progress(1)}
-    <h1 id="page-title">Confirm your email</h1>
+    <h1 id="page-title">Create your account</h1>
     ${formError(input.error)}
-    <p>We sent a code to <strong>${input.email}</strong>. Enter it below.</p>
     ${challengeElement({ server: input.server, token: input.token, purpose: 'verify-email', resultAction: '/sign-up/verify' })}
-    <p><a href="/sign-up">Use another address</a></p>
+    <p>Not <strong>${input.email}</strong>? <a href="/sign-up">Use another address</a></p>
   </section>`;
 }
 

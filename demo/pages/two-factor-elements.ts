@@ -22,9 +22,11 @@ export function challengeElement(input: {
     </form>`;
 }
 
-/** `<two-factor-setup>`; demo.js gives it a `tokenProvider` and announces its changes. */
+/**
+ * `<two-factor-setup>`; demo.js gives it a `tokenProvider`. The element's screens say what changed;
+ * demo.js updates only the page's own words that depend on it.
+ */
 export function setupElement(input: { server: string; token: string }) {
   return html`<two-factor-setup server="${input.server}" token="${input.token}" locale="en"
-      data-token-purpose="setup">${fallback(input.server)}</two-factor-setup>
-    <p class="element-status" role="status" id="two-factor-status"></p>`;
+      data-token-purpose="setup">${fallback(input.server)}</two-factor-setup>`;
 }

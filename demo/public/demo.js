@@ -34,35 +34,18 @@ for (const element of document.querySelectorAll('two-factor-challenge[data-resul
   });
 }
 
-// Changes made in <two-factor-setup> are announced, and the summary above it is fetched again, so
-// it never contradicts the element.
-const announcements = {
-  'tfa-enabled': 'Two-factor authentication is now on.',
-  'tfa-disabled': 'Two-factor authentication is now off.',
-  'tfa-phone-changed': 'Your phone number is changed.',
-  'tfa-method-added': 'A sign-in method was added.',
-  'tfa-method-removed': 'A sign-in method was removed.',
-  'tfa-recovery-codes-regenerated': '',
-};
-const status = document.getElementById('two-factor-status');
-
-async function refreshSummary() {
-  const summary = document.getElementById('two-factor-summary');
-  const response = await fetch('/settings/security/summary', { credentials: 'same-origin' });
-  if (summary && response.ok) summary.outerHTML = await response.text();
-}
-
+// The page's words that hold only while two-factor is on follow the element, with no reload.
 for (const element of document.querySelectorAll('two-factor-setup')) {
-  for (const [type, text] of Object.entries(announcements)) {
+  for (const [type, on] of [
+    ['tfa-enabled', true],
+    ['tfa-disabled', false],
+  ]) {
     element.addEventListener(type, () => {
-      if (status && text) status.textContent = text;
-      refreshSummary().catch(() => {});
+      for (const words of document.querySelectorAll('[data-while-two-factor-on]')) {
+        words.hidden = !on;
+      }
     });
   }
-  // Trusted browsers stopped on the element's list show when it goes back to the settings.
-  element.addEventListener('tfa-step-change', (event) => {
-    if (event.detail.from === 'trusted-browsers') refreshSummary().catch(() => {});
-  });
 }
 
 // Errors are shown by the element itself; they are logged here for whoever reads the console.

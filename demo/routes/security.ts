@@ -3,7 +3,7 @@ import type { DemoContext, DemoRouteOptions } from '../context.ts';
 import type { DemoUser } from '../db-types.ts';
 import { field } from '../form-body.ts';
 import { newPasswordProblem } from '../input-rules.ts';
-import { securityPage, statusSummary } from '../pages/security-page.ts';
+import { securityPage } from '../pages/security-page.ts';
 import { hashPassword, PASSWORD_MAX_LENGTH, verifyPassword } from '../passwords.ts';
 import { sendPage } from '../render-page.ts';
 import { deleteUserSessions } from '../sessions.ts';
@@ -20,18 +20,6 @@ export const securityRoutes: FastifyPluginAsync<DemoRouteOptions> = async (app, 
     const { user } = await visitor(demo, request);
     if (!user) return reply.redirect('/sign-in', 303);
     return sendSecurityPage(demo, request, reply, user);
-  });
-
-  // The summary again, for demo.js after each change the element reports: the page never shows
-  // an old state beside the element's new one.
-  app.get('/settings/security/summary', async (request, reply) => {
-    const { user } = await visitor(demo, request);
-    if (!user) return reply.code(401).send();
-    const status = await demo.twoFactor.userStatus(user.id);
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .send(statusSummary(status).text);
   });
 
   app.post('/settings/sign-out-everywhere', async (request, reply) => {
@@ -89,6 +77,11 @@ async function sendSecurityPage(
     status: passwordError ? 400 : 200,
     elements: true,
     path: '/settings/security',
-    main: securityPage({ status, server: demo.twoFactorUrl, token: session.token, passwordError }),
+    main: securityPage({
+      twoFactorEnabled: status.twoFactor.enabled,
+      server: demo.twoFactorUrl,
+      token: session.token,
+      passwordError,
+    }),
   });
 }

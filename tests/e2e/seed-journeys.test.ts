@@ -8,16 +8,17 @@ import {
   codeField,
   elementHeading,
   expectSignedIn,
+  homeSaysTwoFactor,
   type Patient,
   pageTitle,
   pickCountry,
-  securityStatus,
-  shownStatusWhen,
+  settingsShown,
   signInWithCodes,
   signOut,
   submitPasswordSignIn,
   tickWithKeyboard,
   typeInto,
+  whileTwoFactorOn,
 } from './support/clinic.ts';
 import { demoClinicJourneys } from './support/demo-clinic-journeys.ts';
 import { outboxMark, outboxMessages } from './support/outbox.ts';
@@ -67,6 +68,10 @@ describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
       mark,
       shot: () => screenshot(page, 'sign-up-email-code'),
     });
+    // The page says what the element does not: the element's heading and its line are not repeated.
+    assert.equal(await pageTitle(page), 'Create your account');
+    assert.equal(await page.getByRole('heading', { name: 'Confirm your email' }).count(), 1);
+    assert.equal(await page.getByText(/We sent a code to/).count(), 1);
 
     await page.waitForURL(`${clinic.urls.demoUrl}/sign-up/privacy`);
     assert.equal(await pageTitle(page), 'Our privacy policy');
@@ -107,6 +112,12 @@ describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
     await submitPasswordSignIn(page, clinic.urls.demoUrl, patient);
     await expectSignedIn(page, clinic.urls.demoUrl, patient);
     await securityPageAt(page, 'Two-factor authentication');
+    // The card is the element alone: its heading is the only one of that name on the page.
+    assert.equal(
+      await page.getByRole('heading', { name: 'Two-factor authentication', exact: true }).count(),
+      1,
+    );
+    assert.equal(await whileTwoFactorOn(page).isVisible(), false);
     await screenshot(page, 'setup-intro');
     await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
     await page.getByRole('button', { name: /^Text message/ }).click();
@@ -139,16 +150,14 @@ describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
     await next.click();
 
     await elementHeading(page, 'Two-factor authentication is on');
-    await page.getByText('Two-factor authentication is now on.').waitFor();
-    // The summary beside the element follows it, with no reload.
-    const shown = await shownStatusWhen(page, (s) => s['Two-factor authentication'] === 'On');
-    assert.equal(shown['Two-factor authentication'], 'On');
-    assert.match(shown.Phone ?? '', /^\+33 .*78$/);
+    // The page's own words that hold only while two-factor is on follow the element, with no reload.
+    await whileTwoFactorOn(page).waitFor();
     await screenshot(page, 'setup-done');
-    const status = await securityStatus(page, clinic.urls.demoUrl);
-    assert.equal(status['Two-factor authentication'], 'On');
-    assert.match(status.Phone ?? '', /^\+33 .*78$/);
-    assert.equal(status['Recovery codes left'], '10');
+    const settings = await settingsShown(page, clinic.urls.demoUrl);
+    assert.match(settings['Text message'] ?? '', /^\+33 .*78$/);
+    assert.equal(settings['Recovery codes'], '10 left');
+    assert.equal(await whileTwoFactorOn(page).isVisible(), true);
+    assert.equal(await homeSaysTwoFactor(page, clinic.urls.demoUrl), 'on');
   });
 
   test('signs out: the clinic forgets the session', async () => {
@@ -216,8 +225,8 @@ describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
     await page.keyboard.press('Enter');
 
     await expectSignedIn(page, clinic.urls.demoUrl, patient);
-    const status = await securityStatus(page, clinic.urls.demoUrl);
-    assert.equal(status['Recovery codes left'], '9');
+    const settings = await settingsShown(page, clinic.urls.demoUrl);
+    assert.equal(settings['Recovery codes'], '9 left');
   });
 
   test('views the recovery codes later, after a step-up', async () => {
@@ -282,10 +291,8 @@ describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
     });
     await elementHeading(page, 'Phone number changed');
     await screenshot(page, 'phone-changed');
-    const shown = await shownStatusWhen(page, (s) => /32$/.test(s.Phone ?? ''));
-    assert.match(shown.Phone ?? '', /^\+33 .*32$/);
-    const status = await securityStatus(page, clinic.urls.demoUrl);
-    assert.match(status.Phone ?? '', /^\+33 .*32$/);
+    const settings = await settingsShown(page, clinic.urls.demoUrl);
+    assert.match(settings['Text message'] ?? '', /^\+33 .*32$/);
     patient.phone = newPhone;
   });
 
@@ -293,6 +300,7 @@ describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
     const page = await freshPage();
     await signInWithCodes(page, clinic.urls, patient);
     await securityPageAt(page, 'Two-factor authentication');
+    await whileTwoFactorOn(page).waitFor();
     await page.getByRole('button', { name: 'Disable two-factor authentication' }).click();
     await elementHeading(page, 'Disable two-factor authentication?');
     await screenshot(page, 'confirm-disable');
@@ -302,10 +310,8 @@ describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
 
     await elementHeading(page, 'Two-factor authentication is off');
     await screenshot(page, 'disabled');
-    const shown = await shownStatusWhen(page, (s) => s['Two-factor authentication'] === 'Off');
-    assert.equal(shown['Two-factor authentication'], 'Off');
-    const status = await securityStatus(page, clinic.urls.demoUrl);
-    assert.equal(status['Two-factor authentication'], 'Off');
+    await whileTwoFactorOn(page).waitFor({ state: 'hidden' });
+    assert.equal(await homeSaysTwoFactor(page, clinic.urls.demoUrl), 'off');
 
     await signOut(page, clinic.urls.demoUrl);
     await submitPasswordSignIn(page, clinic.urls.demoUrl, patient);

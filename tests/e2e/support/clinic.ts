@@ -125,34 +125,37 @@ export async function signOut(page: Page, demoUrl: string) {
   await page.getByRole('status').filter({ hasText: 'You are signed out.' }).waitFor();
 }
 
-/** The security page's summary, as the partner backend read it from the two-factor server. */
-export async function securityStatus(page: Page, demoUrl: string): Promise<Record<string, string>> {
+/** What the clinic's home page says of two-factor, as the partner backend read it from the server. */
+export async function homeSaysTwoFactor(page: Page, demoUrl: string): Promise<'on' | 'off'> {
+  await page.goto(`${demoUrl}/`);
+  const text = await page.locator('main').textContent();
+  const on = text?.includes('Two-factor authentication is on.');
+  const off = text?.includes('Two-factor authentication is off.');
+  assert.notEqual(on, off, 'the home page says one of on and off');
+  return on ? 'on' : 'off';
+}
+
+/**
+ * The element's settings list on a fresh load of the security page, label → value
+ * (e.g. `Text message` → `+33 •• •• •• 78`, `Recovery codes` → `10 left`).
+ */
+export async function settingsShown(page: Page, demoUrl: string): Promise<Record<string, string>> {
   await page.goto(`${demoUrl}/settings/security`);
-  return shownStatus(page);
-}
-
-/** The security page's summary once `shows` holds, without loading the page again (5 s at most). */
-export async function shownStatusWhen(
-  page: Page,
-  shows: (status: Record<string, string>) => boolean,
-): Promise<Record<string, string>> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const status = await shownStatus(page);
-    if (shows(status)) return status;
-    await page.waitForTimeout(100);
+  const rows = page.locator('two-factor-setup [part~="setting"]');
+  await rows.first().waitFor();
+  const entries = [];
+  for (const row of await rows.all()) {
+    const label = await row.locator('[part~="setting-label"]').textContent();
+    const value = row.locator('[part~="setting-value"]');
+    entries.push([
+      label?.trim() ?? '',
+      (await value.count()) ? ((await value.textContent())?.trim() ?? '') : '',
+    ]);
   }
-  return shownStatus(page);
+  return Object.fromEntries(entries);
 }
 
-/** The security page's summary as it shows now, without loading the page again. */
-export async function shownStatus(page: Page): Promise<Record<string, string>> {
-  const rows = await page
-    .locator('.status-list > div')
-    .evaluateAll((divs) =>
-      divs.map((div) => [
-        div.querySelector('dt')?.textContent?.trim() ?? '',
-        div.querySelector('dd')?.textContent?.trim() ?? '',
-      ]),
-    );
-  return Object.fromEntries(rows);
+/** The security page's words that hold only while two-factor is on, as they show now. */
+export function whileTwoFactorOn(page: Page): Locator {
+  return page.getByText('the next sign-in asks for a code again on every browser');
 }
