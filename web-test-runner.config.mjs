@@ -40,9 +40,11 @@ export default {
   files: process.env.WIDGET_TESTS?.split(',') ?? ['tests/widget/**/*.test.ts'],
   port,
   nodeResolve: { exportConditions: ['production'] },
-  concurrency: 2,
+  // One page at a time: with two, Chromium can stall the page it treats as in the background
+  // (modernweb-dev/web#2403), and a stalled page cannot even time its own tests out.
+  concurrency: 1,
   testFramework: { config: { timeout: 20_000 } },
-  testsFinishTimeout: 600_000,
+  testsFinishTimeout: 300_000,
   middleware: [harnessMiddleware],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
@@ -58,7 +60,14 @@ export default {
       launchOptions: {
         executablePath: chromePath,
         headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-timer-throttling',
+          '--disable-renderer-backgrounding',
+          '--disable-backgrounding-occluded-windows',
+        ],
       },
     }),
   ],
