@@ -29,6 +29,8 @@ export interface ApiClientOptions {
   server: string;
   token: string;
   fetch?: typeof fetch;
+  /** Aborts every request that names no signal of its own. */
+  signal?: AbortSignal;
 }
 
 /** The widget API (`/v1/widget/*`) with the session token, cookies included for trusted browsers. */
@@ -47,7 +49,12 @@ export class ApiClient {
     return this.request<void>('DELETE', path, undefined, signal);
   }
 
-  async request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  async request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    signal = this.options.signal,
+  ): Promise<T> {
     const headers: Record<string, string> = { authorization: `Bearer ${this.options.token}` };
     if (body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;

@@ -1,24 +1,7 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { ApiClient, ApiError, isAborted } from './api-client.ts';
-import type { SessionView } from './api-types.ts';
-import { CountdownController } from './controllers/countdown-controller.ts';
-import { FlowController } from './controllers/flow-controller.ts';
-import { LaterScreens } from './controllers/later-screens.ts';
-import type { TfaCodeField } from './controls/code-field.ts';
-import { emit } from './events.ts';
-import {
-  directionOf,
-  errorKey,
-  type Locale,
-  loadStrings,
-  negotiateLocale,
-  type StringKey,
-  type Strings,
-  type Translate,
-  translator,
-} from './i18n/catalogue.ts';
-import type { ScreenContext } from './screens/screen-context.ts';
+import { LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { ElementFlow } from './controllers/element-flow.ts';
+import type { Strings } from './i18n/catalogue.ts';
 import { baseStyles } from './styles/base.styles.ts';
 import { tokenStyles } from './styles/tokens.styles.ts';
 
@@ -32,13 +15,10 @@ const countryList = {
   toAttribute: (value: string[]) => value.join(' '),
 };
 
-/** Screens every element has, besides its own. */
-export type CommonScreen = 'loading' | 'expired' | 'locked' | 'unavailable';
-
 /**
- * What `<two-factor-setup>` and `<two-factor-challenge>` share: attributes, the API client, the
- * session, language, the current screen, and one way of handling a failed request. The parts and
- * custom properties below are inherited by both elements' manifest entries.
+ * What `<two-factor-setup>` and `<two-factor-challenge>` share: attributes and styles. Each
+ * element's flow (`controllers/*-flow.ts`) owns its state, its requests and what draws each
+ * screen. The parts and custom properties below are inherited by both elements' manifest entries.
  *
  * @csspart base - The element's box, around the current screen.
  * @csspart screen - Every screen; each also has its own name, e.g. `manage-screen`.
@@ -135,283 +115,14 @@ export abstract class TwoFactorElement<Screen extends string> extends LitElement
   /** Called for a fresh token when the session expires; without it the element asks for a reload. */
   @property({ attribute: false }) tokenProvider: (() => Promise<string>) | undefined;
 
-  @state() protected session: SessionView | undefined;
-  @state() protected busy = false;
-  /** The message of the last failed request, shown in the screen's alert region. */
-  @state() protected error = '';
-  /** A failed request that may work when tried again (the network). */
-  @state() protected retry: (() => void) | undefined;
-  /** When a lock or a rate limit ends, for the locked screen. */
-  @state() protected waitUntil: Date | undefined;
-  /** The last failed request, for journeys that react to one (a lapsed step-up, a dead code). */
-  protected lastError: ApiError | undefined;
-  protected get lastErrorCode() {
-    return this.lastError?.code ?? '';
-  }
-  /**
-   * What to do again with a fresh session from `tokenProvider` instead of starting over, while a
-   * request that needs no earlier step runs (sending a code to the number just typed).
-   */
-  protected resume: (() => unknown) | undefined;
-  /** Until a new code may be sent: the resend wait, or a send limit's. */
-  protected readonly resend = new CountdownController(this);
-  /** The active language's messages; none until its chunk is there. */
-  @state() private catalogue: Partial<Strings> | undefined;
-  @state() private activeLocale: Locale = 'en';
-
-  protected readonly flow: FlowController<Screen | CommonScreen>;
-  /** The code of the screens after the first ones, fetched when first needed. */
-  protected readonly later = new LaterScreens(this, () => this.activeLocale);
-  /** The element's screens drawn from the first load; the others wait for `later`. */
-  protected abstract readonly firstLoadScreens: ReadonlySet<Screen>;
-  private started = false;
-
-  constructor() {
-    super();
-    this.flow = new FlowController<Screen | CommonScreen>(this, 'loading');
-  }
-
-  /** Message lookup in the active language, with the page's `strings` on top. */
-  protected get t(): Translate {
-    return translator(
-      { ...this.catalogue, ...this.later.strings },
-      this.strings,
-      this.activeLocale,
-      this.later.module?.formatPlurals,
-    );
-  }
-
-  /** What every screen gets: messages, the busy state, the last failure, the heading level. */
-  protected get context(): ScreenContext {
-    const { t, busy, error, retry, headingLevel } = this;
-    return { t, busy, error, retry, headingLevel };
-  }
-
-  protected get language(): Locale {
-    return this.activeLocale;
-  }
-
-  protected get api() {
-    return new ApiClient({ server: this.server, token: this.token });
-  }
-
-  /** Starts the element's journey once the session is loaded. */
-  protected abstract begin(session: SessionView): Promise<void>;
-
-  override connectedCallback() {
-    super.connectedCallback();
-    if (this.started) void this.start();
-  }
+  /** The session, the requests and the screens. */
+  protected abstract readonly flow: ElementFlow<Screen>;
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('locale') && this.session) void this.useLanguage();
-    // A new token is a new session: start over, unless what the user was doing resumes with it.
-    // (A new `server` is used by the next request.)
-    if ((changed.has('token') || !this.started) && this.server && this.token && !this.resume) {
-      this.started = true;
-      void this.start();
-    }
-  }
-
-  /** Moves to `screen` once its code is there, with "Try again" when it cannot be fetched. */
-  protected moveTo(screen: Screen) {
-    this.error = '';
-    this.retry = undefined;
-    if (this.later.module || this.firstLoadScreens.has(screen)) return this.flow.go(screen);
-    this.busy = true;
-    this.later
-      .load()
-      .then(
-        () => this.flow.go(screen),
-        () => {
-          this.error = this.t('error.network_error');
-          this.retry = () => this.moveTo(screen);
-        },
-      )
-      .finally(() => {
-        this.busy = false;
-      });
-  }
-
-  /** Loads the session, then hands over to the element's journey. */
-  protected async start() {
-    this.error = '';
-    this.flow.go('loading');
-    const signal = this.flow.newLoad();
-    // The messages first, so that a failure to load the session can be told.
-    await this.useLanguage();
-    const session = await this.run(() => this.api.get<SessionView>('/session', signal));
-    if (!session || signal.aborted) return;
-    this.session = session;
-    await this.useLanguage();
-    if (!signal.aborted) await this.begin(session);
-  }
-
-  private async useLanguage() {
-    const locale = negotiateLocale({
-      session: this.session?.locale,
-      attribute: this.locale,
-      browser: navigator.languages,
-    });
-    if (this.catalogue && locale === this.activeLocale) return;
-    // A chunk that fails to load leaves the page in English rather than blank.
-    for (const candidate of new Set<Locale>([locale, 'en'])) {
-      try {
-        this.catalogue = await loadStrings(candidate);
-        await this.later.speak(candidate);
-        this.activeLocale = candidate;
-        return;
-      } catch {}
-    }
+    this.flow.propertiesChanged(changed);
   }
 
   override render() {
-    // Nothing to say before the messages are there: an empty busy box, for a moment.
-    const busy = this.busy || !this.catalogue;
-    return html`<div
-      part="base"
-      lang=${this.language}
-      dir=${directionOf(this.language)}
-      aria-busy=${busy ? 'true' : 'false'}
-    >
-      ${this.catalogue ? this.renderScreen() : nothing}
-    </div>`;
-  }
-
-  /** The current screen. */
-  protected abstract renderScreen(): unknown;
-
-  /**
-   * Runs one request with the busy state and the error handling every screen shares. Resolves
-   * to undefined when it failed; the screen stays where it is with the message shown. `again` is
-   * the whole operation, which "Try again" repeats after a network failure (by default: start over).
-   */
-  protected async run<T>(action: () => Promise<T>, again?: () => unknown): Promise<T | undefined> {
-    this.busy = true;
-    this.error = '';
-    this.retry = undefined;
-    this.lastError = undefined;
-    let aborted = false;
-    try {
-      return await action();
-    } catch (error) {
-      // Aborted by a newer load, which now owns the busy state.
-      aborted = isAborted(error);
-      if (aborted) return undefined;
-      if (!(error instanceof ApiError)) throw error;
-      await this.handleFailure(error, again ?? (() => this.start()));
-      return undefined;
-    } finally {
-      if (!aborted) this.busy = false;
-    }
-  }
-
-  /** The message for a failed request, with attempts left or when to retry. */
-  protected describe(error: ApiError) {
-    const t = this.t;
-    const base = t(errorKey(error.code, { ...this.catalogue, ...this.later.strings }));
-    const attempts = error.details.attemptsRemaining;
-    if (error.code === 'invalid_code' && typeof attempts === 'number')
-      return attempts > 0
-        ? `${base} ${t('attemptsRemaining', { count: attempts })}`
-        : t('codeTriesUsed');
-    // Which send limit refused, in plain words; the resend countdown says how long to wait.
-    const limit = error.details.limit ?? (error.details.resendAt && 'resend-wait');
-    if (error.code === 'rate_limited') return t(`limit.${limit}` as StringKey) || base;
-    return base;
-  }
-
-  private async handleFailure(error: ApiError, again: () => unknown) {
-    this.lastError = error;
-    emit(this, 'tfa-error', { code: error.code, message: error.message });
-    // Which limit refused is said in the later screens' messages, which a first screen may lack.
-    if (error.code === 'rate_limited' && !this.later.module)
-      await this.later.load().catch(() => {});
-    if (error.code === 'rate_limited')
-      this.resend.start(this.secondsFromNow(error.retryAfterSeconds ?? 0));
-    switch (error.code) {
-      case 'session_expired':
-      case 'unauthorized':
-        return this.sessionExpired();
-      case 'locked': {
-        const until = error.details.lockedUntil;
-        this.waitUntil =
-          typeof until === 'string'
-            ? new Date(until)
-            : this.secondsFromNow(error.retryAfterSeconds ?? 900);
-        return this.flow.go('locked');
-      }
-      case 'origin_not_allowed':
-        return this.flow.go('unavailable');
-      case 'network_error':
-        this.retry = () => void again();
-        this.error = this.describe(error);
-        return;
-      default:
-        this.error = this.describe(error);
-    }
-  }
-
-  /**
-   * After a refused code, the field keeps the focus, and the digits to correct unless the code
-   * can no longer work (expired, replaced, out of attempts).
-   */
-  protected async codeRejected() {
-    const { code = '', details = {} } = this.lastError ?? {};
-    const field = this.renderRoot.querySelector<TfaCodeField>('tfa-code-field');
-    const dead = code === 'code_expired' || details.attemptsRemaining === 0;
-    if (code.startsWith('code_') || dead) field?.clear();
-    // The server holds no resend wait for a code that can no longer work: ask for one at once.
-    if (dead) this.resend.end();
-    // Focus once the field is enabled again, after the request.
-    await this.updateComplete;
-    await field?.updateComplete;
-    field?.focus();
-  }
-
-  private async sessionExpired() {
-    emit(this, 'tfa-session-expired', {});
-    const resume = this.resume;
-    if (!this.tokenProvider) return this.flow.go('expired');
-    try {
-      // Setting the token starts the journey again with the fresh session, or resumes it.
-      this.token = await this.tokenProvider();
-    } catch {
-      return this.flow.go('expired');
-    }
-    if (!resume) return;
-    const session = await this.run(() =>
-      this.api.get<SessionView>('/session', this.flow.newLoad()),
-    );
-    this.resume = undefined;
-    if (session) this.session = session;
-    if (session) await resume();
-  }
-
-  /** "Reload the page", or, with a `tokenProvider`, another try at a fresh session. */
-  protected renew() {
-    if (this.tokenProvider) void this.sessionExpired();
-    else location.reload();
-  }
-
-  protected secondsFromNow(seconds: number) {
-    return new Date(Date.now() + seconds * 1000);
-  }
-
-  /** A time of day, with the date when it is not today. */
-  protected formatTime(date: Date) {
-    const today = new Date().toDateString() === date.toDateString();
-    return new Intl.DateTimeFormat(this.activeLocale, {
-      ...(today ? {} : { dateStyle: 'medium' }),
-      timeStyle: 'short',
-    }).format(date);
-  }
-
-  protected formatDate(iso: string) {
-    const date = new Intl.DateTimeFormat(this.activeLocale, { dateStyle: 'long' }).format(
-      new Date(iso),
-    );
-    // French writes the first of the month as an ordinal: « le 1er décembre ».
-    return this.activeLocale === 'fr' ? date.replace(/^1 /, '1er ') : date;
+    return this.flow.render();
   }
 }

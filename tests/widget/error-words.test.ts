@@ -64,9 +64,8 @@ describe('words', () => {
   it('writes the first of the month as French does', async () => {
     const { element } = await mountSetup({ locale: 'fr' });
     await waitForScreen(element, 'intro');
-    const format = (element as unknown as { formatDate(iso: string): string }).formatDate.bind(
-      element,
-    );
+    const { flow } = element as unknown as { flow: { formatDate(iso: string): string } };
+    const format = (iso: string) => flow.formatDate(iso);
     expect(format('2026-12-01T12:00:00Z')).to.equal('1er décembre 2026');
     expect(format('2026-12-02T12:00:00Z')).to.equal('2 décembre 2026');
   });

@@ -4,7 +4,7 @@ import { renderAuthenticatorAppScreen } from '../screens/authenticator-app-scree
 import { drawQrCode, type QrDrawing } from '../screens/qr-code.ts';
 import type { ScreenContext } from '../screens/screen-context.ts';
 import { SetupScreen } from '../setup-screen.ts';
-import type { ManageHost } from './manage-journeys.ts';
+import type { SetupFlow } from './setup-flow.ts';
 
 type AppVerified = { enabled: true; recoveryCodes: string[] } | { methodAdded: 'totp' };
 
@@ -18,14 +18,14 @@ export class AuthenticatorAppJourney {
   private qrCode: QrDrawing | undefined;
   private copied = false;
 
-  constructor(private readonly host: ManageHost) {}
+  constructor(private readonly flow: SetupFlow) {}
 
   /** Asks for a secret (replacing any pending one) and shows it; false when refused. */
   async start(): Promise<boolean> {
-    const host = this.host;
-    const started = await host.run(
+    const { flow } = this;
+    const started = await flow.run(
       async () => {
-        const enrolment = await host.api().post<TotpEnrolment>('/totp', {});
+        const enrolment = await flow.api.post<TotpEnrolment>('/totp', {});
         return { enrolment, qrCode: await drawQrCode(enrolment.otpauthUri) };
       },
       () => this.start(),
@@ -34,43 +34,43 @@ export class AuthenticatorAppJourney {
     this.enrolment = started.enrolment;
     this.qrCode = started.qrCode;
     this.copied = false;
-    host.go(SetupScreen.authenticatorApp);
+    flow.show(SetupScreen.authenticatorApp);
     return true;
   }
 
   private async verify(code: string): Promise<void> {
-    const host = this.host;
-    const answer = await host.run(
-      () => host.api().post<AppVerified>('/totp/verify', { code }),
+    const { flow } = this;
+    const answer = await flow.run(
+      () => flow.api.post<AppVerified>('/totp/verify', { code }),
       () => this.verify(code),
     );
-    if (!answer) return host.codeRejected();
+    if (!answer) return flow.codeRejected();
     this.enrolment = undefined;
-    await host.reloadSession();
+    await flow.reloadSession();
     if ('enabled' in answer) {
-      emit(host.element, 'tfa-enabled', { maskedPhone: '', method: 'totp' });
-      return host.showNewCodes(answer.recoveryCodes, () => host.go(SetupScreen.done));
+      emit(flow.host, 'tfa-enabled', { maskedPhone: '', method: 'totp' });
+      return flow.showNewCodes(answer.recoveryCodes, () => flow.show(SetupScreen.done));
     }
-    host.go(SetupScreen.manage);
-    host.setStatus(host.t()('methodAdded', { method: host.t()('appMethod') }));
-    emit(host.element, 'tfa-method-added', { method: 'totp' });
+    flow.show(SetupScreen.manage);
+    flow.status = flow.t('methodAdded', { method: flow.t('appMethod') });
+    emit(flow.host, 'tfa-method-added', { method: 'totp' });
   }
 
   render(context: ScreenContext) {
     const { enrolment, qrCode } = this;
     if (!enrolment || !qrCode) return undefined;
-    const host = this.host;
+    const { flow } = this;
     return renderAuthenticatorAppScreen(context, {
       enrolment,
       qrCode,
       copied: this.copied,
       onCopied: () => {
         this.copied = true;
-        host.element.requestUpdate();
+        flow.host.requestUpdate();
       },
       onSubmit: (code) => void this.verify(code),
       onCancel: () =>
-        host.go(host.session()?.twoFactor.enabled ? SetupScreen.manage : SetupScreen.intro),
+        flow.show(flow.session?.twoFactor.enabled ? SetupScreen.manage : SetupScreen.intro),
     });
   }
 }

@@ -2,6 +2,23 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit } from '../events.ts';
 
 /**
+ * A field of a flow whose change redraws the element, as Lit's `@state` does on an element.
+ * (Legacy decorator, like Lit's: `useDefineForClassFields` is off, so field initializers set it.)
+ */
+export function redraws(proto: object, name: string) {
+  const key = Symbol(name);
+  Object.defineProperty(proto, name, {
+    get(this: Record<symbol, unknown>) {
+      return this[key];
+    },
+    set(this: Record<symbol, unknown> & { host: ReactiveControllerHost }, value: unknown) {
+      this[key] = value;
+      this.host.requestUpdate();
+    },
+  });
+}
+
+/**
  * The current screen of a multi-step element, as a named state. Moving on dispatches
  * `tfa-step-change`, aborts whatever the old screen was waiting for (a WebOTP read, a request) and
  * moves focus to the new screen's code field or heading so screen readers announce it (WCAG 2.4.3).
@@ -12,7 +29,7 @@ export class FlowController<Screen extends string> implements ReactiveController
   private moved = false;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    readonly host: ReactiveControllerHost & HTMLElement,
     public screen: Screen,
   ) {
     host.addController(this);

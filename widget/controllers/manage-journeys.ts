@@ -1,21 +1,23 @@
-import type { ApiClient } from '../api-client.ts';
 import {
   type CodeSent,
   type Method,
   methodsOf,
   type RecoveryCodeList,
-  type SessionView,
   type StepUpVerified,
   type TrustedBrowser,
 } from '../api-types.ts';
 import { emit } from '../events.ts';
-import type { Translate } from '../i18n/catalogue.ts';
 import type { ScreenContext } from '../screens/screen-context.ts';
 import { SetupScreen } from '../setup-screen.ts';
 import { AuthenticatorAppJourney } from './authenticator-app-journey.ts';
-import type { CountdownController } from './countdown-controller.ts';
 import { impossibleScreen } from './flow-controller.ts';
-import { removeMethod, renderManageScreens, switchPreferred } from './manage-screens.ts';
+import {
+  type ManageScreen,
+  removeMethod,
+  renderManageScreens,
+  switchPreferred,
+} from './manage-screens.ts';
+import type { SetupFlow } from './setup-flow.ts';
 
 /** What a step-up unlocks. */
 export type Intent =
@@ -30,31 +32,6 @@ export type Intent =
 
 /** Step-up must still hold this long when an action starts, or it is asked again first. */
 const STEP_UP_MARGIN_MS = 30_000;
-
-/** What the journeys need from `<two-factor-setup>`, which keeps its request handling protected. */
-export interface ManageHost {
-  readonly element: HTMLElement & { requestUpdate(): void };
-  run<T>(action: () => Promise<T>, again: () => unknown): Promise<T | undefined>;
-  api(): ApiClient;
-  t(): Translate;
-  session(): SessionView | undefined;
-  setSession(session: SessionView): void;
-  reloadSession(): Promise<SessionView | undefined>;
-  lastErrorCode(): string;
-  screen(): string;
-  go(screen: SetupScreen): void;
-  setStatus(status: string): void;
-  codeSent(sent: CodeSent): void;
-  codeRejected(): void;
-  showNewCodes(codes: string[], then: () => void): void;
-  changePhone(): void;
-  formatDate(iso: string): string;
-  /** The status line of the current screen ("Removed: Text message."). */
-  status(): string;
-  /** The last code sent by text, and the wait before another. */
-  sent(): CodeSent | undefined;
-  readonly resend: CountdownController;
-}
 
 /**
  * Managing two-factor once it is on: step-up before a sensitive change, then the change (phone,
@@ -71,23 +48,23 @@ export class ManageJourneys {
   /** Whether this step-up sent a text message, to go back to from the recovery code. */
   smsSent = false;
 
-  constructor(readonly host: ManageHost) {
-    this.app = new AuthenticatorAppJourney(host);
+  constructor(readonly flow: SetupFlow) {
+    this.app = new AuthenticatorAppJourney(flow);
   }
 
   /** The screens of this chunk: settings, method choice, the app, the step-up by the app. */
-  render(screen: SetupScreen, context: ScreenContext) {
+  render(screen: ManageScreen, context: ScreenContext) {
     return renderManageScreens(this, screen, context);
   }
 
   /** The user's methods, and the step-up's first: the app when it is asked first or alone. */
   get methods(): Method[] {
-    const twoFactor = this.host.session()?.twoFactor;
+    const twoFactor = this.flow.session?.twoFactor;
     return twoFactor ? methodsOf(twoFactor) : [];
   }
 
   private stepUpByApp() {
-    const twoFactor = this.host.session()?.twoFactor;
+    const twoFactor = this.flow.session?.twoFactor;
     const methods = this.methods;
     return (
       methods.includes('totp') &&
@@ -96,7 +73,7 @@ export class ManageJourneys {
   }
 
   private stepUpHolds() {
-    const until = this.host.session()?.stepUpValidUntil;
+    const until = this.flow.session?.stepUpValidUntil;
     return (
       until !== null && until !== undefined && Date.parse(until) - Date.now() > STEP_UP_MARGIN_MS
     );
@@ -107,74 +84,74 @@ export class ManageJourneys {
     this.smsSent = false;
     if (this.stepUpHolds()) return this.proceed(intent);
     // No text message for a user who has the app and asks for it first, or has no phone.
-    if (this.stepUpByApp()) return this.host.go(SetupScreen.stepUpApp);
+    if (this.stepUpByApp()) return this.flow.show(SetupScreen.stepUpApp);
     return this.stepUpBySms();
   }
 
   /** The step-up by a code sent to the phone. */
   async stepUpBySms(): Promise<void> {
-    const host = this.host;
-    const sent = await host.run(
-      () => host.api().post<CodeSent>('/step-up'),
+    const { flow } = this;
+    const sent = await flow.run(
+      () => flow.api.post<CodeSent>('/step-up'),
       () => this.stepUpBySms(),
     );
     if (!sent) return;
     this.smsSent = true;
-    host.codeSent(sent);
-    host.go(SetupScreen.stepUp);
+    flow.codeSent(sent);
+    flow.show(SetupScreen.stepUp);
   }
 
   async resendStepUp(): Promise<void> {
-    const host = this.host;
-    const sent = await host.run(
-      () => host.api().post<CodeSent>('/step-up'),
+    const { flow } = this;
+    const sent = await flow.run(
+      () => flow.api.post<CodeSent>('/step-up'),
       () => this.resendStepUp(),
     );
     if (!sent) return;
-    host.codeSent(sent);
-    host.setStatus(host.t()('codeResent'));
+    flow.codeSent(sent);
+    flow.status = flow.t('codeResent');
   }
 
   async verifyStepUp(
     proof: { code: string; method?: Method } | { recoveryCode: string },
   ): Promise<void> {
-    const host = this.host;
-    const answer = await host.run(
-      () => host.api().post<StepUpVerified>('/step-up/verify', proof),
+    const { flow } = this;
+    const answer = await flow.run(
+      () => flow.api.post<StepUpVerified>('/step-up/verify', proof),
       () => this.verifyStepUp(proof),
     );
-    if (!answer) return 'code' in proof ? host.codeRejected() : undefined;
-    const session = host.session();
-    if (session) host.setSession({ ...session, stepUpValidUntil: answer.validUntil });
+    if (!answer) return 'code' in proof ? flow.codeRejected() : undefined;
+    const session = flow.session;
+    if (session) flow.session = { ...session, stepUpValidUntil: answer.validUntil };
     const intent = this.intent ?? 'change-phone';
     if (answer.newRecoveryCodes) {
-      emit(host.element, 'tfa-recovery-codes-regenerated', {
+      emit(flow.host, 'tfa-recovery-codes-regenerated', {
         count: answer.newRecoveryCodes.length,
       });
-      return host.showNewCodes(answer.newRecoveryCodes, () => void this.proceed(intent));
+      return flow.showNewCodes(answer.newRecoveryCodes, () => void this.proceed(intent));
     }
     await this.proceed(intent);
   }
 
   /** From the recovery code back to the code it replaced: the text message sent, or the app. */
   backToCode() {
-    this.host.go(this.smsSent ? SetupScreen.stepUp : SetupScreen.stepUpApp);
+    this.flow.show(this.smsSent ? SetupScreen.stepUp : SetupScreen.stepUpApp);
   }
 
   /** A step-up that lapsed while the user was busy: ask for it again. */
   stepUpLapsed(intent: Intent) {
-    if (this.host.lastErrorCode() !== 'step_up_required') return;
-    const session = this.host.session();
-    if (session) this.host.setSession({ ...session, stepUpValidUntil: null });
+    if (this.flow.lastErrorCode !== 'step_up_required') return;
+    const session = this.flow.session;
+    if (session) this.flow.session = { ...session, stepUpValidUntil: null };
     void this.requireStepUp(intent);
   }
 
   async proceed(intent: Intent): Promise<void> {
-    const host = this.host;
+    const { flow } = this;
     switch (intent) {
       case 'change-phone':
       case 'add-phone':
-        return host.changePhone();
+        return flow.changePhone();
       case 'add-app':
         if (!(await this.app.start())) this.stepUpLapsed(intent);
         return;
@@ -182,40 +159,40 @@ export class ManageJourneys {
       case 'remove-app':
         return removeMethod(this, intent === 'remove-app' ? 'totp' : 'sms');
       case 'view-codes': {
-        const list = await host.run(
-          () => host.api().get<RecoveryCodeList>('/recovery-codes'),
+        const list = await flow.run(
+          () => flow.api.get<RecoveryCodeList>('/recovery-codes'),
           () => this.proceed(intent),
         );
         if (!list) return this.stepUpLapsed(intent);
         this.codeList = list.codes;
         this.copied = false;
-        return host.go(SetupScreen.viewRecoveryCodes);
+        return flow.show(SetupScreen.viewRecoveryCodes);
       }
       case 'regenerate-codes': {
-        const list = await host.run(
-          () => host.api().post<RecoveryCodeList>('/recovery-codes'),
+        const list = await flow.run(
+          () => flow.api.post<RecoveryCodeList>('/recovery-codes'),
           () => this.proceed(intent),
         );
         if (!list) return this.stepUpLapsed(intent);
-        emit(host.element, 'tfa-recovery-codes-regenerated', { count: list.codes.length });
-        await host.reloadSession();
-        return host.showNewCodes(
+        emit(flow.host, 'tfa-recovery-codes-regenerated', { count: list.codes.length });
+        await flow.reloadSession();
+        return flow.showNewCodes(
           list.codes.map((entry) => entry.code),
-          () => host.go(SetupScreen.manage),
+          () => flow.show(SetupScreen.manage),
         );
       }
       case 'disable': {
-        const done = await host.run(
+        const done = await flow.run(
           async () => {
-            await host.api().delete('/two-factor');
+            await flow.api.delete('/two-factor');
             return true;
           },
           () => this.proceed(intent),
         );
         if (!done) return this.stepUpLapsed(intent);
-        emit(host.element, 'tfa-disabled', {});
-        await host.reloadSession();
-        return host.go(SetupScreen.disabled);
+        emit(flow.host, 'tfa-disabled', {});
+        await flow.reloadSession();
+        return flow.show(SetupScreen.disabled);
       }
       default:
         return impossibleScreen(intent);
@@ -224,13 +201,12 @@ export class ManageJourneys {
 
   /** Counts the trusted browsers for the settings row, quietly: the row says nothing until then. */
   async countBrowsers(): Promise<void> {
-    const list = await this.host
-      .api()
+    const list = await this.flow.api
       .get<{ browsers: TrustedBrowser[] }>('/trusted-browsers')
       .catch(() => undefined);
     if (!list) return;
     this.browsers = list.browsers;
-    this.host.element.requestUpdate();
+    this.flow.host.requestUpdate();
   }
 
   switchPreferred() {
@@ -238,31 +214,30 @@ export class ManageJourneys {
   }
 
   async showBrowsers(status = ''): Promise<void> {
-    const host = this.host;
-    const list = await host.run(
-      () => host.api().get<{ browsers: TrustedBrowser[] }>('/trusted-browsers'),
+    const { flow } = this;
+    const list = await flow.run(
+      () => flow.api.get<{ browsers: TrustedBrowser[] }>('/trusted-browsers'),
       () => this.showBrowsers(status),
     );
     if (!list) return;
     this.browsers = list.browsers;
-    if (host.screen() !== SetupScreen.trustedBrowsers) host.go(SetupScreen.trustedBrowsers);
-    host.setStatus(status);
-    host.element.requestUpdate();
+    if (flow.screen !== SetupScreen.trustedBrowsers) flow.show(SetupScreen.trustedBrowsers);
+    flow.status = status;
   }
 
   async revokeBrowser(browser?: TrustedBrowser): Promise<void> {
-    const host = this.host;
+    const { flow } = this;
     const path = browser
       ? `/trusted-browsers/${encodeURIComponent(browser.id)}`
       : '/trusted-browsers';
-    const done = await host.run(
+    const done = await flow.run(
       async () => {
-        await host.api().delete(path);
+        await flow.api.delete(path);
         return true;
       },
       () => this.revokeBrowser(browser),
     );
     if (!done) return;
-    await this.showBrowsers(browser ? host.t()('browserRevoked', { label: browser.label }) : '');
+    await this.showBrowsers(browser ? flow.t('browserRevoked', { label: browser.label }) : '');
   }
 }

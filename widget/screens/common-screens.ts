@@ -1,4 +1,4 @@
-import type { CommonScreen } from '../two-factor-element.ts';
+import type { CommonScreen } from '../controllers/element-flow.ts';
 import { renderMessageScreen } from './message-screen.ts';
 import type { ScreenContext } from './screen-context.ts';
 
