@@ -62,16 +62,17 @@ describe('the demo clinic, in Chromium', { timeout: 230_000 }, () => {
     await page.keyboard.press('Enter');
 
     await page.waitForURL(`${clinic.urls.demoUrl}/sign-up/verify`);
+    await elementHeading(page, 'Confirm your email');
+    // The page says what the element does not: the element's heading and its line are not repeated.
+    assert.equal(await pageTitle(page), 'Create your account');
+    assert.equal(await page.getByRole('heading', { name: 'Confirm your email' }).count(), 1);
+    assert.equal(await page.getByText(/We sent a code to/).count(), 1);
     await answerCode(page, clinic.urls.serverUrl, {
       heading: 'Confirm your email',
       to: patient.email,
       mark,
       shot: () => screenshot(page, 'sign-up-email-code'),
     });
-    // The page says what the element does not: the element's heading and its line are not repeated.
-    assert.equal(await pageTitle(page), 'Create your account');
-    assert.equal(await page.getByRole('heading', { name: 'Confirm your email' }).count(), 1);
-    assert.equal(await page.getByText(/We sent a code to/).count(), 1);
 
     await page.waitForURL(`${clinic.urls.demoUrl}/sign-up/privacy`);
     assert.equal(await pageTitle(page), 'Our privacy policy');
