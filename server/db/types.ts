@@ -118,7 +118,8 @@ export interface RecoveryCodesTable {
   code_hash: string;
   /** Present only while the tenant lets users view their codes again. */
   code_encrypted: string | null;
-  created_at: CreatedAt;
+  /** When the code at this position was issued: a new set rewrites its positions in place. */
+  created_at: ColumnType<Date, Date | undefined, Date>;
   used_at: Date | null;
 }
 

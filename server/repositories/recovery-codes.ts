@@ -9,14 +9,24 @@ function userCodes(db: Kysely<Database>, ref: UserRef) {
     .where('tenant_id', '=', ref.tenantId);
 }
 
-/** Replaces the user's whole set, in the caller's transaction (the user row is locked). */
+/**
+ * Replaces the user's whole set in one statement, in the caller's transaction (the user row is
+ * locked): each position gets its new code, unused, and positions past the new set's end go.
+ */
 export async function replaceRecoveryCodes(
   trx: Transaction<Database>,
   ref: UserRef,
   codes: { hash: string; encrypted: string | null }[],
 ) {
-  await deleteRecoveryCodes(trx, ref);
+  const now = new Date();
   await trx
+    .with('beyond', (db) =>
+      db
+        .deleteFrom('recovery_codes')
+        .where('user_id', '=', ref.userId)
+        .where('tenant_id', '=', ref.tenantId)
+        .where('position', '>=', codes.length),
+    )
     .insertInto('recovery_codes')
     .values(
       codes.map((code, position) => ({
@@ -25,6 +35,15 @@ export async function replaceRecoveryCodes(
         position,
         code_hash: code.hash,
         code_encrypted: code.encrypted,
+        created_at: now,
+      })),
+    )
+    .onConflict((conflict) =>
+      conflict.columns(['user_id', 'position']).doUpdateSet((eb) => ({
+        code_hash: eb.ref('excluded.code_hash'),
+        code_encrypted: eb.ref('excluded.code_encrypted'),
+        created_at: eb.ref('excluded.created_at'),
+        used_at: null,
       })),
     )
     .execute();

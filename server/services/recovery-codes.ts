@@ -12,7 +12,7 @@ import {
 import type { UserRef } from '../repositories/refs.ts';
 import { RECOVERY_CODE_LENGTH } from '../security-constants.ts';
 import type { AttemptOutcome } from './lockout.ts';
-import { loadTenant } from './tenants.ts';
+import type { TenantContext } from './tenants.ts';
 
 /** Crockford base32: no I, L, O or U, so codes read aloud or copied by hand survive. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -53,12 +53,12 @@ export function recoveryCodePlace(ref: UserRef) {
 export async function issueRecoveryCodes(
   trx: Transaction<Database>,
   keys: ServerKeys,
-  tenant: { id: string },
+  tenant: Pick<TenantContext, 'id' | 'settings'>,
   userId: string,
 ): Promise<string[]> {
-  // The settings as they are now, not as the request began: a tenant that has just turned viewing
-  // off must get no encrypted copies.
-  const { settings } = await loadTenant(trx, tenant.id);
+  // The settings this request read with its session, never a cached copy: a tenant that has turned
+  // viewing off gets no encrypted copies from any request after.
+  const { settings } = tenant;
   const codes = Array.from({ length: settings.recoveryCodeCount }, generateRecoveryCode);
   const viewable = settings.recoveryCodesViewable;
   const ref = { tenantId: tenant.id, userId };
