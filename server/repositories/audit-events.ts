@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/types.ts';
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Database, OutboundNoticesTable } from '../db/types.ts';
 
 /** Where a request came from, recorded with every security event. */
 export interface RequestContext {
@@ -19,28 +19,46 @@ export function observeEvents(observer: EventObserver): () => void {
   return () => observers.delete(observer);
 }
 
-export async function recordEvent(
-  db: Kysely<Database>,
-  event: {
-    tenantId: string;
-    userId?: string | null;
-    type: string;
-    context?: RequestContext;
-    details?: Record<string, unknown>;
-  },
-) {
-  await db
-    .insertInto('audit_events')
-    .values({
-      tenant_id: event.tenantId,
-      user_id: event.userId ?? null,
-      type: event.type,
-      ip: event.context?.ip ?? null,
-      user_agent: event.context?.userAgent?.slice(0, 512) ?? null,
-      details: JSON.stringify(event.details ?? {}),
-    })
-    .execute();
+export interface AuditEvent {
+  tenantId: string;
+  userId?: string | null;
+  type: string;
+  context?: RequestContext;
+  details?: Record<string, unknown>;
+}
+
+function eventRow(event: AuditEvent) {
+  return {
+    tenant_id: event.tenantId,
+    user_id: event.userId ?? null,
+    type: event.type,
+    ip: event.context?.ip ?? null,
+    user_agent: event.context?.userAgent?.slice(0, 512) ?? null,
+    details: JSON.stringify(event.details ?? {}),
+  };
+}
+
+function announce(event: AuditEvent) {
   for (const observe of observers) observe({ type: event.type, details: event.details ?? {} });
+}
+
+export async function recordEvent(db: Kysely<Database>, event: AuditEvent) {
+  await db.insertInto('audit_events').values(eventRow(event)).execute();
+  announce(event);
+}
+
+/** The event and the notice queued about it, in one statement of the change's transaction. */
+export async function recordEventWithNotice(
+  trx: Transaction<Database>,
+  event: AuditEvent,
+  notice: Insertable<OutboundNoticesTable>,
+) {
+  await trx
+    .with('event', (db) => db.insertInto('audit_events').values(eventRow(event)))
+    .insertInto('outbound_notices')
+    .values(notice)
+    .execute();
+  announce(event);
 }
 
 /** A page of events, newest first, of one user or (with `type`) of one kind across the tenant. */

@@ -10,6 +10,15 @@ export interface NoticePayload {
   maskedPhone: string | null;
 }
 
+export function noticeRow(ref: UserRef, type: string, payload: NoticePayload) {
+  return {
+    tenant_id: ref.tenantId,
+    user_id: ref.userId,
+    type,
+    payload: JSON.stringify(payload),
+  };
+}
+
 /** Queues a notice in the transaction of the change it reports: both commit, or neither. */
 export async function enqueueNotice(
   trx: Transaction<Database>,
@@ -19,12 +28,7 @@ export async function enqueueNotice(
 ) {
   await trx
     .insertInto('outbound_notices')
-    .values({
-      tenant_id: ref.tenantId,
-      user_id: ref.userId,
-      type,
-      payload: JSON.stringify(payload),
-    })
+    .values(noticeRow(ref, type, payload))
     .execute();
 }
 

@@ -3,7 +3,7 @@ import { seal, unseal } from '../crypto/sealed-fields.ts';
 import type { Database } from '../db/types.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
+import type { RequestContext } from '../repositories/audit-events.ts';
 import { withUserLocked } from '../repositories/locks.ts';
 import type { UserRef } from '../repositories/refs.ts';
 import {
@@ -17,7 +17,7 @@ import { activeMethods } from '../repositories/two-factor-methods.ts';
 import { setPreferredMethod } from '../repositories/users.ts';
 import { TOTP_DIGITS, TOTP_PERIOD_SECONDS } from '../security-constants.ts';
 import { type AttemptOutcome, verificationAttempt } from './lockout.ts';
-import { queueNotice } from './notice-queue.ts';
+import { recordChange } from './notice-queue.ts';
 import { issueRecoveryCodes } from './recovery-codes.ts';
 import { sessionRef, type WidgetContext } from './sessions.ts';
 import { requireStepUp } from './step-up.ts';
@@ -141,18 +141,15 @@ export async function confirmTotp(
     if (!(await useTotpStep(trx, ref, pending.id, step, true))) return wrong;
     await setPreferredMethod(trx, ref, 'totp');
     if (active.phone) {
-      await recordEvent(trx, { ...ref, type: 'totp.added', context });
-      await queueNotice(trx, widget, 'totp.added', context);
+      await recordChange(trx, widget, { type: 'totp.added', context });
       return { ok: true, value: { methodAdded: 'totp' } };
     }
     const recoveryCodes = await issueRecoveryCodes(trx, deps.keys, widget.tenant, ref.userId);
-    await recordEvent(trx, {
-      ...ref,
+    await recordChange(trx, widget, {
       type: 'two_factor.enabled',
       context,
       details: { method: 'totp' },
     });
-    await queueNotice(trx, widget, 'two_factor.enabled', context);
     return { ok: true, value: { enabled: true, recoveryCodes } };
   });
   deps.notices.kick();
@@ -173,8 +170,7 @@ export async function removeTotp(deps: Deps, widget: WidgetContext, context: Req
     // Like a change of phone: a browser trusted while the app was a way in is asked again.
     await deleteTrustedBrowsers(trx, ref);
     if (active.preferred === 'totp') await setPreferredMethod(trx, ref, null);
-    await recordEvent(trx, { ...ref, type: 'totp.removed', context });
-    await queueNotice(trx, widget, 'totp.removed', context);
+    await recordChange(trx, widget, { type: 'totp.removed', context });
   });
   deps.notices.kick();
 }

@@ -12,7 +12,7 @@ import { deleteTrustedBrowsers } from '../repositories/trusted-browsers.ts';
 import { activeMethods } from '../repositories/two-factor-methods.ts';
 import { clearLockout, setPreferredMethod } from '../repositories/users.ts';
 import { deleteUnusedCodes } from '../repositories/verification-codes.ts';
-import { queueNotice } from './notice-queue.ts';
+import { queueNotice, recordChange } from './notice-queue.ts';
 import { issueRecoveryCodes, viewRecoveryCodes } from './recovery-codes.ts';
 import { sessionRef, type WidgetContext } from './sessions.ts';
 import { requireStepUp } from './step-up.ts';
@@ -41,8 +41,7 @@ export async function showRecoveryCodes(
         message: 'Recovery codes cannot be shown again on this site. Make a new set instead.',
       });
     }
-    await recordEvent(trx, { ...ref, type: 'recovery_codes.viewed', context });
-    await queueNotice(trx, widget, 'recovery_codes.viewed', context);
+    await recordChange(trx, widget, { type: 'recovery_codes.viewed', context });
     return codes;
   });
   deps.notices.kick();
@@ -59,8 +58,7 @@ export async function regenerateRecoveryCodes(
   const codes = await withUserLocked(deps.db, ref, async (trx) => {
     await requireEnabled(trx, ref);
     const fresh = await issueRecoveryCodes(trx, deps.keys, widget.tenant, ref.userId);
-    await recordEvent(trx, { ...ref, type: 'recovery_codes.regenerated', context });
-    await queueNotice(trx, widget, 'recovery_codes.regenerated', context);
+    await recordChange(trx, widget, { type: 'recovery_codes.regenerated', context });
     return fresh;
   });
   deps.notices.kick();
@@ -83,8 +81,7 @@ export async function disableTwoFactor(deps: Deps, widget: WidgetContext, contex
   await withUserLocked(deps.db, ref, async (trx) => {
     await requireEnabled(trx, ref);
     await removeTwoFactor(trx, ref);
-    await recordEvent(trx, { ...ref, type: 'two_factor.disabled', context });
-    await queueNotice(trx, widget, 'two_factor.disabled', context);
+    await recordChange(trx, widget, { type: 'two_factor.disabled', context });
   });
   deps.notices.kick();
 }

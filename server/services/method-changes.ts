@@ -1,12 +1,12 @@
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
+import type { RequestContext } from '../repositories/audit-events.ts';
 import { withUserLocked } from '../repositories/locks.ts';
 import { deletePhones } from '../repositories/phone-factors.ts';
 import { deleteTrustedBrowsers } from '../repositories/trusted-browsers.ts';
 import { activeMethods } from '../repositories/two-factor-methods.ts';
 import { setPreferredMethod } from '../repositories/users.ts';
-import { queueNotice } from './notice-queue.ts';
+import { recordChange } from './notice-queue.ts';
 import { sessionRef, type WidgetContext } from './sessions.ts';
 import { requireStepUp } from './step-up.ts';
 import { type Method, methodsOf } from './two-factor-state.ts';
@@ -29,8 +29,7 @@ export async function removePhone(deps: Deps, widget: WidgetContext, context: Re
     // Like a change of phone: a browser trusted while the number was a way in is asked again.
     await deleteTrustedBrowsers(trx, ref);
     if (active.preferred === 'sms') await setPreferredMethod(trx, ref, null);
-    await recordEvent(trx, { ...ref, type: 'phone.removed', context });
-    await queueNotice(trx, widget, 'phone.removed', context);
+    await recordChange(trx, widget, { type: 'phone.removed', context });
   });
   deps.notices.kick();
 }

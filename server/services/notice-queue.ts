@@ -1,17 +1,40 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/types.ts';
 import type { Deps } from '../deps.ts';
-import type { RequestContext } from '../repositories/audit-events.ts';
+import {
+  type RequestContext,
+  recordEvent,
+  recordEventWithNotice,
+} from '../repositories/audit-events.ts';
 import {
   claimDueNotices,
   deleteNotice,
   enqueueNotice,
+  type NoticePayload,
+  noticeRow,
   retryNoticeAt,
 } from '../repositories/outbound-notices.ts';
 import { type NotificationType, notificationEmail } from './email-templates/index.ts';
 import type { Locale, WidgetContext } from './sessions.ts';
 import { loadTenant } from './tenants.ts';
 import { browserLabel } from './trusted-browsers.ts';
+
+type Recipient = Pick<WidgetContext, 'tenant' | 'user'> & { session?: WidgetContext['session'] };
+
+/** What the email will say, or undefined when no email goes (no address, or notices off). */
+function noticePayload(
+  { tenant, user, session }: Recipient,
+  context: RequestContext,
+  maskedPhone?: string | null,
+): NoticePayload | undefined {
+  if (!tenant.settings.notifyUsers || !user.email) return undefined;
+  return {
+    locale: session?.locale ?? 'en',
+    at: new Date().toISOString(),
+    browser: context.userAgent ? browserLabel(context.userAgent) : null,
+    maskedPhone: maskedPhone ?? null,
+  };
+}
 
 /**
  * Queues an email to the user about a security change, in the transaction of the change, when the
@@ -20,22 +43,37 @@ import { browserLabel } from './trusted-browsers.ts';
  */
 export async function queueNotice(
   trx: Transaction<Database>,
-  {
-    tenant,
-    user,
-    session,
-  }: Pick<WidgetContext, 'tenant' | 'user'> & { session?: WidgetContext['session'] },
+  recipient: Recipient,
   type: NotificationType,
   context: RequestContext,
   maskedPhone?: string | null,
 ) {
-  if (!tenant.settings.notifyUsers || !user.email) return;
-  await enqueueNotice(trx, { tenantId: tenant.id, userId: user.id }, type, {
-    locale: session?.locale ?? 'en',
-    at: new Date().toISOString(),
-    browser: context.userAgent ? browserLabel(context.userAgent) : null,
-    maskedPhone: maskedPhone ?? null,
-  });
+  const payload = noticePayload(recipient, context, maskedPhone);
+  if (!payload) return;
+  await enqueueNotice(
+    trx,
+    { tenantId: recipient.tenant.id, userId: recipient.user.id },
+    type,
+    payload,
+  );
+}
+
+/** A security change: its audit event and, as `queueNotice` would, its email, in one statement. */
+export async function recordChange(
+  trx: Transaction<Database>,
+  recipient: Recipient,
+  change: {
+    type: NotificationType;
+    context: RequestContext;
+    details?: Record<string, unknown>;
+    maskedPhone?: string | null;
+  },
+) {
+  const ref = { tenantId: recipient.tenant.id, userId: recipient.user.id };
+  const event = { ...ref, type: change.type, context: change.context, details: change.details };
+  const payload = noticePayload(recipient, change.context, change.maskedPhone);
+  if (!payload) return recordEvent(trx, event);
+  await recordEventWithNotice(trx, event, noticeRow(ref, change.type, payload));
 }
 
 /** How long a claimed notice is this worker's before another may try it. */
