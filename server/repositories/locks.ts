@@ -14,6 +14,10 @@ import type { SessionRef, UserRef } from './refs.ts';
  * its foreign key with FOR KEY SHARE on this row, which NO KEY UPDATE lets through and FOR UPDATE
  * would block. Only erasing a user, which deletes the row, takes FOR UPDATE.
  *
+ * The locking statement reads nothing beyond the rows it locks: when it had to wait, PostgreSQL
+ * re-reads only the locked rows, and every other table (the user's methods, say) as it was before
+ * the wait. What the change depends on is read by the statements after it.
+ *
  * Counters do not rely on this lock: they change by conditional updates (`n = n + 1 WHERE n < cap`),
  * so a path that forgot the lock still cannot loosen a limit.
  */

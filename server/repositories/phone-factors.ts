@@ -47,28 +47,54 @@ export async function insertPendingPhone(
 }
 
 /**
- * The verified number becomes the user's one active phone: the previous one and every other
- * pending number go, in the caller's transaction.
+ * The verified number becomes the user's one active phone, in one statement of the caller's
+ * transaction: the active one before it and every pending number go. Answers the phone with what
+ * it replaced: whether a phone was active (a change), and whether an app is (a second method).
+ * Two-factor stays on since it was first on: the new phone keeps the older one's `enabled_at`, or
+ * the app's.
  */
-export async function activatePhone(
-  trx: Transaction<Database>,
-  ref: UserRef,
-  id: string,
-  enabledAt: Date,
-) {
-  await trx
-    .deleteFrom('phone_factors')
-    .where('user_id', '=', ref.userId)
-    .where('tenant_id', '=', ref.tenantId)
-    .where('id', '!=', id)
-    .execute();
+export async function activatePhone(trx: Transaction<Database>, ref: UserRef, id: string) {
+  const now = new Date();
   return trx
+    .with('others', (db) =>
+      db
+        .deleteFrom('phone_factors')
+        .where('user_id', '=', ref.userId)
+        .where('tenant_id', '=', ref.tenantId)
+        .where('id', '!=', id)
+        .returning(['status', 'enabled_at', 'verified_at']),
+    )
+    .with('app', (db) =>
+      db
+        .selectFrom('totp_factors')
+        .select('confirmed_at')
+        .where('user_id', '=', ref.userId)
+        .where('tenant_id', '=', ref.tenantId)
+        .where('status', '=', 'active'),
+    )
     .updateTable('phone_factors')
-    .set({ status: 'active', verified_at: new Date(), enabled_at: enabledAt })
+    .set((eb) => ({
+      status: 'active',
+      verified_at: now,
+      enabled_at: eb.fn.coalesce(
+        eb
+          .selectFrom('others')
+          .select((inner) => inner.fn.coalesce('enabled_at', 'verified_at').as('since'))
+          .where('status', '=', 'active'),
+        eb.selectFrom('app').select('confirmed_at'),
+        eb.val(now),
+      ),
+    }))
     .where('id', '=', id)
     .where('user_id', '=', ref.userId)
     .where('tenant_id', '=', ref.tenantId)
     .returningAll()
+    .returning((eb) => [
+      eb
+        .exists(eb.selectFrom('others').select('status').where('status', '=', 'active'))
+        .as('replaced'),
+      eb.exists(eb.selectFrom('app').select('confirmed_at')).as('besideApp'),
+    ])
     .executeTakeFirstOrThrow();
 }
 

@@ -1,34 +1,59 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/types.ts';
-import type { UserRef } from './refs.ts';
+import { forgetLockedSession } from './locks.ts';
+import type { SessionRef } from './refs.ts';
+import { finishingSession } from './widget-sessions.ts';
 
-export async function insertResult(
+/**
+ * Finishes the session and writes its result, in one statement: the result is written only when
+ * this finished the session (true), never for a session finished before (false).
+ */
+export async function finishWithResult(
   trx: Transaction<Database>,
-  ref: UserRef,
+  ref: SessionRef,
+  steps: string[],
   result: {
     tokenHash: string;
     purpose: string;
     email: string | null;
-    steps: string[];
     via: 'code' | 'recovery-code' | 'trusted-browser';
     method?: 'sms' | 'totp' | null;
     expiresAt: Date;
   },
 ) {
-  await trx
+  forgetLockedSession(trx);
+  const written = await trx
+    .with('finished', (db) => finishingSession(db, ref, steps))
     .insertInto('results')
-    .values({
-      tenant_id: ref.tenantId,
-      user_id: ref.userId,
-      token_hash: result.tokenHash,
-      purpose: result.purpose,
-      email: result.email,
-      steps: JSON.stringify(result.steps),
-      via: result.via,
-      method: result.method ?? null,
-      expires_at: result.expiresAt,
-    })
-    .execute();
+    .columns([
+      'tenant_id',
+      'user_id',
+      'token_hash',
+      'purpose',
+      'email',
+      'steps',
+      'via',
+      'method',
+      'expires_at',
+    ])
+    .expression((eb) =>
+      eb
+        .selectFrom('finished')
+        .select([
+          eb.val(ref.tenantId).as('tenant_id'),
+          eb.val(ref.userId).as('user_id'),
+          eb.val(result.tokenHash).as('token_hash'),
+          eb.val(result.purpose).as('purpose'),
+          eb.val(result.email).as('email'),
+          eb.val(JSON.stringify(steps)).as('steps'),
+          eb.val(result.via).as('via'),
+          eb.val(result.method ?? null).as('method'),
+          eb.val(result.expiresAt).as('expires_at'),
+        ]),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  return written !== undefined;
 }
 
 /** Redeems a result once, for its own tenant, within its lifetime; with the partner's user id. */

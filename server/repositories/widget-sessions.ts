@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type QueryCreator, sql, type Transaction } from 'kysely';
 import type { Database, Tenant, User, WidgetSession } from '../db/types.ts';
 import { forgetLockedSession } from './locks.ts';
 import type { SessionRef, UserRef } from './refs.ts';
@@ -123,16 +123,17 @@ export async function setCompletedSteps(
     .execute();
 }
 
-/** Finishes the session, once: false when it was already finished. */
-export async function finishSession(trx: Transaction<Database>, ref: SessionRef, steps: string[]) {
-  forgetLockedSession(trx);
-  const closed = await trx
+/**
+ * Finishes the session, once: the update answers the session's id only while it was unfinished.
+ * A query to compose (`finishWithResult`); the caller forgets the locked session.
+ */
+export function finishingSession(db: QueryCreator<Database>, ref: SessionRef, steps: string[]) {
+  return db
     .updateTable('widget_sessions')
     .set({ verified_at: new Date(), completed_steps: JSON.stringify(steps) })
     .where('id', '=', ref.sessionId)
     .where('user_id', '=', ref.userId)
     .where('tenant_id', '=', ref.tenantId)
     .where('verified_at', 'is', null)
-    .executeTakeFirst();
-  return closed.numUpdatedRows === 1n;
+    .returning('id');
 }

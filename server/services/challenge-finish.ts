@@ -2,8 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { AppError } from '../errors.ts';
 import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
-import { finishSession } from '../repositories/widget-sessions.ts';
-import { createResult, type Via } from './results.ts';
+import { finishWithToken, type Via } from './results.ts';
 import { sessionRef, type WidgetContext } from './sessions.ts';
 import { trustBrowser } from './trusted-browsers.ts';
 import type { Method } from './two-factor-state.ts';
@@ -18,16 +17,15 @@ export async function finish(
   via: Via,
   method?: Method,
 ) {
-  const ref = sessionRef(widget);
-  if (!(await finishSession(trx, ref, steps))) throw new AppError('already_verified');
-  return createResult(trx, ref, {
+  const token = await finishWithToken(trx, sessionRef(widget), steps, {
     purpose: widget.session.purpose,
     // Only an address this challenge proved (the email step) is vouched for.
     email: steps.includes('email') ? widget.session.email : null,
-    steps,
     via,
     method: via === 'code' && steps.includes('sms') ? method : null,
   });
+  if (!token) throw new AppError('already_verified');
+  return token;
 }
 
 export function mayTrust(widget: WidgetContext, asked: boolean | undefined) {

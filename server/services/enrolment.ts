@@ -2,7 +2,7 @@ import { blindIndex } from '../crypto/encryption.ts';
 import { seal } from '../crypto/sealed-fields.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
+import type { RequestContext } from '../repositories/audit-events.ts';
 import { withUserLocked } from '../repositories/locks.ts';
 import {
   activatePhone,
@@ -18,8 +18,8 @@ import { assertMethodAllowed } from './authenticator-app.ts';
 import { deliverCode, phoneCodeAnswer } from './code-delivery.ts';
 import { checkCode, currentCode, sequenceOf } from './codes.ts';
 import { verificationAttempt } from './lockout.ts';
-import { queueNotice } from './notice-queue.ts';
-import { assertPhoneAllowed, type PhoneInput, parsePhone } from './phone-numbers.ts';
+import { recordChange } from './notice-queue.ts';
+import type { PhoneInput } from './phone-numbers.ts';
 import { issueRecoveryCodes } from './recovery-codes.ts';
 import { recordSendRefusal } from './send-limits.ts';
 import { sessionRef, type WidgetContext } from './sessions.ts';
@@ -41,6 +41,8 @@ export async function startPhoneVerification(
 ) {
   const { tenant, user } = widget;
   const ref = sessionRef(widget);
+  // Phone metadata costs the server about 20 MB: loaded at the first number, not at start-up.
+  const { assertPhoneAllowed, parsePhone } = await import('./phone-numbers.ts');
   const parsed = parsePhone(input);
   try {
     assertPhoneAllowed(parsed, tenant.settings.allowedCountries);
@@ -156,32 +158,24 @@ export async function verifyPhone(
     const verified = outcome.value;
     // A change of phone needs the step-up to hold until the new number is verified.
     if (verified.purpose === 'change-phone') requireStepUp(widget);
-    const current = await activePhone(trx, ref);
-    if (verified.purpose === 'enrol' && current) throw new AppError('already_enabled');
-    if (verified.purpose === 'change-phone' && !current) throw new AppError('not_enabled');
-    const app = verified.purpose === 'enrol' ? await activeTotp(trx, ref) : undefined;
-    const phone = await activatePhone(
-      trx,
-      ref,
-      verified.phone_factor_id as string,
-      current?.enabled_at ?? current?.verified_at ?? app?.confirmed_at ?? new Date(),
-    );
+    const phone = await activatePhone(trx, ref, verified.phone_factor_id as string);
+    // Refusals below roll the activation back with the whole attempt.
+    if (verified.purpose === 'enrol' && phone.replaced) throw new AppError('already_enabled');
+    if (verified.purpose === 'change-phone' && !phone.replaced) throw new AppError('not_enabled');
+    const change = { context, maskedPhone: phone.masked };
     if (verified.purpose === 'change-phone') {
       await deleteTrustedBrowsers(trx, ref);
-      await recordEvent(trx, { ...ref, type: 'phone.changed', context });
-      await queueNotice(trx, widget, 'phone.changed', context, phone.masked);
+      await recordChange(trx, widget, { type: 'phone.changed', ...change });
       return { ok: true, value: { phoneChanged: true } };
     }
-    if (app) {
+    if (phone.besideApp) {
       // A phone beside the app: a second method, behind the same fresh step-up as its start.
       requireStepUp(widget);
-      await recordEvent(trx, { ...ref, type: 'phone.added', context });
-      await queueNotice(trx, widget, 'phone.added', context, phone.masked);
+      await recordChange(trx, widget, { type: 'phone.added', ...change });
       return { ok: true, value: { methodAdded: 'sms' } };
     }
     const recoveryCodes = await issueRecoveryCodes(trx, deps.keys, tenant, ref.userId);
-    await recordEvent(trx, { ...ref, type: 'two_factor.enabled', context });
-    await queueNotice(trx, widget, 'two_factor.enabled', context, phone.masked);
+    await recordChange(trx, widget, { type: 'two_factor.enabled', ...change });
     return { ok: true, value: { enabled: true, recoveryCodes } };
   });
   deps.notices.kick();

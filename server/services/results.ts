@@ -2,32 +2,35 @@ import type { Kysely, Transaction } from 'kysely';
 import { randomToken, sha256 } from '../crypto/tokens.ts';
 import type { Database } from '../db/types.ts';
 import { AppError } from '../errors.ts';
-import type { UserRef } from '../repositories/refs.ts';
-import { insertResult, redeemResultRow } from '../repositories/results.ts';
+import type { SessionRef } from '../repositories/refs.ts';
+import { finishWithResult, redeemResultRow } from '../repositories/results.ts';
 import { RESULT_TOKEN_BYTES, RESULT_TTL_SECONDS } from '../security-constants.ts';
 
 export type Via = 'code' | 'recovery-code' | 'trusted-browser';
 
-/** A finished challenge, as a single-use token the page hands to the partner's backend. */
-export async function createResult(
+/**
+ * Finishes the challenge's session, once, with a single-use token the page hands to the partner's
+ * backend; undefined when the session was already finished.
+ */
+export async function finishWithToken(
   trx: Transaction<Database>,
-  ref: UserRef,
+  ref: SessionRef,
+  steps: string[],
   input: {
     purpose: string;
     email: string | null;
-    steps: string[];
     via: Via;
     /** The second factor's method, for a code. */
     method?: 'sms' | 'totp' | null;
   },
 ) {
   const token = randomToken('rt_', RESULT_TOKEN_BYTES);
-  await insertResult(trx, ref, {
+  const finished = await finishWithResult(trx, ref, steps, {
     tokenHash: sha256(token),
     ...input,
     expiresAt: new Date(Date.now() + RESULT_TTL_SECONDS * 1000),
   });
-  return token;
+  return finished ? token : undefined;
 }
 
 /** Redeems a result once, for its own tenant, within its lifetime. */

@@ -1,5 +1,6 @@
 // Start-up and idle memory (docs/self-hosting.md): a server loads a provider's SDK, the Redis
-// client and the metrics library only when its configuration asks for them. A child process
+// client and the metrics library only when its configuration asks for them, and the phone number
+// metadata only at the first number it is sent. A child process
 // records every module specifier resolved while the app is built.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -7,7 +8,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const OPTIONAL = ['plivo', 'postmark', 'ioredis', 'prom-client'];
+const OPTIONAL = ['plivo', 'postmark', 'ioredis', 'prom-client', 'libphonenumber-js/max'];
 
 /** The bare specifiers of OPTIONAL that building the app with `env` resolved. */
 function optionalModulesLoaded(env: Record<string, string>) {
@@ -49,7 +50,7 @@ function optionalModulesLoaded(env: Record<string, string>) {
   return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '[]') as string[];
 }
 
-test('with nothing optional configured, no SDK, Redis client or metrics library loads', () => {
+test('with nothing optional configured, no SDK, Redis client, metrics library or phone metadata loads', () => {
   assert.deepEqual(optionalModulesLoaded({}), []);
 });
 

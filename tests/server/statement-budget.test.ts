@@ -21,8 +21,8 @@ const needsPostgres = DATABASE_URL
 
 /** Per request, a successful verify with its authentication; no request takes a second checkout. */
 const BUDGET = {
-  '/phone/verify': 14,
-  '/challenge/verify': 8,
+  '/phone/verify': 8,
+  '/challenge/verify': 7,
   '/step-up/verify': 8,
 };
 
