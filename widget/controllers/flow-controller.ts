@@ -83,8 +83,3 @@ export class FlowController<Screen extends string> implements ReactiveController
     this.loader.abort();
   }
 }
-
-/** For the `default` branch of an exhaustive `switch` over screens. */
-export function impossibleScreen(screen: never): never {
-  throw new Error(`Unknown screen: ${String(screen)}`);
-}

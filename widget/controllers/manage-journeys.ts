@@ -10,7 +10,6 @@ import { emit } from '../events.ts';
 import type { ScreenContext } from '../screens/screen-context.ts';
 import { SetupScreen } from '../setup-screen.ts';
 import { AuthenticatorAppJourney } from './authenticator-app-journey.ts';
-import { impossibleScreen } from './flow-controller.ts';
 import {
   type ManageScreen,
   removeMethod,
@@ -195,7 +194,7 @@ export class ManageJourneys {
         return flow.show(SetupScreen.disabled);
       }
       default:
-        return impossibleScreen(intent);
+        throw new Error(`Unknown intent: ${intent satisfies never}`);
     }
   }
 
