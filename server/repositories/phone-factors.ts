@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, PhoneFactor } from '../db/types.ts';
 import type { UserRef } from './refs.ts';
@@ -25,25 +26,28 @@ export async function findPhone(db: Kysely<Database>, ref: UserRef, id: string) 
     .executeTakeFirst();
 }
 
-/** A number typed but not yet verified: it protects nothing until `activatePhone`. */
-export async function insertPendingPhone(
-  trx: Transaction<Database>,
+/** A number typed but not yet verified, as it will be stored: it protects nothing until activated. */
+export function pendingPhone(
   ref: UserRef,
   phone: { encrypted: string; index: string; country: string; masked: string },
-): Promise<PhoneFactor> {
-  return trx
-    .insertInto('phone_factors')
-    .values({
-      tenant_id: ref.tenantId,
-      user_id: ref.userId,
-      status: 'pending',
-      phone_encrypted: phone.encrypted,
-      phone_index: phone.index,
-      country: phone.country,
-      masked: phone.masked,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+): PhoneFactor {
+  return {
+    id: randomUUID(),
+    tenant_id: ref.tenantId,
+    user_id: ref.userId,
+    status: 'pending',
+    phone_encrypted: phone.encrypted,
+    phone_index: phone.index,
+    country: phone.country,
+    masked: phone.masked,
+    created_at: new Date(),
+    verified_at: null,
+    enabled_at: null,
+  };
+}
+
+export async function insertPendingPhone(trx: Transaction<Database>, phone: PhoneFactor) {
+  await trx.insertInto('phone_factors').values(phone).execute();
 }
 
 /**
@@ -52,6 +56,10 @@ export async function insertPendingPhone(
  * it replaced: whether a phone was active (a change), and whether an app is (a second method).
  * Two-factor stays on since it was first on: the new phone keeps the older one's `enabled_at`, or
  * the app's.
+ *
+ * The update reads `others`, so the old active row is deleted before the new one turns active:
+ * a deleting CTE that nothing reads runs after the main statement, and the new active phone would
+ * meet the old one in the one-active-phone unique index.
  */
 export async function activatePhone(trx: Transaction<Database>, ref: UserRef, id: string) {
   const now = new Date();

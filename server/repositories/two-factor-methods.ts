@@ -26,6 +26,7 @@ export async function activeMethods(db: Kysely<Database>, ref: UserRef) {
       'p.id as phone_id',
       'p.masked as phone_masked',
       'p.country as phone_country',
+      'p.phone_index as phone_index',
       'p.enabled_at as phone_enabled_at',
       'p.verified_at as phone_verified_at',
       't.id as totp_id',
@@ -41,6 +42,7 @@ export async function activeMethods(db: Kysely<Database>, ref: UserRef) {
         id: row.phone_id,
         masked: row.phone_masked as string,
         country: row.phone_country as string,
+        index: row.phone_index as string,
         enabledAt: (row.phone_enabled_at ?? row.phone_verified_at) as Date | null,
       }
     : null;

@@ -86,17 +86,18 @@ export async function markCodeSent(
   now = new Date(),
 ) {
   await trx
-    .updateTable('verification_codes')
-    .set({ superseded_at: now })
-    .where('session_id', '=', ref.sessionId)
-    .where('user_id', '=', ref.userId)
-    .where('tenant_id', '=', ref.tenantId)
-    .where('purpose', 'in', purposes)
-    .where('id', '!=', id)
-    .where('superseded_at', 'is', null)
-    .where('consumed_at', 'is', null)
-    .execute();
-  await trx
+    .with('earlier', (db) =>
+      db
+        .updateTable('verification_codes')
+        .set({ superseded_at: now })
+        .where('session_id', '=', ref.sessionId)
+        .where('user_id', '=', ref.userId)
+        .where('tenant_id', '=', ref.tenantId)
+        .where('purpose', 'in', purposes)
+        .where('id', '!=', id)
+        .where('superseded_at', 'is', null)
+        .where('consumed_at', 'is', null),
+    )
     .updateTable('verification_codes')
     .set({ sent_at: now })
     .where('id', '=', id)

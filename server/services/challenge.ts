@@ -111,6 +111,7 @@ async function sendStepCode(
       guard: (session) => {
         assertOpen(session);
         if (session.completed_steps.includes(step)) throw new AppError('already_verified');
+        return undefined;
       },
     }),
     methods,

@@ -1,15 +1,14 @@
 import { blindIndex } from '../crypto/encryption.ts';
 import { unseal } from '../crypto/sealed-fields.ts';
-import type { PhoneFactor, WidgetSession } from '../db/types.ts';
+import type { PhoneFactor } from '../db/types.ts';
 import { type Deps, SHARED_LIMITS_RETRY_AFTER_SECONDS } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
 import { withUserLocked } from '../repositories/locks.ts';
 import { abandonCode, markCodeSent } from '../repositories/verification-codes.ts';
 import { CODE_DIGITS, CODE_TTL_SECONDS_MAX } from '../security-constants.ts';
-import { type CodePurpose, reserveCode } from './codes.ts';
+import { type CodePurpose, type ReserveScope, reserveCode } from './codes.ts';
 import { codeEmail } from './email-templates/index.ts';
-import { assertNotLocked } from './lockout.ts';
 import {
   admitSend,
   ipKey,
@@ -96,7 +95,7 @@ function callProvider(
  * Sends a new code of `purpose`: checks come first (lockout, resend wait, limits), the provider is
  * called with no transaction open, and a provider failure leaves no usable code and no counted
  * attempt, only an audit event. `guard` sees the session fresh, under its lock, before anything
- * is reserved, and throws when this send no longer fits it.
+ * is reserved, and throws when this send no longer fits it (see `reserveCode`).
  */
 export async function deliverCode(
   deps: Deps,
@@ -106,7 +105,7 @@ export async function deliverCode(
     sequence: readonly string[];
     destination: Destination;
     context: RequestContext;
-    guard?: (session: WidgetSession) => void;
+    guard?: ReserveScope['guard'];
   },
 ): Promise<SentCode> {
   const { tenant, user } = widget;
@@ -118,7 +117,6 @@ export async function deliverCode(
       extra: { retryAfter: SHARED_LIMITS_RETRY_AFTER_SECONDS },
     });
   }
-  await assertNotLocked(deps.db, ref);
   const allowed = tenant.settings.allowedCountries;
   if (
     destination.channel === 'sms' &&
@@ -170,8 +168,8 @@ export async function deliverCode(
   });
   const auditDetails =
     destination.channel === 'sms'
-      ? { purpose: input.purpose, channel: 'sms', country: destination.phone.country }
-      : { purpose: input.purpose, channel: 'email' };
+      ? { purpose: reserved.purpose, channel: 'sms', country: destination.phone.country }
+      : { purpose: reserved.purpose, channel: 'email' };
   try {
     await callProvider(deps, widget, destination, to, reserved.code, ttlSeconds);
   } catch (error) {

@@ -22,7 +22,7 @@ import {
   CODE_TTL_SECONDS_MAX,
   RESEND_FIRST_WAIT_SECONDS,
 } from '../security-constants.ts';
-import type { AttemptOutcome } from './lockout.ts';
+import { type AttemptOutcome, lockedError } from './lockout.ts';
 
 export const codePurposes = [
   'enrol',
@@ -87,29 +87,38 @@ async function sameNumber(
   return (await findPhone(trx, ref, code.phone_factor_id))?.phone_index === phone.phone_index;
 }
 
+export interface ReserveScope {
+  purpose: CodePurpose;
+  sequence: readonly string[];
+  channel: 'sms' | 'email';
+  phoneFactorId: string | null;
+  ttlSeconds: number;
+  guard?: (
+    session: WidgetSession,
+    trx: Transaction<Database>,
+  ) => Promise<CodePurpose | undefined> | undefined;
+  /** Runs last in the reservation's transaction, and throws to refuse (the send limits). */
+  admit?: (trx: Transaction<Database>) => Promise<void>;
+}
+
 /**
  * Reserves the next code of a sequence before the provider is called: refused while the resend
  * wait runs (a send under way counts too, so parallel sends go out once). The row is not
  * verifiable until it is marked sent; it is deleted if the provider fails. `guard` sees the
- * session as it is now, under its lock, and throws when the send no longer fits it.
+ * session as it is now, under its lock, and throws when the send no longer fits it; it may also
+ * write what the send needs (a new number) and name the purpose, decided under the lock. A refusal
+ * rolls back what it wrote.
  */
 export async function reserveCode(
   db: Kysely<Database>,
   key: Buffer,
-  scope: SessionRef & {
-    purpose: CodePurpose;
-    sequence: readonly string[];
-    channel: 'sms' | 'email';
-    phoneFactorId: string | null;
-    ttlSeconds: number;
-    guard?: (session: WidgetSession) => void;
-    /** Runs last in the reservation's transaction, and throws to refuse (the send limits). */
-    admit?: (trx: Transaction<Database>) => Promise<void>;
-  },
+  scope: SessionRef & ReserveScope,
 ) {
-  return withUserLocked(db, scope, async (trx) => {
+  return withUserLocked(db, scope, async (trx, user) => {
+    // Sending a code to a user waiting out a lockout would only cost money.
+    if (user.locked_until && user.locked_until > new Date()) throw lockedError(user.locked_until);
     const session = await lockSession(trx, scope);
-    scope.guard?.(session);
+    const purpose = (await scope.guard?.(session, trx)) ?? scope.purpose;
     // A verification or a disable may just have removed this number.
     const phone = scope.phoneFactorId
       ? await findPhone(trx, scope, scope.phoneFactorId)
@@ -136,16 +145,16 @@ export async function reserveCode(
     const sendNumber = (previous?.send_number ?? earlier.length) + 1;
     const code = generateCode();
     const row = await insertCode(trx, scope, {
-      purpose: scope.purpose,
+      purpose,
       channel: scope.channel,
       phoneFactorId: scope.phoneFactorId,
-      hash: hashCode(key, { sessionId: scope.sessionId, purpose: scope.purpose }, code),
+      hash: hashCode(key, { sessionId: scope.sessionId, purpose }, code),
       sendNumber,
       expiresAt: new Date(now + scope.ttlSeconds * 1000),
       resendAt: new Date(now + resendWaitSeconds(sendNumber) * 1000),
     });
     await scope.admit?.(trx);
-    return { ...row, code, sequence: scope.sequence };
+    return { ...row, purpose, code, sequence: scope.sequence };
   });
 }
 

@@ -3,16 +3,16 @@ import { seal } from '../crypto/sealed-fields.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import type { RequestContext } from '../repositories/audit-events.ts';
-import { withUserLocked } from '../repositories/locks.ts';
 import {
   activatePhone,
   activePhone,
-  deletePhones,
   findPhone,
   insertPendingPhone,
+  pendingPhone,
 } from '../repositories/phone-factors.ts';
 import { activeTotp } from '../repositories/totp-factors.ts';
 import { deleteTrustedBrowsers } from '../repositories/trusted-browsers.ts';
+import { activeMethods } from '../repositories/two-factor-methods.ts';
 import { spentCodes } from '../repositories/verification-codes.ts';
 import { assertMethodAllowed } from './authenticator-app.ts';
 import { deliverCode, phoneCodeAnswer } from './code-delivery.ts';
@@ -55,46 +55,39 @@ export async function startPhoneVerification(
     throw error;
   }
   const index = blindIndex(deps.keys.blindIndex, parsed.e164);
-  const { pending, changing } = await withUserLocked(deps.db, ref, async (trx) => {
-    const current = await activePhone(trx, ref);
-    // Adding a phone turns a method on; changing the one there is not adding one.
-    if (!current) assertMethodAllowed(widget, 'sms');
-    // Two-factor is on (a phone, an app): a change to it, like the other changes behind step-up.
-    if (current || (await activeTotp(trx, ref))) requireStepUp(widget);
-    if (current?.phone_index === index) {
-      throw new AppError('invalid_request', { message: 'That is already the number in use.' });
-    }
-    const pending = await insertPendingPhone(trx, ref, {
-      encrypted: seal(deps.keys, parsed.e164, {
-        table: 'phone_factors',
-        column: 'phone_encrypted',
-        ...ref,
-      }),
-      index,
-      country: parsed.country,
-      masked: parsed.masked,
-    });
-    return { pending, changing: current !== undefined };
+  const pending = pendingPhone(ref, {
+    encrypted: seal(deps.keys, parsed.e164, {
+      table: 'phone_factors',
+      column: 'phone_encrypted',
+      ...ref,
+    }),
+    index,
+    country: parsed.country,
+    masked: parsed.masked,
   });
-  try {
-    return phoneCodeAnswer(
-      await deliverCode(deps, widget, {
-        purpose: changing ? 'change-phone' : 'enrol',
-        sequence,
-        destination: { channel: 'sms', phone: pending, partnerOrigin: origin },
-        context,
-      }),
-    );
-  } catch (error) {
-    // Refused before any provider call: the number goes. A provider failure keeps it pending (it
-    // protects nothing, and is purged in a day): the message may still arrive late, and its code,
-    // kept as never sent, is then recognised and not counted against the patient.
-    const mayArriveLate = error instanceof AppError && error.code === 'delivery_failed';
-    if (!mayArriveLate) {
-      await withUserLocked(deps.db, ref, (trx) => deletePhones(trx, ref, pending.id));
-    }
-    throw error;
-  }
+  // The number is written in the code's reservation: a refused send (a limit, the wait) leaves
+  // nothing behind. A provider failure keeps it pending (it protects nothing, and is purged in a
+  // day): the message may still arrive late, and its code, kept as never sent, is then recognised
+  // and not counted against the patient.
+  const sent = await deliverCode(deps, widget, {
+    purpose: 'enrol',
+    sequence,
+    destination: { channel: 'sms', phone: pending, partnerOrigin: origin },
+    context,
+    guard: async (_session, trx) => {
+      const { phone: current, totp } = await activeMethods(trx, ref);
+      // Adding a phone turns a method on; changing the one there is not adding one.
+      if (!current) assertMethodAllowed(widget, 'sms');
+      // Two-factor is on (a phone, an app): a change to it, like the other changes behind step-up.
+      if (current || totp) requireStepUp(widget);
+      if (current?.index === index) {
+        throw new AppError('invalid_request', { message: 'That is already the number in use.' });
+      }
+      await insertPendingPhone(trx, pending);
+      return current ? 'change-phone' : 'enrol';
+    },
+  });
+  return phoneCodeAnswer(sent);
 }
 
 /** A new code to the number of the live phone code, under the growing resend wait. */

@@ -44,12 +44,6 @@ export function lockedError(lockedUntil: Date) {
   return new AppError('locked', { extra: { retryAfter, lockedUntil: lockedUntil.toISOString() } });
 }
 
-/** Refuses when the user is waiting out a lockout (sending a code then would only cost money). */
-export async function assertNotLocked(db: Kysely<Database>, ref: UserRef) {
-  const until = await lockedUntil(db, ref);
-  if (until && until > new Date()) throw lockedError(until);
-}
-
 /** Thrown inside the attempt's transaction to roll back a success that a lockout overtook. */
 class LockedMeanwhile extends Error {}
 

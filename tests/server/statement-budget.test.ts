@@ -1,6 +1,7 @@
-// Guards what one verify costs the database: the statements it sends (BEGIN and COMMIT included)
-// and the pool checkouts it takes, counted on the driver itself (pg's Pool.connect and
-// Client.query) for a successful enrolment, sign-in and step-up verify, authentication included.
+// Guards what one verify and one send cost the database: the statements they send (BEGIN and
+// COMMIT included) and the pool checkouts they take, counted on the driver itself (pg's
+// Pool.connect and Client.query) for a successful enrolment, sign-in and step-up verify, and an
+// enrolment send, authentication included.
 // A deterministic count, not a timing. PostgreSQL only: checkouts are the pg pool's.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -107,6 +108,25 @@ test(
         `sign-in ${challenge.statements.length} (${challenge.checkouts}), ` +
         `step-up ${stepUp.statements.length} (${stepUp.checkouts})`,
     );
+  },
+);
+
+test(
+  'a send: two transactions, the reservation and the record of the send, and at most 16 statements',
+  needsPostgres,
+  async (t) => {
+    const { app } = await appOnOwnPostgres(t);
+    await app.notices.close();
+    const { widget } = await setupSession(app);
+    // Once before, so the allowed origins are cached, as for every later request.
+    await widget.get('/session');
+    const send = await tally(widget, '/phone', { phone: FRENCH_MOBILE });
+    const listing = send.statements.map((s, i) => `${i + 1}. ${s.slice(0, 100)}`).join('\n');
+    const transactions = send.statements.filter((s) => s.trim().toLowerCase() === 'begin');
+    assert.equal(transactions.length, 2, listing);
+    assert.ok(send.checkouts <= 2, `${send.checkouts} checkouts`);
+    assert.ok(send.statements.length <= 16, `${send.statements.length} statements:\n${listing}`);
+    t.diagnostic(`a send: ${send.statements.length} statements, ${send.checkouts} checkouts`);
   },
 );
 
