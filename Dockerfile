@@ -1,4 +1,4 @@
-# The two-factor server, compiled, with the elements' bundle. A starting point: see
+# The two-factor server, bundled, with the elements' bundle. A starting point: see
 # docs/self-hosting.md#docker.
 
 FROM node:24-bookworm-slim AS build
@@ -6,7 +6,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
-# tsc to dist/server/, then the elements to dist/widget/.
+# The server bundled to dist/server/, then the elements to dist/widget/.
 RUN npm run build
 
 FROM node:24-bookworm-slim

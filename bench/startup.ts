@@ -28,7 +28,7 @@ async function starts(name: string, start: () => ReturnType<typeof startProcess>
 
 /**
  * Spawn to listening (migrations done, Node's own start included) and idle RSS 3 s later, of the
- * compiled server (compileServer first), STARTS times each: on PostgreSQL, and on PGlite with existing data.
+ * bundled server (built first, as `npm run build` does), STARTS times each: on PostgreSQL, and on PGlite with existing data.
  */
 export async function startupBench(databaseUrl: string) {
   const database = await createDatabase(databaseUrl, `tfa_bench_startup_${process.pid}`);
@@ -45,8 +45,8 @@ export async function startupBench(databaseUrl: string) {
     await measure(compiled({ DATA_DIR: dataDir }));
     const rows = [
       await starts('bare node (floor)', bare),
-      await starts('compiled, PostgreSQL', compiled({ DATABASE_URL: database.url })),
-      await starts('compiled, PGlite, existing data', compiled({ DATA_DIR: dataDir })),
+      await starts('bundled, PostgreSQL', compiled({ DATABASE_URL: database.url })),
+      await starts('bundled, PGlite, existing data', compiled({ DATA_DIR: dataDir })),
     ];
     console.log(
       `\nStart-up: spawn to listening (migrations done); idle RSS ${IDLE_MS / 1000} s later`,

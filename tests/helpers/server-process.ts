@@ -1,8 +1,14 @@
 import { spawn } from 'node:child_process';
 
-/** Starts `server/main.ts` in its own process; `url` resolves once it says where it listens. */
-export function startServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+/**
+ * Starts the server in its own process, from `server/main.ts` unless `entry` names another (the
+ * bundle); `url` resolves once it says where it listens.
+ */
+export function startServer(
+  env: Record<string, string>,
+  entry: string[] = ['--import', 'tsx', 'server/main.ts'],
+) {
+  const child = spawn(process.execPath, entry, {
     env: { PATH: process.env.PATH, PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
