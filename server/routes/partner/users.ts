@@ -9,7 +9,14 @@ import {
   userEvents,
   userStatus,
 } from '../../services/users.ts';
-import { errorResponses, MethodName, PageQuery, StrictObject, UserIdParam } from '../schemas.ts';
+import {
+  errorResponses,
+  MethodName,
+  PageQuery,
+  StrictObject,
+  takesNoBody,
+  UserIdParam,
+} from '../schemas.ts';
 
 export const UserStatus = Type.Object({
   userId: Type.String(),
@@ -72,6 +79,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/users/:userId',
     {
+      preValidation: takesNoBody,
       schema: {
         tags: ['partner'],
         summary:
@@ -93,6 +101,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/users/:userId/lockout',
     {
+      preValidation: takesNoBody,
       schema: {
         tags: ['partner'],
         summary:
@@ -116,6 +125,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/users/:userId/two-factor',
     {
+      preValidation: takesNoBody,
       schema: {
         tags: ['partner'],
         summary: 'Support-desk reset: turn two-factor off and clear the lockout',
@@ -138,6 +148,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/users/:userId/trusted-browsers',
     {
+      preValidation: takesNoBody,
       schema: {
         tags: ['partner'],
         summary:

@@ -8,7 +8,7 @@ import {
   switchChallengeMethod,
   verifyChallenge,
 } from '../../services/challenge.ts';
-import { errorResponses, MethodName, StrictObject } from '../schemas.ts';
+import { errorResponses, MethodName, StrictObject, takesNoBody } from '../schemas.ts';
 
 const Pending = Type.Object({
   status: Type.Literal('pending'),
@@ -66,6 +66,7 @@ export const challengeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/challenge',
     {
+      preValidation: takesNoBody,
       config: sending,
       onRequest: app.limitSends,
       schema: {
@@ -83,6 +84,7 @@ export const challengeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/challenge/resend',
     {
+      preValidation: takesNoBody,
       config: sending,
       onRequest: app.limitSends,
       schema: {

@@ -5,7 +5,7 @@ import {
   regenerateRecoveryCodes,
   showRecoveryCodes,
 } from '../../services/management.ts';
-import { errorResponses, RecoveryCodeList } from '../schemas.ts';
+import { errorResponses, RecoveryCodeList, takesNoBody } from '../schemas.ts';
 
 const config = { purposes: ['setup'] as const };
 const security = [{ widgetSession: [] }];
@@ -28,6 +28,7 @@ export const manageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/recovery-codes',
     {
+      preValidation: takesNoBody,
       config,
       schema: {
         tags: ['widget'],
@@ -42,6 +43,7 @@ export const manageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/two-factor',
     {
+      preValidation: takesNoBody,
       config,
       schema: {
         tags: ['widget'],

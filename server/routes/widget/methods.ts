@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requestContext } from '../../plugins/request-context.ts';
 import { choosePreferredMethod, removePhone } from '../../services/method-changes.ts';
-import { errorResponses, MethodName, StrictObject } from '../schemas.ts';
+import { errorResponses, MethodName, StrictObject, takesNoBody } from '../schemas.ts';
 
 const config = { purposes: ['setup'] as const };
 const security = [{ widgetSession: [] }];
@@ -11,6 +11,7 @@ export const methodRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/phone',
     {
+      preValidation: takesNoBody,
       config,
       schema: {
         tags: ['widget'],

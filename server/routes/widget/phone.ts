@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requestContext } from '../../plugins/request-context.ts';
 import { resendPhoneCode, startPhoneVerification, verifyPhone } from '../../services/enrolment.ts';
-import { CodeBody, CodeSent, errorResponses, StrictObject } from '../schemas.ts';
+import { CodeBody, CodeSent, errorResponses, StrictObject, takesNoBody } from '../schemas.ts';
 
 const PhoneBody = Type.Union(
   [
@@ -68,6 +68,7 @@ export const phoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/phone/resend',
     {
+      preValidation: takesNoBody,
       config: sending,
       onRequest: app.limitSends,
       schema: {

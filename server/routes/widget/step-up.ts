@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requestContext } from '../../plugins/request-context.ts';
 import { startStepUp, verifyStepUp } from '../../services/step-up.ts';
-import { CodeSent, errorResponses, StrictObject } from '../schemas.ts';
+import { CodeSent, errorResponses, StrictObject, takesNoBody } from '../schemas.ts';
 
 const StepUpProof = Type.Union([
   StrictObject({
@@ -39,6 +39,7 @@ export const stepUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/step-up',
     {
+      preValidation: takesNoBody,
       config: sending,
       onRequest: app.limitSends,
       schema: {

@@ -66,6 +66,7 @@ export const totpRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/totp',
     {
+      preValidation: takesNoBody,
       config,
       schema: {
         tags: ['widget'],

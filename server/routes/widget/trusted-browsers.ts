@@ -4,7 +4,7 @@ import { requestContext } from '../../plugins/request-context.ts';
 import { TRUST_COOKIE_NAME } from '../../security-constants.ts';
 import { sessionRef } from '../../services/sessions.ts';
 import { listTrustedBrowsers, revokeTrust } from '../../services/trusted-browsers.ts';
-import { errorResponses, StrictObject, UuidParam } from '../schemas.ts';
+import { errorResponses, StrictObject, takesNoBody, UuidParam } from '../schemas.ts';
 
 const TrustedBrowserList = Type.Object({
   browsers: Type.Array(
@@ -47,6 +47,7 @@ export const trustedBrowserRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/trusted-browsers/:id',
     {
+      preValidation: takesNoBody,
       config,
       schema: {
         tags: ['widget'],
@@ -67,6 +68,7 @@ export const trustedBrowserRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/trusted-browsers',
     {
+      preValidation: takesNoBody,
       config,
       schema: {
         tags: ['widget'],
