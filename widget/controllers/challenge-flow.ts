@@ -24,8 +24,6 @@ export class ChallengeFlow extends ElementFlow<ChallengeScreen> {
   @redraws private pending: Pending | undefined;
   @redraws private verified: Verified | undefined;
   @redraws private trust = false;
-  @redraws private saved = false;
-  @redraws private copied = false;
   @redraws private status = '';
   private announced = false;
 
@@ -91,22 +89,16 @@ export class ChallengeFlow extends ElementFlow<ChallengeScreen> {
       });
     },
     'new-recovery-codes': (context: ScreenContext) =>
-      this.later.module?.renderNewRecoveryCodesScreen(context, {
-        codes: this.verified?.newRecoveryCodes ?? [],
-        lastCodeUsed: true,
-        siteName: this.session?.tenant.name ?? '',
-        saved: this.saved,
-        copied: this.copied,
-        onSavedChange: (saved) => {
-          this.saved = saved;
-        },
-        onCopied: () => {
-          this.copied = true;
-        },
-        onContinue: () => {
-          if (this.verified) this.finish({ ...this.verified, newRecoveryCodes: [] });
-        },
-      }),
+      this.later.module?.renderNewRecoveryCodesScreen(
+        context,
+        this.newCodesOptions(
+          this.verified?.newRecoveryCodes ?? [],
+          () => {
+            if (this.verified) this.finish({ ...this.verified, newRecoveryCodes: [] });
+          },
+          true,
+        ),
+      ),
     verified: (context: ScreenContext) =>
       renderMessageScreen(context, {
         name: 'verified',
@@ -179,8 +171,7 @@ export class ChallengeFlow extends ElementFlow<ChallengeScreen> {
   private finish(answer: Verified) {
     this.verified = answer;
     if (answer.newRecoveryCodes?.length) {
-      this.saved = false;
-      this.copied = false;
+      this.freshCodes();
       return this.show(ChallengeScreen.newRecoveryCodes);
     }
     this.show(ChallengeScreen.verified);

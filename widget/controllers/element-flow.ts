@@ -15,6 +15,7 @@ import {
   translator,
 } from '../i18n/catalogue.ts';
 import { renderCommonScreen } from '../screens/common-screens.ts';
+import type { NewRecoveryCodesOptions } from '../screens/recovery-codes-screen.ts';
 import type { ScreenContext } from '../screens/screen-context.ts';
 import type { TwoFactorElement } from '../two-factor-element.ts';
 import { CountdownController } from './countdown-controller.ts';
@@ -58,6 +59,9 @@ export abstract class ElementFlow<Screen extends string> extends FlowController<
   @redraws private catalogue: Partial<Strings> | undefined;
   @redraws private activeLocale: Locale = 'en';
   private started = false;
+  /** Whether the new set of recovery codes on screen was marked saved, and copied. */
+  @redraws private codesSaved = false;
+  @redraws private codesCopied = false;
   /** The latest request: it alone clears the busy state when it ends. */
   private requests = 0;
 
@@ -74,6 +78,34 @@ export abstract class ElementFlow<Screen extends string> extends FlowController<
 
   /** Starts the element's journey once the session is loaded. */
   protected abstract begin(session: SessionView): Promise<void>;
+
+  /** A new set of recovery codes is about to show: nothing of it is saved or copied yet. */
+  protected freshCodes() {
+    this.codesSaved = false;
+    this.codesCopied = false;
+  }
+
+  /** What the new-recovery-codes screen takes, this flow keeping its checkbox and copy state. */
+  protected newCodesOptions(
+    codes: string[],
+    onContinue: () => void,
+    lastCodeUsed?: boolean,
+  ): NewRecoveryCodesOptions {
+    return {
+      codes,
+      lastCodeUsed,
+      siteName: this.session?.tenant.name ?? '',
+      saved: this.codesSaved,
+      copied: this.codesCopied,
+      onSavedChange: (saved) => {
+        this.codesSaved = saved;
+      },
+      onCopied: () => {
+        this.codesCopied = true;
+      },
+      onContinue,
+    };
+  }
 
   get lastErrorCode() {
     return this.lastError?.code ?? '';

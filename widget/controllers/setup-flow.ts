@@ -19,8 +19,6 @@ export class SetupFlow extends ElementFlow<SetupScreen> {
   /** The last code sent by text, and the wait before another. */
   @redraws sent: CodeSent | undefined;
   @redraws private newCodes: string[] = [];
-  @redraws private saved = false;
-  @redraws private copied = false;
   /** The status line of the current screen ("Removed: Text message."). */
   @redraws status = '';
   private changingPhone = false;
@@ -77,22 +75,13 @@ export class SetupFlow extends ElementFlow<SetupScreen> {
         }),
       }),
     'new-recovery-codes': (context) =>
-      this.later.module?.renderNewRecoveryCodesScreen(context, {
-        codes: this.newCodes,
-        siteName: this.session?.tenant.name ?? '',
-        saved: this.saved,
-        copied: this.copied,
-        onSavedChange: (saved) => {
-          this.saved = saved;
-        },
-        onCopied: () => {
-          this.copied = true;
-        },
-        onContinue: () => {
+      this.later.module?.renderNewRecoveryCodesScreen(
+        context,
+        this.newCodesOptions(this.newCodes, () => {
           this.newCodes = [];
           this.afterNewCodes();
-        },
-      }),
+        }),
+      ),
     done: (context) =>
       renderMessageScreen(context, {
         name: 'done',
@@ -232,8 +221,7 @@ export class SetupFlow extends ElementFlow<SetupScreen> {
 
   showNewCodes(codes: string[], then: () => void) {
     this.newCodes = codes;
-    this.saved = false;
-    this.copied = false;
+    this.freshCodes();
     this.afterNewCodes = then;
     this.show(SetupScreen.newRecoveryCodes);
   }
