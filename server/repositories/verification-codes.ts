@@ -1,6 +1,19 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { Database, VerificationCode } from '../db/types.ts';
 import type { SessionRef, UserRef } from './refs.ts';
+
+/** The session's codes of `purposes` not replaced by a resend and not yet used. */
+function unspent(ref: SessionRef, purposes: readonly string[]) {
+  return (eb: ExpressionBuilder<Database, 'verification_codes'>) =>
+    eb.and([
+      eb('session_id', '=', ref.sessionId),
+      eb('user_id', '=', ref.userId),
+      eb('tenant_id', '=', ref.tenantId),
+      eb('purpose', 'in', purposes),
+      eb('superseded_at', 'is', null),
+      eb('consumed_at', 'is', null),
+    ]);
+}
 
 function sessionCodes(db: Kysely<Database>, ref: SessionRef) {
   return db
@@ -21,10 +34,7 @@ export async function liveCode(
   purposes: readonly string[],
   options: { sentOnly: boolean },
 ): Promise<VerificationCode | undefined> {
-  let query = sessionCodes(db, ref)
-    .where('purpose', 'in', purposes)
-    .where('superseded_at', 'is', null)
-    .where('consumed_at', 'is', null);
+  let query = db.selectFrom('verification_codes').selectAll().where(unspent(ref, purposes));
   if (options.sentOnly) query = query.where('sent_at', 'is not', null);
   return query.orderBy('created_at', 'desc').executeTakeFirst();
 }
@@ -90,13 +100,8 @@ export async function markCodeSent(
       db
         .updateTable('verification_codes')
         .set({ superseded_at: now })
-        .where('session_id', '=', ref.sessionId)
-        .where('user_id', '=', ref.userId)
-        .where('tenant_id', '=', ref.tenantId)
-        .where('purpose', 'in', purposes)
-        .where('id', '!=', id)
-        .where('superseded_at', 'is', null)
-        .where('consumed_at', 'is', null),
+        .where(unspent(ref, purposes))
+        .where('id', '!=', id),
     )
     .updateTable('verification_codes')
     .set({ sent_at: now })
@@ -201,12 +206,7 @@ export async function takeLiveCode(
       eb
         .selectFrom('verification_codes')
         .select('id')
-        .where('session_id', '=', ref.sessionId)
-        .where('user_id', '=', ref.userId)
-        .where('tenant_id', '=', ref.tenantId)
-        .where('purpose', 'in', purposes)
-        .where('superseded_at', 'is', null)
-        .where('consumed_at', 'is', null)
+        .where(unspent(ref, purposes))
         .where('sent_at', 'is not', null)
         .orderBy('created_at', 'desc')
         .limit(1),
