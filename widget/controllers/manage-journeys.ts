@@ -100,15 +100,8 @@ export class ManageJourneys {
     flow.show(SetupScreen.stepUp);
   }
 
-  async resendStepUp(): Promise<void> {
-    const { flow } = this;
-    const sent = await flow.run(
-      () => flow.api.post<CodeSent>('/step-up'),
-      () => this.resendStepUp(),
-    );
-    if (!sent) return;
-    flow.codeSent(sent);
-    flow.status = flow.t('codeResent');
+  resendStepUp(): Promise<void> {
+    return this.flow.resendFrom('/step-up', () => this.resendStepUp());
   }
 
   async verifyStepUp(

@@ -179,11 +179,13 @@ export class SetupFlow extends ElementFlow<SetupScreen> {
     this.resend.start(sent.resendAt);
   }
 
-  private async resendPhoneCode(): Promise<void> {
-    const sent = await this.run(
-      () => this.api.post<CodeSent>('/phone/resend'),
-      () => this.resendPhoneCode(),
-    );
+  private resendPhoneCode(): Promise<void> {
+    return this.resendFrom('/phone/resend', () => this.resendPhoneCode());
+  }
+
+  /** Asks `path` for a new text message; the countdown and the status line follow its answer. */
+  async resendFrom(path: string, again: () => unknown): Promise<void> {
+    const sent = await this.run(() => this.api.post<CodeSent>(path), again);
     if (!sent) return;
     this.codeSent(sent);
     this.status = this.t('codeResent');
