@@ -12,11 +12,16 @@ if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt "$NODE_MAJOR" ]; the
   node_dir="$node_home/node_modules/$node_package"
   if ! "$node_dir/bin/node" --version 2>/dev/null | grep -q "^v$NODE_MAJOR\."; then
     echo "Installing Node $NODE_MAJOR from the npm registry ($node_package@$NODE_MAJOR)"
-    rm -rf "$node_home.partial"
-    npm install --prefix "$node_home.partial" --no-save --no-package-lock --no-audit --no-fund \
+    # A directory of this shell's own, so two shells installing at once never share one.
+    partial="$node_home.partial.$$"
+    rm -rf "$partial"
+    npm install --prefix "$partial" --no-save --no-package-lock --no-audit --no-fund \
       --loglevel=error "$node_package@$NODE_MAJOR" >/dev/null
-    rm -rf "$node_home"
-    mv "$node_home.partial" "$node_home"
+    if ! "$node_dir/bin/node" --version 2>/dev/null | grep -q "^v$NODE_MAJOR\."; then
+      rm -rf "$node_home"
+      mv "$partial" "$node_home"
+    fi
+    rm -rf "$partial"
   fi
   export PATH="$node_dir/bin:$PATH"
   # Native addons build against this Node's headers, not the machine's.
