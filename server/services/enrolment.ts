@@ -99,6 +99,8 @@ export async function resendPhoneCode(
 ) {
   const ref = sessionRef(widget);
   const live = await currentCode(deps.db, ref, sequence);
+  // Only a change keeps a phone the user has; any other code would turn text messages on.
+  if (live?.purpose !== 'change-phone') assertMethodAllowed(widget, 'sms');
   // Two-factor turned on by the app meanwhile: a phone code costs a step-up, as its start does.
   if (live?.purpose === 'change-phone' || (await activeTotp(deps.db, ref))) {
     requireStepUp(widget);
@@ -137,6 +139,11 @@ export async function verifyPhone(
     | { methodAdded: 'sms' }
     | { enabled: true; recoveryCodes: string[] };
   const answer = await verificationAttempt<Verified>(deps.db, { ...ref, context }, async (trx) => {
+    // A number sent before the tenant stopped offering text messages is not turned on after it:
+    // only a change keeps one (no read while they are offered: the usual verify costs nothing).
+    if (!tenant.settings.methods.includes('sms') && !(await activePhone(trx, ref))) {
+      assertMethodAllowed(widget, 'sms');
+    }
     const outcome = await checkCode(trx, deps.keys, ref, sequence, code, async () => {
       // This session's phone codes are all gone, and a number was verified since it began: that
       // verification (another tab) removed the number they went to. The patient's own code, not a

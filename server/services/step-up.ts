@@ -13,7 +13,7 @@ import { queueNotice } from './notice-queue.ts';
 import { recoveryCodeUsed } from './recovery-code-use.ts';
 import { consumeRecoveryCode } from './recovery-codes.ts';
 import { sessionRef, type WidgetContext } from './sessions.ts';
-import { chooseMethod } from './sign-in-methods.ts';
+import { chooseMethod, offeredMethods } from './sign-in-methods.ts';
 import { type Method, requireActivePhone, requireEnabled } from './two-factor-state.ts';
 
 /** Disable, change phone, view and regenerate need a step-up verified in this session, still fresh. */
@@ -43,7 +43,8 @@ export async function startStepUp(
 
 /**
  * A code from one of the user's methods (sent to the current phone, or shown by the app; `method`
- * defaults to the phone when there is one), or a recovery code (used up, as on every path).
+ * defaults to the phone while the tenant offers it, else the app), or a recovery code (used up, as
+ * on every path).
  */
 export async function verifyStepUp(
   deps: Deps,
@@ -58,7 +59,8 @@ export async function verifyStepUp(
     const method =
       'code' in proof
         ? chooseMethod(widget, active, {
-            requested: proof.method ?? (active.phone ? 'sms' : 'totp'),
+            requested:
+              proof.method ?? (offeredMethods(widget, active).includes('sms') ? 'sms' : 'totp'),
           })
         : undefined;
     const outcome =
