@@ -56,18 +56,23 @@ export class ManageJourneys {
     return renderManageScreens(this, screen, context);
   }
 
-  /** The user's methods, and the step-up's first: the app when it is asked first or alone. */
-  get methods(): Method[] {
-    const twoFactor = this.flow.session?.twoFactor;
-    return twoFactor ? methodsOf(twoFactor) : [];
+  /**
+   * The methods a step-up may use: the user's that the site allows, or all of them when it allows
+   * none (as the server decides, so that a change of policy locks no one out).
+   */
+  get stepUpMethods(): Method[] {
+    const session = this.flow.session;
+    const own = session ? methodsOf(session.twoFactor) : [];
+    const allowed = own.filter((method) => session?.allowedMethods?.includes(method) ?? true);
+    return allowed.length ? allowed : own;
   }
 
+  /** The app when it is the only allowed method, or preferred. */
   private stepUpByApp() {
-    const twoFactor = this.flow.session?.twoFactor;
-    const methods = this.methods;
+    const methods = this.stepUpMethods;
     return (
       methods.includes('totp') &&
-      (!methods.includes('sms') || twoFactor?.preferredMethod === 'totp')
+      (!methods.includes('sms') || this.flow.session?.twoFactor.preferredMethod === 'totp')
     );
   }
 
@@ -82,7 +87,7 @@ export class ManageJourneys {
     this.intent = intent;
     this.smsSent = false;
     if (this.stepUpHolds()) return this.proceed(intent);
-    // No text message for a user who has the app and asks for it first, or has no phone.
+    // No text message when the app is asked first, or the phone is not allowed (or not there).
     if (this.stepUpByApp()) return this.flow.show(SetupScreen.stepUpApp);
     return this.stepUpBySms();
   }

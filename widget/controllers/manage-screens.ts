@@ -72,7 +72,7 @@ const manageScreens: Record<ManageScreen, (drawing: Drawing) => unknown> = {
       onSubmit: (code) => void journeys.verifyStepUp({ code, method: 'totp' }),
       links: secondFactorLinks(
         context,
-        journeys.methods.includes('sms') ? () => void journeys.stepUpBySms() : undefined,
+        journeys.stepUpMethods.includes('sms') ? () => void journeys.stepUpBySms() : undefined,
         () => flow.show(SetupScreen.stepUpRecovery),
       ),
     }),
@@ -89,7 +89,9 @@ const manageScreens: Record<ManageScreen, (drawing: Drawing) => unknown> = {
       onResend: () => void journeys.resendStepUp(),
       links: secondFactorLinks(
         context,
-        journeys.methods.includes('totp') ? () => flow.show(SetupScreen.stepUpApp) : undefined,
+        journeys.stepUpMethods.includes('totp')
+          ? () => flow.show(SetupScreen.stepUpApp)
+          : undefined,
         () => flow.show(SetupScreen.stepUpRecovery),
       ),
     }),

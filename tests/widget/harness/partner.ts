@@ -112,6 +112,14 @@ export function lockUser(userId: string, options: TestTenant = {}) {
   return call<{ locked: boolean }>('lock', { ...tenantParams(options), userId });
 }
 
+/** The tenant offers only `methods` from now on, as a partner changing its setting would. */
+export function allowMethods(methods: ('sms' | 'totp')[], options: TestTenant = {}) {
+  return call<{ methods: string[] }>('allow-methods', {
+    ...tenantParams(options),
+    methods: methods.join(','),
+  });
+}
+
 /** Makes the user's live codes expire now, as if ten minutes had passed. */
 export function expireCodes(userId: string, options: TestTenant = {}) {
   return call<{ expired: number }>('expire-codes', { ...tenantParams(options), userId });

@@ -9,7 +9,7 @@ import { widgetManifest } from '../../../scripts/build-widget.ts';
 import { buildApp } from '../../../server/app.ts';
 import { deriveKeys } from '../../../server/crypto/keys.ts';
 import type { DatabaseHandle } from '../../../server/db/connect.ts';
-import { createTenant } from '../../../server/services/tenants.ts';
+import { createTenant, updateTenant } from '../../../server/services/tenants.ts';
 import { testConfig } from '../../helpers/build-app.ts';
 import { openTestDatabase } from '../../helpers/test-database.ts';
 import {
@@ -160,6 +160,13 @@ const handlers: Record<string, Handler> = {
       .where('consumed_at', 'is', null)
       .executeTakeFirst();
     return { expired: Number(numUpdatedRows) };
+  },
+  // The partner changes which methods its tenant offers (`tfa tenant set --methods`).
+  'allow-methods': async (h, query) => {
+    const { tenantId } = await tenantOf(h, query);
+    const methods = (query.get('methods') ?? '').split(',');
+    await updateTenant(h.app.db, tenantId, { settings: { methods } });
+    return { methods };
   },
   // What `npm run build:widget` writes to custom-elements.json, made from the current sources.
   manifest: async () => widgetManifest(),
