@@ -1,9 +1,11 @@
 // Signing in and stepping up with an authenticator app, through the real server: the challenge
 // asks for the app's code first (nothing sent), "Use another method" switches to a text message,
-// the step-up of an app-only user asks the app (no text message is sent). Codes are computed here
+// "Use a recovery code instead" signs in without the app, the step-up of an app-only user asks the
+// app (no text message is sent). Codes are computed here
 // from the key the setup element showed; each use takes a later time step (a used one is refused),
 // within the one step of skew the server accepts either way.
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { TwoFactorSetup } from '../../widget/two-factor-setup.ts';
 import {
   activate,
@@ -14,6 +16,8 @@ import {
   oneEvent,
   part,
   stepUpThrough,
+  tabTo,
+  typeText,
   waitForScreen,
 } from './harness/element.ts';
 import {
@@ -43,8 +47,11 @@ async function appOnlyUser() {
   await activate('app-method-button');
   const key = await confirmApp(element);
   await waitForScreen(element, 'new-recovery-codes');
+  const recoveryCodes = [
+    ...(element.shadowRoot?.querySelectorAll('[part~="recovery-code"]') ?? []),
+  ].map((item) => item.textContent?.trim() ?? '');
   element.remove();
-  return { userId: session.userId, key };
+  return { userId: session.userId, key, recoveryCodes };
 }
 
 describe('signing in and stepping up with an authenticator app', () => {
@@ -66,6 +73,26 @@ describe('signing in and stepping up with an authenticator app', () => {
     const redeemed = await redeem(detail.resultToken, BOTH);
     expect(redeemed.status).to.equal(200);
     expect(redeemed.body.method).to.equal('totp');
+  });
+
+  it('signs in with a recovery code from the app’s screen: "Use a recovery code instead"', async () => {
+    const { userId, recoveryCodes } = await appOnlyUser();
+    expect(recoveryCodes[0]).to.match(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    const session = await mintSession({ ...BOTH, purpose: 'sign-in', userId });
+    const element = await mountChallenge(session);
+    await waitForScreen(element, 'app-code');
+    await activate('use-recovery-code-button');
+    await waitForScreen(element, 'recovery-code');
+    await expect(element).to.be.accessible();
+    const verified = oneEvent(element, 'tfa-verified');
+    await tabTo('recovery-code-input');
+    await typeText(recoveryCodes[0] ?? '');
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await verified;
+    expect(detail.via).to.equal('recovery-code');
+    const redeemed = await redeem(detail.resultToken, BOTH);
+    expect(redeemed.status).to.equal(200);
+    expect(redeemed.body.via).to.equal('recovery-code');
   });
 
   it('steps up by the app for a user without a phone', async () => {
