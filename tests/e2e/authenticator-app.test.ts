@@ -1,7 +1,8 @@
 // The authenticator app through the demo clinic in Chromium, against the real server: a new
 // patient turns two-factor on with the app from the security page (the key read from the screen,
-// the code computed here with node:crypto, RFC 6238), signs out, and signs in with the email
-// passcode and then an app code (nothing sent by text). Screens saved for docs/screenshots/.
+// the code computed here with node:crypto, RFC 6238), signs out, signs in with the email passcode
+// and then an app code, and steps up with the app to view the recovery codes (nothing sent by
+// text). Screens saved for docs/screenshots/.
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { describe, test } from 'node:test';
@@ -150,7 +151,7 @@ describe('the authenticator app in the demo clinic', { timeout: 180_000 }, () =>
     assert.equal(await homeSaysTwoFactor(page, clinic.urls.demoUrl), 'on');
   });
 
-  test('signs out, then in with the email passcode and an app code', async () => {
+  test('signs out, then in with the email passcode and an app code; steps up with the app', async () => {
     assert.ok(key, 'the enrolment test ran first');
     const page = await freshPage();
     const emailMark = await outboxMark(clinic.urls.serverUrl);
@@ -166,6 +167,20 @@ describe('the authenticator app in the demo clinic', { timeout: 180_000 }, () =>
     await screenshot(page, 'sign-in-authenticator-app');
     await typeInto(codeField(page), totp(key));
     await expectSignedIn(page, clinic.urls.demoUrl, patient);
+
+    // Viewing the recovery codes asks for a step-up: by the app, its next step's code (the one
+    // the sign-in used is spent), and still no text message.
+    const textsBefore = await texts();
+    await page.goto(`${clinic.urls.demoUrl}/settings/security`);
+    await elementHeading(page, 'Two-factor authentication');
+    await page.getByRole('button', { name: 'View', exact: true }).click();
+    await elementHeading(page, 'Confirm it is you');
+    await codeField(page).waitFor();
+    await screenshot(page, 'step-up-authenticator-app');
+    await typeInto(codeField(page), totp(key, Date.now() + STEP_SECONDS * 1000));
+    await elementHeading(page, 'Your recovery codes');
+    assert.equal(await page.locator('[part~="recovery-codes"] code').count(), 10);
+    assert.equal(await texts(), textsBefore, 'no text message');
     await signOut(page, clinic.urls.demoUrl);
   });
 });
