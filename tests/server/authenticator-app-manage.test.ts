@@ -115,6 +115,27 @@ describeEachDatabase('authenticator app: managing methods', ({ build }) => {
     assert.equal(status.recoveryCodesRemaining, 10);
   });
 
+  test('a phone added beside the app and the app removed: each emails its notice', async (t) => {
+    const app = await build(t);
+    const { widget, userId } = await setupSession(app);
+    const secret = await enrolApp(widget);
+    assert.equal(
+      (await widget.post('/step-up/verify', { code: appCode(secret, 1) })).statusCode,
+      200,
+    );
+    await enrol(app, widget);
+    assert.equal((await widget.delete('/totp')).statusCode, 204);
+    const subjects = await noticeSubjects(app, `${userId}@mail.example`);
+    assert.ok(
+      subjects.some((s) => s?.includes('A phone number was added')),
+      JSON.stringify(subjects),
+    );
+    assert.ok(
+      subjects.some((s) => s?.includes('The authenticator app was removed')),
+      JSON.stringify(subjects),
+    );
+  });
+
   test('the preferred method: one the user has; its preflight allows PUT', async (t) => {
     const app = await build(t);
     const { tenant, widget } = await setupSession(app);

@@ -1,5 +1,6 @@
 // Defends docs/security.md "Authenticator app" at sign-in and step-up: the app is asked without any
-// SMS sent, "use another method" switches, a used time step is refused (and counted), wrong app
+// SMS sent, "use another method" switches, a code one step away is accepted and two refused, a
+// used time step is refused (and counted), wrong app
 // codes share the lockout with SMS codes, the result says which method passed, and a method the
 // tenant stopped offering still lets its only user in.
 import assert from 'node:assert/strict';
@@ -159,6 +160,25 @@ describeEachDatabase('authenticator app: sign-in and step-up', ({ build }) => {
     assert.equal(older.statusCode, 422, 'a step before the last one used is refused too');
     const bySms = await widget.post('/step-up/verify', { code, method: 'sms' });
     assert.equal(bySms.statusCode, 409, 'no phone');
+  });
+
+  test('through the routes, a code one step away is accepted and one two steps away refused', async (t) => {
+    const app = await build(t);
+    const { widget } = await setupSession(app);
+    // Away from a step's end: crossing one between computing and checking would shift every code.
+    const intoStepMs = Date.now() % 30_000;
+    if (intoStepMs > 27_000)
+      await new Promise((resolve) => setTimeout(resolve, 30_100 - intoStepMs));
+    const { secret } = (await widget.post('/totp')).json();
+    // A pending app has no used step yet: a refusal here is the skew's, never a replay's.
+    for (const offset of [-2, 2]) {
+      const refused = await widget.post('/totp/verify', { code: appCode(secret, offset) });
+      assert.equal(refused.statusCode, 422, `${offset} steps away: ${refused.body}`);
+    }
+    const confirmed = await widget.post('/totp/verify', { code: appCode(secret, -1) });
+    assert.equal(confirmed.statusCode, 200, `one step back: ${confirmed.body}`);
+    const stepUp = await widget.post('/step-up/verify', { code: appCode(secret, 1) });
+    assert.equal(stepUp.statusCode, 200, `one step ahead: ${stepUp.body}`);
   });
 
   test('wrong app codes and wrong SMS codes share one lockout', async (t) => {

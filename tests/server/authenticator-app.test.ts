@@ -185,8 +185,8 @@ describeEachDatabase('authenticator app: enrolment', ({ build }) => {
     assert.equal(rows.length, 0);
     assert.equal((await partnerStatus(app, tenant, userId)).twoFactor.enabled, false);
 
-    const smsOnly = await setupSession(app, { methods: ['totp'] }, 'other');
-    const phone = await smsOnly.widget.post('/phone', { phone: '+33612345678' });
+    const appOnlyTenant = await setupSession(app, { methods: ['totp'] }, 'other');
+    const phone = await appOnlyTenant.widget.post('/phone', { phone: '+33612345678' });
     assert.equal(phone.statusCode, 403);
     assert.equal(phone.json().error.code, 'method_not_allowed');
   });
