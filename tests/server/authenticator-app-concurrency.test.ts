@@ -76,7 +76,7 @@ describeEachDatabase('authenticator app: concurrency', ({ build, kind }) => {
     const app = await build(t, {}, { httpLimits: ROOMY_HTTP });
     const { tenant, widget, userId } = await setupSession(app);
     const secret = await enrolApp(widget);
-    const signIns = [];
+    const signIns: (typeof widget)[] = [];
     for (let i = 0; i < 5; i += 1) {
       const signIn = await challengeSession(app, tenant, { userId });
       assert.equal((await signIn.post('/challenge')).json().step, 'totp');
@@ -85,7 +85,7 @@ describeEachDatabase('authenticator app: concurrency', ({ build, kind }) => {
     const code = appCode(secret, 1);
     const answers = await Promise.all(
       Array.from({ length: PARALLEL }, (_, i) =>
-        (signIns[i % signIns.length] as typeof widget).post('/challenge/verify', {
+        (signIns[i % signIns.length] as (typeof signIns)[number]).post('/challenge/verify', {
           code,
           method: 'totp',
         }),
