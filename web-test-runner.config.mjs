@@ -44,6 +44,12 @@ export default {
   // (modernweb-dev/web#2403), and a stalled page cannot even time its own tests out.
   concurrency: 1,
   testFramework: { config: { timeout: 20_000 } },
+  // Failures that name DOM nodes are made reportable before any test file loads.
+  testRunnerHtml: (testFramework) =>
+    `<!DOCTYPE html><html><body>
+      <script type="module" src="/tests/widget/harness/readable-failures.ts"></script>
+      <script type="module" src="${testFramework}"></script>
+    </body></html>`,
   testsFinishTimeout: 300_000,
   middleware: [harnessMiddleware],
   plugins: [
