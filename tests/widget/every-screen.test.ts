@@ -91,7 +91,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       ]);
     });
 
-    it('both elements with an authenticator app: choice, app screen, settings, sign-in', async function () {
+    it('both elements with an authenticator app: choice, app screen, settings, step-up, sign-in', async function () {
       this.timeout(60_000);
       const setup = new PartsWalk();
       const challenge = new PartsWalk();
@@ -107,6 +107,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         'authenticator-app',
         'done',
         'manage',
+        'step-up-app',
       ]);
       await expectDocumented('two-factor-challenge', challenge, ['app-code']);
     });

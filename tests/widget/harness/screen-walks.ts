@@ -303,6 +303,12 @@ export async function walkAuthenticatorApp(walk: Visit, { locale }: Pick<WalkOpt
   await activate('done-button');
   await waitForScreen(element, 'manage');
   await walk.visit(element);
+  await activate('recovery-codes-button');
+  await waitForScreen(element, 'step-up-app');
+  await walk.visit(element);
+  // The current step's code: the enrolment used the one before, the sign-in below enters none.
+  await enterCode(await totp(key));
+  await waitForScreen(element, 'view-recovery-codes');
   element.remove();
 
   const signIn = await mintSession({
