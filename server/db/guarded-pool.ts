@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { currentLease } from './connection-lease.ts';
+import { preparedQuery } from './prepared-statements.ts';
 import { CONNECTION_LOST } from './unavailable.ts';
 
 type Log = (error: Error) => void;
@@ -10,7 +11,8 @@ type Log = (error: Error) => void;
  *   listener, so the error fails its query instead of ending the process;
  * - a connection whose query timed out on our side (the server stopped answering) is destroyed
  *   on release rather than handed to the next request with a reply still owed on it.
- * A request's lease (connection-lease.ts), when it has one, serves its first checkouts.
+ * A request's lease (connection-lease.ts), when it has one, serves its first checkouts, and every
+ * statement with values goes as a named prepared statement (prepared-statements.ts).
  */
 export function guardedPool(pool: pg.Pool, onError: Log) {
   // Idle connections: the pool's own error event (unheard, it would end the process).
@@ -27,9 +29,11 @@ export function guardedPool(pool: pg.Pool, onError: Log) {
         : (broken: boolean) => client.release(broken || undefined);
       let broken = false;
       return {
-        query: (async (...args: Parameters<pg.PoolClient['query']>) => {
+        query: (async (text: string | pg.QueryConfig, values: unknown[] = []) => {
           try {
-            return await (client.query as (...a: unknown[]) => Promise<unknown>)(...args);
+            return await client.query(
+              typeof text === 'string' ? preparedQuery(text, values) : text,
+            );
           } catch (error) {
             if (CONNECTION_LOST.test((error as Error).message ?? '')) broken = true;
             throw error;

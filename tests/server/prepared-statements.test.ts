@@ -1,0 +1,43 @@
+// Statements with values go as named prepared statements, so PostgreSQL parses and plans each
+// text once per connection: the cost per statement the throughput depends on.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Kysely, sql } from 'kysely';
+import { DEFAULT_POOL_SETTINGS, postgresDialect } from '../../server/db/connect.ts';
+import { preparedQuery } from '../../server/db/prepared-statements.ts';
+import type { Database } from '../../server/db/types.ts';
+
+const { DATABASE_URL } = process.env;
+
+test('a statement with values is named by its text; one without stays a plain query', () => {
+  const first = preparedQuery('select $1::int as n', [1]);
+  assert.ok(first.name, 'named');
+  assert.equal(preparedQuery('select $1::int as n', [2]).name, first.name);
+  assert.notEqual(preparedQuery('select $1::text as n', ['a']).name, first.name);
+  assert.deepEqual(preparedQuery('begin', []), { text: 'begin', values: [] });
+});
+
+test(
+  'PostgreSQL prepares a statement once per connection and runs it again by name',
+  DATABASE_URL ? {} : { skip: 'needs PostgreSQL (DATABASE_URL): prepared statements are its own' },
+  async (t) => {
+    // One connection, so every statement below runs in the same session.
+    const db = new Kysely<Database>({
+      dialect: postgresDialect(DATABASE_URL as string, {
+        ...DEFAULT_POOL_SETTINGS,
+        DATABASE_POOL_SIZE: 1,
+      }),
+    });
+    t.after(() => db.destroy());
+    const text = 'select $1::int + 1 as n';
+    for (const n of [1, 2, 3]) {
+      const { rows } = await sql<{ n: number }>`select ${n}::int + 1 as n`.execute(db);
+      assert.equal(rows[0]?.n, n + 1);
+    }
+    const { rows } = await sql<{ prepared: number; runs: number }>`
+      select count(*)::int as prepared,
+        coalesce(sum(generic_plans + custom_plans), 0)::int as runs
+      from pg_prepared_statements where statement = ${text}`.execute(db);
+    assert.deepEqual(rows[0], { prepared: 1, runs: 3 });
+  },
+);
