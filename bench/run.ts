@@ -1,7 +1,8 @@
 // `npm run bench`: figures beside floors and a peer measured in the same run, never asserted by a
 // test. PostgreSQL from DATABASE_URL (default: the local one); the bench makes and drops its own
 // databases. BENCH_ROUNDS (default 3), BENCH_REQUESTS (per target and round, default 2000), and
-// BENCH_PROFILE=<dir> for a CPU profile of the server.
+// BENCH_PROFILE=<dir> for a CPU profile of the server, BENCH_TARGETS=<word,…> for only the
+// targets whose names contain one of them.
 import { buildServer } from '../scripts/build-server.ts';
 import { startupBench } from './startup.ts';
 import { throughputBench } from './throughput.ts';

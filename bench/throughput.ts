@@ -65,7 +65,9 @@ async function prepareRound(setup: Setup, amount: number, round: number) {
     ['session mint', setup.server, target.mintSession(tenants.verify.secretKey, offset)],
     ['better-auth verify-otp', setup.peer, target.peerVerify(peerPrepared, setup.peer)],
   ];
-  return targets;
+  // BENCH_TARGETS=<word,…>: only the targets whose names contain one of them (to profile one).
+  const only = process.env.BENCH_TARGETS?.split(',');
+  return only ? targets.filter(([name]) => only.some((word) => name.includes(word))) : targets;
 }
 
 async function runRound(setup: Setup, amount: number, round: number): Promise<Round> {
