@@ -87,16 +87,19 @@ async function sameNumber(
   return (await findPhone(trx, ref, code.phone_factor_id))?.phone_index === phone.phone_index;
 }
 
+/** What a reservation's guard decided under the lock: the purpose, and the number it wrote. */
+export interface Guarded {
+  purpose?: CodePurpose;
+  phone?: PhoneFactor;
+}
+
 export interface ReserveScope {
   purpose: CodePurpose;
   sequence: readonly string[];
   channel: 'sms' | 'email';
   phoneFactorId: string | null;
   ttlSeconds: number;
-  guard?: (
-    session: WidgetSession,
-    trx: Transaction<Database>,
-  ) => Promise<CodePurpose | undefined> | undefined;
+  guard?: (session: WidgetSession, trx: Transaction<Database>) => Promise<Guarded> | undefined;
   /** Runs last in the reservation's transaction, and throws to refuse (the send limits). */
   admit?: (trx: Transaction<Database>) => Promise<void>;
 }
@@ -106,8 +109,8 @@ export interface ReserveScope {
  * wait runs (a send under way counts too, so parallel sends go out once). The row is not
  * verifiable until it is marked sent; it is deleted if the provider fails. `guard` sees the
  * session as it is now, under its lock, and throws when the send no longer fits it; it may also
- * write what the send needs (a new number) and name the purpose, decided under the lock. A refusal
- * rolls back what it wrote.
+ * write what the send needs (a new number, then answered, not read again) and name the purpose,
+ * decided under the lock. A refusal rolls back what it wrote.
  */
 export async function reserveCode(
   db: Kysely<Database>,
@@ -118,11 +121,12 @@ export async function reserveCode(
     // Sending a code to a user waiting out a lockout would only cost money.
     if (user.locked_until && user.locked_until > new Date()) throw lockedError(user.locked_until);
     const session = await lockSession(trx, scope);
-    const purpose = (await scope.guard?.(session, trx)) ?? scope.purpose;
-    // A verification or a disable may just have removed this number.
-    const phone = scope.phoneFactorId
-      ? await findPhone(trx, scope, scope.phoneFactorId)
-      : undefined;
+    const guarded = await scope.guard?.(session, trx);
+    const purpose = guarded?.purpose ?? scope.purpose;
+    // A verification or a disable may just have removed this number, unless the guard wrote it.
+    const phone =
+      guarded?.phone ??
+      (scope.phoneFactorId ? await findPhone(trx, scope, scope.phoneFactorId) : undefined);
     if (scope.phoneFactorId && !phone) throw new AppError('phone_replaced');
     const live = await liveCode(trx, scope, scope.sequence, { sentOnly: false });
     // The wait is per number: a corrected number is not held back by the mistyped one's code.

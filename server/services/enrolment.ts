@@ -84,7 +84,7 @@ export async function startPhoneVerification(
         throw new AppError('invalid_request', { message: 'That is already the number in use.' });
       }
       await insertPendingPhone(trx, pending);
-      return current ? 'change-phone' : 'enrol';
+      return { purpose: current ? 'change-phone' : 'enrol', phone: pending };
     },
   });
   return phoneCodeAnswer(sent);
