@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { currentLease } from './connection-lease.ts';
 import { preparedQuery } from './prepared-statements.ts';
-import { CONNECTION_LOST } from './unavailable.ts';
+import { CONNECTION_LOST, isStalePlan } from './unavailable.ts';
 
 type Log = (error: Error) => void;
 
@@ -10,7 +10,8 @@ type Log = (error: Error) => void;
  * - a connection that errors while checked out (a restart, a failover, a killed backend) has a
  *   listener, so the error fails its query instead of ending the process;
  * - a connection whose query timed out on our side (the server stopped answering) is destroyed
- *   on release rather than handed to the next request with a reply still owed on it.
+ *   on release rather than handed to the next request with a reply still owed on it; so is one
+ *   holding a prepared statement that a migration made stale.
  * A request's lease (connection-lease.ts), when it has one, serves its first checkouts, and every
  * statement with values goes as a named prepared statement (prepared-statements.ts).
  */
@@ -35,7 +36,9 @@ export function guardedPool(pool: pg.Pool, onError: Log) {
               typeof text === 'string' ? preparedQuery(text, values) : text,
             );
           } catch (error) {
-            if (CONNECTION_LOST.test((error as Error).message ?? '')) broken = true;
+            if (CONNECTION_LOST.test((error as Error).message ?? '') || isStalePlan(error)) {
+              broken = true;
+            }
             throw error;
           }
         }) as pg.PoolClient['query'],

@@ -20,8 +20,22 @@ const UNAVAILABLE_STATES = new Set([
 export const CONNECTION_LOST =
   /Connection terminated|Query read timeout|timeout exceeded when trying to connect|connection timeout|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENOTFOUND|Client has encountered a connection error|Client was closed/i;
 
+/**
+ * A prepared statement whose tables another instance's migration changed (a column added to a
+ * `select *`): PostgreSQL refuses to run its old plan once. The connection that prepared it is
+ * dropped (guarded-pool.ts), so the retry runs on one that prepares it afresh.
+ */
+export function isStalePlan(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    (error as { code?: unknown }).code === '0A000' &&
+    /cached plan must not change result type/.test(error.message)
+  );
+}
+
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
+  if (isStalePlan(error)) return true;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && (UNAVAILABLE_STATES.has(code) || code.startsWith('08'))) {
     return true;

@@ -3,9 +3,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Kysely, sql } from 'kysely';
+import pg from 'pg';
 import { DEFAULT_POOL_SETTINGS, postgresDialect } from '../../server/db/connect.ts';
 import { preparedQuery } from '../../server/db/prepared-statements.ts';
 import type { Database } from '../../server/db/types.ts';
+import { isDatabaseUnavailable, isStalePlan } from '../../server/db/unavailable.ts';
+import { createPostgresDatabase } from '../helpers/test-database.ts';
 
 const { DATABASE_URL } = process.env;
 
@@ -39,5 +42,36 @@ test(
         coalesce(sum(generic_plans + custom_plans), 0)::int as runs
       from pg_prepared_statements where statement = ${text}`.execute(db);
     assert.deepEqual(rows[0], { prepared: 1, runs: 3 });
+  },
+);
+
+test(
+  'a statement made stale by a migration elsewhere fails once as unavailable; its connection is dropped and the retry works',
+  DATABASE_URL ? {} : { skip: 'needs PostgreSQL (DATABASE_URL): prepared statements are its own' },
+  async (t) => {
+    const created = await createPostgresDatabase(DATABASE_URL as string);
+    const db = new Kysely<Database>({
+      dialect: postgresDialect(created.url, { ...DEFAULT_POOL_SETTINGS, DATABASE_POOL_SIZE: 1 }),
+    });
+    // Another instance, running a migration.
+    const other = new pg.Client({ connectionString: created.url });
+    await other.connect();
+    t.after(async () => {
+      await db.destroy();
+      await other.end();
+      await created.drop();
+    });
+    await other.query('create table notes (id int primary key, body text)');
+    await other.query("insert into notes values (1, 'a')");
+    const read = () => sql<{ id: number }>`select * from notes where id = ${1}`.execute(db);
+    assert.equal((await read()).rows.length, 1);
+    await other.query('alter table notes add column added_at timestamptz');
+    await assert.rejects(read, (error) => {
+      assert.ok(isStalePlan(error), String(error));
+      assert.ok(isDatabaseUnavailable(error), 'answered 503, to be retried');
+      return true;
+    });
+    const { rows } = await read();
+    assert.deepEqual(Object.keys(rows[0] ?? {}).sort(), ['added_at', 'body', 'id']);
   },
 );
