@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { currentLease } from './connection-lease.ts';
 import { preparedQuery } from './prepared-statements.ts';
-import { CONNECTION_LOST, isStalePlan } from './unavailable.ts';
+import { CONNECTION_LOST, spoilsPreparedStatements } from './unavailable.ts';
 
 type Log = (error: Error) => void;
 
@@ -11,7 +11,7 @@ type Log = (error: Error) => void;
  *   listener, so the error fails its query instead of ending the process;
  * - a connection whose query timed out on our side (the server stopped answering) is destroyed
  *   on release rather than handed to the next request with a reply still owed on it; so is one
- *   holding a prepared statement that a migration made stale.
+ *   whose prepared statements went wrong (a migration made one stale, a pooler lost one).
  * A request's lease (connection-lease.ts), when it has one, serves its first checkouts, and every
  * statement with values goes as a named prepared statement (prepared-statements.ts).
  */
@@ -36,7 +36,10 @@ export function guardedPool(pool: pg.Pool, onError: Log) {
               typeof text === 'string' ? preparedQuery(text, values) : text,
             );
           } catch (error) {
-            if (CONNECTION_LOST.test((error as Error).message ?? '') || isStalePlan(error)) {
+            if (
+              CONNECTION_LOST.test((error as Error).message ?? '') ||
+              spoilsPreparedStatements(error)
+            ) {
               broken = true;
             }
             throw error;

@@ -22,15 +22,25 @@ export const CONNECTION_LOST =
 
 /**
  * A prepared statement whose tables another instance's migration changed (a column added to a
- * `select *`): PostgreSQL refuses to run its old plan once. The connection that prepared it is
- * dropped (guarded-pool.ts), so the retry runs on one that prepares it afresh.
+ * `select *`): PostgreSQL refuses to run its old plan. Told by the routine that raises it, not its
+ * words, which follow the server's language. The connection that prepared it is dropped
+ * (guarded-pool.ts), so the retry runs on one that prepares it afresh.
  */
 export function isStalePlan(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    (error as { code?: unknown }).code === '0A000' &&
-    /cached plan must not change result type/.test(error.message)
-  );
+  const { code, routine } = (error ?? {}) as { code?: unknown; routine?: unknown };
+  return code === '0A000' && routine === 'RevalidateCachedQuery';
+}
+
+/**
+ * Errors after which a connection's prepared statements cannot be trusted: a stale plan, a
+ * statement the server no longer has or already has under that name (a pooler in between that
+ * does not keep them), or one whose parameter types a migration changed.
+ */
+const PREPARED_STATEMENT_STATES = new Set(['26000', '42P05', '42804', '42883']);
+
+export function spoilsPreparedStatements(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return isStalePlan(error) || (typeof code === 'string' && PREPARED_STATEMENT_STATES.has(code));
 }
 
 export function isDatabaseUnavailable(error: unknown): boolean {

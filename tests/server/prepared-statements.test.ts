@@ -1,13 +1,18 @@
 // Statements with values go as named prepared statements, so PostgreSQL parses and plans each
 // text once per connection: the cost per statement the throughput depends on.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { DEFAULT_POOL_SETTINGS, postgresDialect } from '../../server/db/connect.ts';
 import { preparedQuery } from '../../server/db/prepared-statements.ts';
 import type { Database } from '../../server/db/types.ts';
-import { isDatabaseUnavailable, isStalePlan } from '../../server/db/unavailable.ts';
+import {
+  isDatabaseUnavailable,
+  isStalePlan,
+  spoilsPreparedStatements,
+} from '../../server/db/unavailable.ts';
 import { createPostgresDatabase } from '../helpers/test-database.ts';
 
 const { DATABASE_URL } = process.env;
@@ -18,6 +23,9 @@ test('a statement with values is named by its text; one without stays a plain qu
   assert.equal(preparedQuery('select $1::int as n', [2]).name, first.name);
   assert.notEqual(preparedQuery('select $1::text as n', ['a']).name, first.name);
   assert.deepEqual(preparedQuery('begin', []), { text: 'begin', values: [] });
+  // The same name for the same text in every process, whatever ran first.
+  const digest = createHash('sha256').update('select $1::int as n').digest('hex');
+  assert.equal(first.name, `tfa_${digest.slice(0, 32)}`);
 });
 
 test(
@@ -73,5 +81,25 @@ test(
     });
     const { rows } = await read();
     assert.deepEqual(Object.keys(rows[0] ?? {}).sort(), ['added_at', 'body', 'id']);
+  },
+);
+
+test(
+  'a connection that lost its prepared statements is dropped after the one failure',
+  DATABASE_URL ? {} : { skip: 'needs PostgreSQL (DATABASE_URL): prepared statements are its own' },
+  async (t) => {
+    const db = new Kysely<Database>({
+      dialect: postgresDialect(DATABASE_URL as string, {
+        ...DEFAULT_POOL_SETTINGS,
+        DATABASE_POOL_SIZE: 1,
+      }),
+    });
+    t.after(() => db.destroy());
+    const read = () => sql<{ n: number }>`select ${41}::int + 1 as n`.execute(db);
+    assert.equal((await read()).rows[0]?.n, 42);
+    // As a pooler in between that does not keep them would: the server forgets them all.
+    await sql`deallocate all`.execute(db);
+    await assert.rejects(read, (error) => spoilsPreparedStatements(error));
+    assert.equal((await read()).rows[0]?.n, 42);
   },
 );
