@@ -11,17 +11,20 @@ if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt "$NODE_MAJOR" ]; the
   node_home="${TFA_NODE_HOME:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/two-factor-kit/node-$NODE_MAJOR}"
   node_dir="$node_home/node_modules/$node_package"
   if ! "$node_dir/bin/node" --version 2>/dev/null | grep -q "^v$NODE_MAJOR\."; then
-    echo "Installing Node $NODE_MAJOR from the npm registry ($node_package@$NODE_MAJOR)"
-    # A directory of this shell's own, so two shells installing at once never share one.
-    partial="$node_home.partial.$$"
-    rm -rf "$partial"
-    npm install --prefix "$partial" --no-save --no-package-lock --no-audit --no-fund \
-      --loglevel=error "$node_package@$NODE_MAJOR" >/dev/null
+    # One install at a time: a shell that waited here finds the other's Node and installs nothing.
+    mkdir -p "$(dirname "$node_home")"
+    exec 9>"$node_home.lock"
+    flock 9
     if ! "$node_dir/bin/node" --version 2>/dev/null | grep -q "^v$NODE_MAJOR\."; then
+      echo "Installing Node $NODE_MAJOR from the npm registry ($node_package@$NODE_MAJOR)"
+      rm -rf "$node_home.partial"
+      npm install --prefix "$node_home.partial" --no-save --no-package-lock --no-audit --no-fund \
+        --loglevel=error "$node_package@$NODE_MAJOR" >/dev/null
       rm -rf "$node_home"
-      mv "$partial" "$node_home"
+      mv "$node_home.partial" "$node_home"
     fi
-    rm -rf "$partial"
+    flock -u 9
+    exec 9>&-
   fi
   export PATH="$node_dir/bin:$PATH"
   # Native addons build against this Node's headers, not the machine's.
