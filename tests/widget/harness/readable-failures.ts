@@ -6,7 +6,13 @@
 // mocha has started would skip its fixture clean-up hook.
 import { Assertion, AssertionError } from '@esm-bundle/chai';
 
-const readable = (value: unknown) => (value instanceof Node ? nodeText(value) : value);
+function readable(value: unknown): unknown {
+  if (value instanceof Node) return nodeText(value);
+  if (Array.isArray(value) || value instanceof NodeList || value instanceof HTMLCollection) {
+    return [...value].map(readable);
+  }
+  return value;
+}
 
 function nodeText(node: Node) {
   return node instanceof Element ? node.outerHTML.slice(0, 500) : node.nodeName;
