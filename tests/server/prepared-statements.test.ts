@@ -16,6 +16,18 @@ import {
 import { createPostgresDatabase } from '../helpers/test-database.ts';
 
 const { DATABASE_URL } = process.env;
+const needsPostgres = DATABASE_URL
+  ? {}
+  : { skip: 'needs PostgreSQL (DATABASE_URL): prepared statements are its own' };
+
+/** A pool of one connection, so every statement runs in the same session. */
+function oneConnection(t: { after(fn: () => Promise<void>): void }, url: string) {
+  const db = new Kysely<Database>({
+    dialect: postgresDialect(url, { ...DEFAULT_POOL_SETTINGS, DATABASE_POOL_SIZE: 1 }),
+  });
+  t.after(() => db.destroy());
+  return db;
+}
 
 test('a statement with values is named by its text; one without stays a plain query', () => {
   const first = preparedQuery('select $1::int as n', [1]);
@@ -30,16 +42,9 @@ test('a statement with values is named by its text; one without stays a plain qu
 
 test(
   'PostgreSQL prepares a statement once per connection and runs it again by name',
-  DATABASE_URL ? {} : { skip: 'needs PostgreSQL (DATABASE_URL): prepared statements are its own' },
+  needsPostgres,
   async (t) => {
-    // One connection, so every statement below runs in the same session.
-    const db = new Kysely<Database>({
-      dialect: postgresDialect(DATABASE_URL as string, {
-        ...DEFAULT_POOL_SETTINGS,
-        DATABASE_POOL_SIZE: 1,
-      }),
-    });
-    t.after(() => db.destroy());
+    const db = oneConnection(t, DATABASE_URL as string);
     const text = 'select $1::int + 1 as n';
     for (const n of [1, 2, 3]) {
       const { rows } = await sql<{ n: number }>`select ${n}::int + 1 as n`.execute(db);
@@ -55,7 +60,7 @@ test(
 
 test(
   'a statement made stale by a migration elsewhere fails once as unavailable; its connection is dropped and the retry works',
-  DATABASE_URL ? {} : { skip: 'needs PostgreSQL (DATABASE_URL): prepared statements are its own' },
+  needsPostgres,
   async (t) => {
     const created = await createPostgresDatabase(DATABASE_URL as string);
     const db = new Kysely<Database>({
@@ -86,15 +91,9 @@ test(
 
 test(
   'a connection that lost its prepared statements is dropped after the one failure',
-  DATABASE_URL ? {} : { skip: 'needs PostgreSQL (DATABASE_URL): prepared statements are its own' },
+  needsPostgres,
   async (t) => {
-    const db = new Kysely<Database>({
-      dialect: postgresDialect(DATABASE_URL as string, {
-        ...DEFAULT_POOL_SETTINGS,
-        DATABASE_POOL_SIZE: 1,
-      }),
-    });
-    t.after(() => db.destroy());
+    const db = oneConnection(t, DATABASE_URL as string);
     const read = () => sql<{ n: number }>`select ${41}::int + 1 as n`.execute(db);
     assert.equal((await read()).rows[0]?.n, 42);
     // As a pooler in between that does not keep them would: the server forgets them all.
