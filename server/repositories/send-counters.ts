@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { type Compilable, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/types.ts';
 
 /** One counter a send is counted in: a limit, the value it counts by, and its buckets. */
@@ -34,6 +34,8 @@ export async function countSend(
   tenantId: string,
   counters: CounterSpec[],
   now: Date,
+  /** A write that goes with the count, in the same statement (the send's record). */
+  alongside: Compilable,
 ): Promise<CounterState[]> {
   const rows = counters.map((counter) => {
     const size = counter.bucketSeconds * 1000;
@@ -48,7 +50,8 @@ export async function countSend(
     bucket_start: Date;
     bucket_seconds: number;
     counts: number[];
-  }>`insert into send_counters as c (tenant_id, scope, key, bucket_seconds, bucket_start, counts)
+  }>`with alongside as (${alongside})
+    insert into send_counters as c (tenant_id, scope, key, bucket_seconds, bucket_start, counts)
     values ${sql.join(rows)}
     on conflict (tenant_id, scope, key) do update set
       bucket_seconds = excluded.bucket_seconds,

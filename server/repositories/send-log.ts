@@ -12,22 +12,20 @@ export interface SendRow {
 }
 
 /**
- * Records an admitted send (kept two days, for support questions). The limits do not count it;
- * only a number's own resend wait reads it (`sendsToNumber`).
+ * The record of an admitted send (kept two days, for support questions), for the caller to run
+ * within a statement of its own (`countSend`). The limits do not count it; only a number's own
+ * resend wait reads it (`sendsToNumber`).
  */
-export async function insertSend(trx: Transaction<Database>, tenantId: string, send: SendRow) {
-  await trx
-    .insertInto('send_log')
-    .values({
-      tenant_id: tenantId,
-      user_id: send.userId,
-      channel: send.channel,
-      phone_index: send.phoneIndex,
-      prefix_index: send.prefixIndex,
-      country: send.country,
-      ip_key: send.ipKey,
-    })
-    .execute();
+export function sendRecord(trx: Transaction<Database>, tenantId: string, send: SendRow) {
+  return trx.insertInto('send_log').values({
+    tenant_id: tenantId,
+    user_id: send.userId,
+    channel: send.channel,
+    phone_index: send.phoneIndex,
+    prefix_index: send.prefixIndex,
+    country: send.country,
+    ip_key: send.ipKey,
+  });
 }
 
 /**

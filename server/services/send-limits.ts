@@ -4,7 +4,7 @@ import type { Database } from '../db/types.ts';
 import { AppError } from '../errors.ts';
 import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
 import { type CounterState, countSend } from '../repositories/send-counters.ts';
-import { insertSend } from '../repositories/send-log.ts';
+import { sendRecord } from '../repositories/send-log.ts';
 import type { TenantSettings } from './tenant-settings.ts';
 import type { TenantContext } from './tenants.ts';
 
@@ -139,8 +139,9 @@ export async function admitSend(
     if (key == null || (limit.smsOnly && facts.channel !== 'sms')) return [];
     return [{ limit, key }];
   });
-  // Before the counters: their rows are the ones other sends wait for, so they go last.
-  await insertSend(trx, tenant.id, {
+  // The send's record goes in the counting statement: the counter rows are the ones other sends
+  // wait for, so nothing but the commit follows them.
+  const record = sendRecord(trx, tenant.id, {
     userId: facts.userId,
     channel: facts.channel,
     phoneIndex: facts.phone?.index ?? null,
@@ -158,6 +159,7 @@ export async function admitSend(
       buckets: limit.buckets,
     })),
     now,
+    record,
   );
   for (const { limit } of applying) {
     const counter = counted.find((row) => row.scope === limit.name);

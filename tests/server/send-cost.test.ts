@@ -111,8 +111,9 @@ test(
       emptyWindow.map(shape),
       'the same statements, whatever the window holds',
     );
-    const readsSendLog = fullWindow.filter(
-      (query) => /send_log/i.test(query.sql) && !/^\s*insert/i.test(query.sql),
+    // Its insert may ride in another statement (the count's); any other mention is a read.
+    const readsSendLog = fullWindow.filter((query) =>
+      /send_log/i.test(query.sql.replace(/insert into "send_log"/gi, '')),
     );
     assert.deepEqual(readsSendLog, [], 'the send log is written, never read, on a send');
     assert.ok(
