@@ -57,7 +57,9 @@ export function postgresDialect(
     idle_in_transaction_session_timeout: settings.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     query_timeout: settings.DATABASE_STATEMENT_TIMEOUT_MS + REPLY_MARGIN_MS,
     keepAlive: true,
-  });
+    // Several statements in one round trip (pipeline.ts); each still has its own answer.
+    pipeline: true,
+  } as pg.PoolConfig);
   return new PostgresDialect({ pool: guardedPool(pool, onError) });
 }
 

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { currentLease } from './connection-lease.ts';
+import { Pipeline } from './pipeline.ts';
 import { preparedQuery } from './prepared-statements.ts';
 import { CONNECTION_LOST, spoilsPreparedStatements } from './unavailable.ts';
 
@@ -12,8 +13,9 @@ type Log = (error: Error) => void;
  * - a connection whose query timed out on our side (the server stopped answering) is destroyed
  *   on release rather than handed to the next request with a reply still owed on it; so is one
  *   whose prepared statements went wrong (a migration made one stale, a pooler lost one).
- * A request's lease (connection-lease.ts), when it has one, serves its first checkouts, and every
- * statement with values goes as a named prepared statement (prepared-statements.ts).
+ * A request's lease (connection-lease.ts), when it has one, serves its first checkouts; every
+ * statement with values goes as a named prepared statement (prepared-statements.ts), and
+ * statements that can go out together do (pipeline.ts).
  */
 export function guardedPool(pool: pg.Pool, onError: Log) {
   // Idle connections: the pool's own error event (unheard, it would end the process).
@@ -28,11 +30,12 @@ export function guardedPool(pool: pg.Pool, onError: Log) {
       const giveBack = leased
         ? leased.done
         : (broken: boolean) => client.release(broken || undefined);
+      const pipeline = new Pipeline(client);
       let broken = false;
       return {
         query: (async (text: string | pg.QueryConfig, values: unknown[] = []) => {
           try {
-            return await client.query(
+            return await pipeline.query(
               typeof text === 'string' ? preparedQuery(text, values) : text,
             );
           } catch (error) {
@@ -45,7 +48,8 @@ export function guardedPool(pool: pg.Pool, onError: Log) {
             throw error;
           }
         }) as pg.PoolClient['query'],
-        release: () => giveBack(broken),
+        // Statements still held back were never sent: the connection's state is unknown.
+        release: () => giveBack(broken || pipeline.holding),
       };
     },
     end: () => pool.end(),

@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
+import { writeWithNext } from '../db/pipeline.ts';
 import type { Database, OutboundNoticesTable } from '../db/types.ts';
 
 /** Where a request came from, recorded with every security event. */
@@ -43,7 +44,7 @@ function announce(event: AuditEvent) {
 }
 
 export async function recordEvent(db: Kysely<Database>, event: AuditEvent) {
-  await db.insertInto('audit_events').values(eventRow(event)).execute();
+  await writeWithNext(db, db.insertInto('audit_events').values(eventRow(event)));
   announce(event);
 }
 
@@ -53,11 +54,13 @@ export async function recordEventWithNotice(
   event: AuditEvent,
   notice: Insertable<OutboundNoticesTable>,
 ) {
-  await trx
-    .with('event', (db) => db.insertInto('audit_events').values(eventRow(event)))
-    .insertInto('outbound_notices')
-    .values(notice)
-    .execute();
+  await writeWithNext(
+    trx,
+    trx
+      .with('event', (db) => db.insertInto('audit_events').values(eventRow(event)))
+      .insertInto('outbound_notices')
+      .values(notice),
+  );
   announce(event);
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { writeWithNext } from '../db/pipeline.ts';
 import type { Database } from '../db/types.ts';
 import type { UserRef } from './refs.ts';
 
@@ -19,34 +20,36 @@ export async function replaceRecoveryCodes(
   codes: { hash: string; encrypted: string | null }[],
 ) {
   const now = new Date();
-  await trx
-    .with('beyond', (db) =>
-      db
-        .deleteFrom('recovery_codes')
-        .where('user_id', '=', ref.userId)
-        .where('tenant_id', '=', ref.tenantId)
-        .where('position', '>=', codes.length),
-    )
-    .insertInto('recovery_codes')
-    .values(
-      codes.map((code, position) => ({
-        tenant_id: ref.tenantId,
-        user_id: ref.userId,
-        position,
-        code_hash: code.hash,
-        code_encrypted: code.encrypted,
-        created_at: now,
-      })),
-    )
-    .onConflict((conflict) =>
-      conflict.columns(['user_id', 'position']).doUpdateSet((eb) => ({
-        code_hash: eb.ref('excluded.code_hash'),
-        code_encrypted: eb.ref('excluded.code_encrypted'),
-        created_at: eb.ref('excluded.created_at'),
-        used_at: null,
-      })),
-    )
-    .execute();
+  await writeWithNext(
+    trx,
+    trx
+      .with('beyond', (db) =>
+        db
+          .deleteFrom('recovery_codes')
+          .where('user_id', '=', ref.userId)
+          .where('tenant_id', '=', ref.tenantId)
+          .where('position', '>=', codes.length),
+      )
+      .insertInto('recovery_codes')
+      .values(
+        codes.map((code, position) => ({
+          tenant_id: ref.tenantId,
+          user_id: ref.userId,
+          position,
+          code_hash: code.hash,
+          code_encrypted: code.encrypted,
+          created_at: now,
+        })),
+      )
+      .onConflict((conflict) =>
+        conflict.columns(['user_id', 'position']).doUpdateSet((eb) => ({
+          code_hash: eb.ref('excluded.code_hash'),
+          code_encrypted: eb.ref('excluded.code_encrypted'),
+          created_at: eb.ref('excluded.created_at'),
+          used_at: null,
+        })),
+      ),
+  );
 }
 
 export async function deleteRecoveryCodes(db: Kysely<Database>, ref: UserRef) {

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import { writeWithNext } from '../db/pipeline.ts';
 import type { Database, VerificationCode } from '../db/types.ts';
 import type { SessionRef, UserRef } from './refs.ts';
 
@@ -69,9 +71,17 @@ export async function insertCode(
     resendAt: Date;
   },
 ) {
-  return trx
-    .insertInto('verification_codes')
-    .values({
+  // Its id made here, the row needs no answer: the insert goes out with the next statement.
+  const row = {
+    id: randomUUID(),
+    expires_at: code.expiresAt,
+    resend_at: code.resendAt,
+    send_number: code.sendNumber,
+  };
+  await writeWithNext(
+    trx,
+    trx.insertInto('verification_codes').values({
+      id: row.id,
       tenant_id: ref.tenantId,
       user_id: ref.userId,
       session_id: ref.sessionId,
@@ -82,9 +92,9 @@ export async function insertCode(
       send_number: code.sendNumber,
       expires_at: code.expiresAt,
       resend_at: code.resendAt,
-    })
-    .returning(['id', 'expires_at', 'resend_at', 'send_number'])
-    .executeTakeFirstOrThrow();
+    }),
+  );
+  return row;
 }
 
 /** The code went out: it becomes verifiable and every earlier live code of its sequence stops. */
@@ -95,20 +105,22 @@ export async function markCodeSent(
   purposes: readonly string[],
   now = new Date(),
 ) {
-  await trx
-    .with('earlier', (db) =>
-      db
-        .updateTable('verification_codes')
-        .set({ superseded_at: now })
-        .where(unspent(ref, purposes))
-        .where('id', '!=', id),
-    )
-    .updateTable('verification_codes')
-    .set({ sent_at: now })
-    .where('id', '=', id)
-    .where('user_id', '=', ref.userId)
-    .where('tenant_id', '=', ref.tenantId)
-    .execute();
+  await writeWithNext(
+    trx,
+    trx
+      .with('earlier', (db) =>
+        db
+          .updateTable('verification_codes')
+          .set({ superseded_at: now })
+          .where(unspent(ref, purposes))
+          .where('id', '!=', id),
+      )
+      .updateTable('verification_codes')
+      .set({ sent_at: now })
+      .where('id', '=', id)
+      .where('user_id', '=', ref.userId)
+      .where('tenant_id', '=', ref.tenantId),
+  );
 }
 
 /**

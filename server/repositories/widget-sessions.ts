@@ -1,4 +1,5 @@
 import { type Kysely, type QueryCreator, sql, type Transaction } from 'kysely';
+import { writeWithNext } from '../db/pipeline.ts';
 import type { Database, Tenant, User, WidgetSession } from '../db/types.ts';
 import { forgetLockedSession } from './locks.ts';
 import type { SessionRef, UserRef } from './refs.ts';
@@ -99,13 +100,15 @@ export async function findSessionByTokenHash(
 
 export async function setStepUpUntil(trx: Transaction<Database>, ref: SessionRef, until: Date) {
   forgetLockedSession(trx);
-  await trx
-    .updateTable('widget_sessions')
-    .set({ step_up_until: until })
-    .where('id', '=', ref.sessionId)
-    .where('user_id', '=', ref.userId)
-    .where('tenant_id', '=', ref.tenantId)
-    .execute();
+  await writeWithNext(
+    trx,
+    trx
+      .updateTable('widget_sessions')
+      .set({ step_up_until: until })
+      .where('id', '=', ref.sessionId)
+      .where('user_id', '=', ref.userId)
+      .where('tenant_id', '=', ref.tenantId),
+  );
 }
 
 export async function setCompletedSteps(
@@ -114,13 +117,15 @@ export async function setCompletedSteps(
   steps: string[],
 ) {
   forgetLockedSession(trx);
-  await trx
-    .updateTable('widget_sessions')
-    .set({ completed_steps: JSON.stringify(steps) })
-    .where('id', '=', ref.sessionId)
-    .where('user_id', '=', ref.userId)
-    .where('tenant_id', '=', ref.tenantId)
-    .execute();
+  await writeWithNext(
+    trx,
+    trx
+      .updateTable('widget_sessions')
+      .set({ completed_steps: JSON.stringify(steps) })
+      .where('id', '=', ref.sessionId)
+      .where('user_id', '=', ref.userId)
+      .where('tenant_id', '=', ref.tenantId),
+  );
 }
 
 /**

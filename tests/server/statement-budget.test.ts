@@ -1,9 +1,10 @@
 // Guards what one verify and one send cost the database: the statements they send (BEGIN and
-// COMMIT included) and the pool checkouts they take, counted on the driver itself (pg's
-// Pool.connect and Client.query) for a successful enrolment, sign-in and step-up verify, and an
-// enrolment send, authentication included.
+// COMMIT included), the round trips those take (statements sent together, in one write, are one),
+// and the pool checkouts, counted on the driver itself (pg's Pool.connect and Client.query) for a
+// successful enrolment, sign-in and step-up verify, and an enrolment send, authentication included.
 // A deterministic count, not a timing. PostgreSQL only: checkouts are the pg pool's.
 import assert from 'node:assert/strict';
+import { Socket } from 'node:net';
 import { test } from 'node:test';
 import pg from 'pg';
 import { appOnOwnPostgres } from '../helpers/postgres-app.ts';
@@ -20,16 +21,21 @@ const needsPostgres = DATABASE_URL
   ? {}
   : { skip: "needs PostgreSQL (DATABASE_URL): the checkouts counted are the pg pool's" };
 
-/** Per request, a successful verify with its authentication; no request takes a second checkout. */
+/**
+ * Per request, a successful verify with its authentication: statements, and round trips. No
+ * request takes a second checkout.
+ */
 const BUDGET = {
-  '/phone/verify': 8,
-  '/challenge/verify': 7,
-  '/step-up/verify': 8,
+  '/phone/verify': { statements: 8, roundTrips: 5 },
+  '/challenge/verify': { statements: 7, roundTrips: 6 },
+  '/step-up/verify': { statements: 8, roundTrips: 5 },
 };
 
 interface Tally {
   checkouts: number;
   statements: string[];
+  /** Writes on the socket to PostgreSQL: statements sent together, in one write, are one. */
+  roundTrips: number;
 }
 let counting: Tally | undefined;
 
@@ -37,12 +43,12 @@ type Method = (...args: unknown[]) => unknown;
 function countCalls(
   prototype: object,
   name: string,
-  count: (tally: Tally, args: unknown[]) => void,
+  count: (tally: Tally, args: unknown[], self: unknown) => void,
 ) {
   const target = prototype as Record<string, Method>;
   const original = target[name] as Method;
   target[name] = function (this: unknown, ...args: unknown[]) {
-    if (counting) count(counting, args);
+    if (counting) count(counting, args, this);
     return original.apply(this, args);
   };
 }
@@ -52,10 +58,16 @@ countCalls(pg.Pool.prototype, 'connect', (tally) => {
 countCalls(pg.Client.prototype, 'query', (tally, [text]) => {
   tally.statements.push(typeof text === 'string' ? text : (text as { text: string }).text);
 });
+const databasePort = Number(new URL(DATABASE_URL ?? 'postgres://localhost').port || 5432);
+for (const name of ['_write', '_writev']) {
+  countCalls(Socket.prototype, name, (tally, _args, socket) => {
+    if ((socket as Socket).remotePort === databasePort) tally.roundTrips += 1;
+  });
+}
 
 /** What one request cost, requests run one at a time and nothing else running meanwhile. */
 async function tally(widget: WidgetClient, url: string, body: object) {
-  counting = { checkouts: 0, statements: [] };
+  counting = { checkouts: 0, statements: [], roundTrips: 0 };
   try {
     const response = await widget.post(url, body);
     assert.equal(response.statusCode, 200, response.body);
@@ -67,12 +79,20 @@ async function tally(widget: WidgetClient, url: string, body: object) {
 
 function assertWithin(url: keyof typeof BUDGET, cost: Tally) {
   const listing = cost.statements.map((s, i) => `${i + 1}. ${s.slice(0, 100)}`).join('\n');
+  const budget = BUDGET[url];
   assert.equal(cost.checkouts, 1, `${url}: one pool checkout, not ${cost.checkouts}`);
   assert.ok(
-    cost.statements.length <= BUDGET[url],
-    `${url}: ${cost.statements.length} statements, budget ${BUDGET[url]}:\n${listing}`,
+    cost.statements.length <= budget.statements,
+    `${url}: ${cost.statements.length} statements, budget ${budget.statements}:\n${listing}`,
+  );
+  assert.ok(
+    cost.roundTrips <= budget.roundTrips,
+    `${url}: ${cost.roundTrips} round trips, budget ${budget.roundTrips}:\n${listing}`,
   );
 }
+
+const costOf = (cost: Tally) =>
+  `${cost.statements.length} statements in ${cost.roundTrips} round trips (${cost.checkouts} checkout)`;
 
 test(
   'each verify: one pool checkout, and no more statements than its budget',
@@ -104,15 +124,13 @@ test(
     assertWithin('/step-up/verify', stepUp);
 
     t.diagnostic(
-      `statements (checkouts): enrolment ${enrolment.statements.length} (${enrolment.checkouts}), ` +
-        `sign-in ${challenge.statements.length} (${challenge.checkouts}), ` +
-        `step-up ${stepUp.statements.length} (${stepUp.checkouts})`,
+      `enrolment: ${costOf(enrolment)}; sign-in: ${costOf(challenge)}; step-up: ${costOf(stepUp)}`,
     );
   },
 );
 
 test(
-  'a send: two transactions, the reservation and the record of the send, and at most 14 statements',
+  'a send: two transactions, the reservation and the record of the send, at most 14 statements in 9 round trips',
   needsPostgres,
   async (t) => {
     const { app } = await appOnOwnPostgres(t);
@@ -126,7 +144,8 @@ test(
     assert.equal(transactions.length, 2, listing);
     assert.ok(send.checkouts <= 2, `${send.checkouts} checkouts`);
     assert.ok(send.statements.length <= 14, `${send.statements.length} statements:\n${listing}`);
-    t.diagnostic(`a send: ${send.statements.length} statements, ${send.checkouts} checkouts`);
+    assert.ok(send.roundTrips <= 9, `${send.roundTrips} round trips:\n${listing}`);
+    t.diagnostic(`a send: ${costOf(send)}`);
   },
 );
 
