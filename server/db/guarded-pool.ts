@@ -1,7 +1,6 @@
 import type pg from 'pg';
 import { currentLease } from './connection-lease.ts';
 import { Pipeline } from './pipeline.ts';
-import { preparedQuery } from './prepared-statements.ts';
 import { CONNECTION_LOST, spoilsPreparedStatements } from './unavailable.ts';
 
 type Log = (error: Error) => void;
@@ -35,9 +34,9 @@ export function guardedPool(pool: pg.Pool, onError: Log) {
       return {
         query: (async (text: string | pg.QueryConfig, values: unknown[] = []) => {
           try {
-            return await pipeline.query(
-              typeof text === 'string' ? preparedQuery(text, values) : text,
-            );
+            return await (typeof text === 'string'
+              ? pipeline.query(text, values)
+              : pipeline.query(text.text, text.values ?? []));
           } catch (error) {
             if (
               CONNECTION_LOST.test((error as Error).message ?? '') ||

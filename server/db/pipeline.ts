@@ -1,8 +1,16 @@
 import type { Compilable, CompiledQuery } from 'kysely';
 import type pg from 'pg';
+import { preparedQuery } from './prepared-statements.ts';
+
+type Executor = { executeQuery(query: CompiledQuery): Promise<{ rows: unknown[] }> };
 
 /** Marks a write whose answer nobody reads (see `writeWithNext`). A comment: PGlite runs it as is. */
 const WITH_NEXT = '/* with next */ ';
+/** Marks a read that goes right behind the next statement (see `readAfterNext`). */
+const AFTER_NEXT = '/* after next */ ';
+/** On the rows a held read first answers: the promise of its real rows. */
+const LATER = Symbol('rows to come');
+type Rows = unknown[] & { [LATER]?: Promise<unknown[]> };
 
 /**
  * A write whose answer nobody reads (an audit row, a notice, a set of codes replaced): inside a
@@ -14,69 +22,117 @@ const WITH_NEXT = '/* with next */ ';
  * Only for writes that no client input can make fail: an error caught by the caller to answer
  * something else would surface one statement late.
  */
-export async function writeWithNext(
-  db: { executeQuery(query: CompiledQuery): Promise<unknown> },
-  query: Compilable,
-): Promise<void> {
+export async function writeWithNext(db: Executor, query: Compilable): Promise<void> {
   const compiled = query.compile();
   await db.executeQuery({ ...compiled, sql: WITH_NEXT + compiled.sql });
+}
+
+/**
+ * A read that must run after the transaction's next statement (a row lock it may wait for) and
+ * see what it did: on PostgreSQL it goes out right behind that statement, in the same round trip,
+ * and PostgreSQL runs it once that statement is done, with a snapshot of its own. Call it, send
+ * the next statement, then await the rows (`map`ped, if given). On PGlite, which runs one
+ * transaction at a time, it runs at once: no other transaction can change what it reads before
+ * the next statement runs.
+ *
+ * A caller that gives up before awaiting it (the statement before it failed) leaves no unhandled
+ * rejection behind; one that awaits it still gets the error.
+ */
+export function readAfterNext<Row, Answer = Row[]>(
+  db: Executor,
+  query: Compilable<Row>,
+  map: (rows: Row[]) => Answer = (rows) => rows as Answer,
+): Promise<Answer> {
+  const compiled = query.compile();
+  const answer = db
+    .executeQuery({ ...compiled, sql: AFTER_NEXT + compiled.sql })
+    // Held (a transaction on PostgreSQL): its rows come later; otherwise these are they.
+    .then(({ rows }) => (rows as Rows)[LATER] ?? rows)
+    .then((rows) => map(rows as Row[]));
+  answer.catch(() => {});
+  return answer;
 }
 
 const answered = (command: string | null) =>
   ({ command, rowCount: null, oid: 0, fields: [], rows: [] }) as unknown as pg.QueryResult;
 
-const keyword = (statement: pg.QueryConfig) =>
-  statement.text.length <= 8 ? statement.text.trim().toLowerCase() : '';
+const keyword = (text: string) => (text.length <= 8 ? text.trim().toLowerCase() : '');
+
+interface Held {
+  statement: pg.QueryConfig;
+  /** A read whose rows someone awaits (readAfterNext). */
+  read?: { answer(rows: unknown[]): void; fail(error: unknown): void };
+}
 
 /**
  * One connection's statements, sent in pipeline mode (`pg`'s `pipeline: true`) so that several go
  * out in one write and come back in one round trip:
  * - a transaction's BEGIN waits for the transaction's first statement and goes with it;
- * - writes marked by `writeWithNext` wait for the next statement and go with it;
+ * - writes marked by `writeWithNext` wait for the next statement and go before it;
+ * - reads marked by `readAfterNext` wait for the next statement and go right after it;
  * - a transaction in which nothing was sent ends without a word to the server.
  * Each statement keeps its own answer and error; the first error of a batch is the batch's.
+ * Statements with values go as named prepared statements (prepared-statements.ts).
  */
 export class Pipeline {
-  #held: pg.QueryConfig[] = [];
+  #before: Held[] = [];
+  #after: Held[] = [];
   #inTransaction = false;
 
   constructor(private readonly client: pg.PoolClient) {}
 
   /** Statements held back, not yet sent: a connection released with some is not reused. */
   get holding() {
-    return this.#held.length > 0;
+    return this.#before.length > 0 || this.#after.length > 0;
   }
 
-  query(statement: pg.QueryConfig): Promise<pg.QueryResult> {
-    const word = keyword(statement);
+  query(text: string, values: unknown[]): Promise<pg.QueryResult> {
+    const word = keyword(text);
     if (word === 'begin') {
       this.#inTransaction = true;
-      this.#held.push(statement);
+      this.#before.push({ statement: { text, values } });
       return Promise.resolve(answered('BEGIN'));
     }
-    if (this.#inTransaction && statement.text.startsWith(WITH_NEXT)) {
-      this.#held.push(statement);
+    if (this.#inTransaction && text.startsWith(AFTER_NEXT)) {
+      let read!: Held['read'];
+      const later = new Promise<unknown[]>((answer, fail) => {
+        read = { answer, fail };
+      });
+      later.catch(() => {});
+      this.#after.push({ statement: preparedQuery(text, values), read });
+      const rows: Rows = Object.assign([], { [LATER]: later });
+      return Promise.resolve({ ...answered(null), rows });
+    }
+    if (this.#inTransaction && text.startsWith(WITH_NEXT)) {
+      this.#before.push({ statement: preparedQuery(text, values) });
       return Promise.resolve(answered(null));
     }
-    if (word === 'commit' || word === 'rollback') {
-      this.#inTransaction = false;
-      // Nothing reached the server since BEGIN: there is no transaction there to end.
-      if (this.#held.length > 0 && keyword(this.#held[0] as pg.QueryConfig) === 'begin') {
-        const nothingSent = word === 'rollback' || this.#held.length === 1;
-        if (nothingSent) {
-          this.#held = [];
-          return Promise.resolve(answered(word.toUpperCase()));
-        }
-      }
-      // Writes held back by a transaction that rolls back are undone before they are done.
-      if (word === 'rollback') this.#held = [];
-    }
-    return this.#send(statement);
+    if (word === 'commit' || word === 'rollback') return this.#end(word, text);
+    return this.#send({ statement: preparedQuery(text, values) });
   }
 
-  async #send(statement: pg.QueryConfig) {
-    const batch = [...this.#held, statement];
-    this.#held = [];
+  #end(word: 'commit' | 'rollback', text: string) {
+    this.#inTransaction = false;
+    const nothingSent = keyword(this.#before[0]?.statement.text ?? '') === 'begin';
+    // Reads awaited behind a COMMIT go before it: the last the transaction does.
+    const reads = this.#after;
+    this.#after = [];
+    this.#before.push(...reads);
+    if (word === 'rollback' || (nothingSent && this.#before.length === 1)) {
+      // Nothing reached the server since BEGIN (no transaction there to end), or what is held
+      // belongs to a transaction that rolls back: undone before it is done.
+      const dropped = this.#before;
+      this.#before = [];
+      for (const held of dropped) held.read?.fail(new Error('Rolled back before it ran'));
+      if (nothingSent) return Promise.resolve(answered(word.toUpperCase()));
+    }
+    return this.#send({ statement: { text, values: [] } });
+  }
+
+  async #send(next: Held) {
+    const batch = [...this.#before, next, ...this.#after];
+    this.#before = [];
+    this.#after = [];
     // Corked, the batch leaves in one write.
     const stream = (this.client as unknown as { connection?: { stream?: NodeJS.WritableStream } })
       .connection?.stream as
@@ -85,14 +141,20 @@ export class Pipeline {
     stream?.cork?.();
     let answers: Promise<pg.QueryResult>[];
     try {
-      answers = batch.map((each) => this.client.query(each));
+      answers = batch.map((held) => this.client.query(held.statement));
     } finally {
       stream?.uncork?.();
     }
     const settled = await Promise.allSettled(answers);
+    batch.forEach((held, i) => {
+      const outcome = settled[i] as PromiseSettledResult<pg.QueryResult>;
+      if (outcome.status === 'fulfilled') held.read?.answer(outcome.value.rows);
+      else held.read?.fail(outcome.reason);
+    });
     // In order: a held write's error comes before the COMMIT's (then answered ROLLBACK).
-    const failure = settled.find((each) => each.status === 'rejected');
+    const own = settled.slice(0, batch.indexOf(next) + 1);
+    const failure = own.find((each) => each.status === 'rejected');
     if (failure) throw failure.reason;
-    return (settled.at(-1) as PromiseFulfilledResult<pg.QueryResult>).value;
+    return (own.at(-1) as PromiseFulfilledResult<pg.QueryResult>).value;
   }
 }

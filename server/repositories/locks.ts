@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database, WidgetSession } from '../db/types.ts';
 import { AppError } from '../errors.ts';
 import type { SessionRef, UserRef } from './refs.ts';
+import { type ActiveMethods, activeMethodsAfterNext } from './two-factor-methods.ts';
 
 /*
  * The one lock order. Every transaction that changes a user's state locks the user's row first,
@@ -16,7 +17,8 @@ import type { SessionRef, UserRef } from './refs.ts';
  *
  * The locking statement reads nothing beyond the rows it locks: when it had to wait, PostgreSQL
  * re-reads only the locked rows, and every other table (the user's methods, say) as it was before
- * the wait. What the change depends on is read by the statements after it.
+ * the wait. What the change depends on is read by the statements after it (the user's methods
+ * by the one right behind the lock, sent in the lock's round trip: withUserAndMethodsLocked).
  *
  * Counters do not rely on this lock: they change by conditional updates (`n = n + 1 WHERE n < cap`),
  * so a path that forgot the lock still cannot loosen a limit.
@@ -92,11 +94,29 @@ export async function lockSession(trx: Transaction<Database>, ref: SessionRef) {
   return session;
 }
 
+type LockedUser = Awaited<ReturnType<typeof lockUser>>;
+
 /** A transaction that starts by locking the user's row: the way every change for a user begins. */
 export function withUserLocked<T>(
   db: Kysely<Database>,
   ref: UserRef,
-  work: (trx: Transaction<Database>, user: Awaited<ReturnType<typeof lockUser>>) => Promise<T>,
+  work: (trx: Transaction<Database>, user: LockedUser) => Promise<T>,
 ): Promise<T> {
   return db.transaction().execute(async (trx) => work(trx, await lockUser(trx, ref)));
+}
+
+/**
+ * The same, with the user's methods as they are once the lock is held: read by the statement
+ * right behind the lock, in the lock's round trip (db/pipeline.ts).
+ */
+export function withUserAndMethodsLocked<T>(
+  db: Kysely<Database>,
+  ref: UserRef & { sessionId?: string },
+  work: (trx: Transaction<Database>, user: LockedUser, active: ActiveMethods) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const active = activeMethodsAfterNext(trx, ref);
+    const user = await lockUser(trx, ref);
+    return work(trx, user, await active);
+  });
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { readAfterNext } from '../db/pipeline.ts';
 import type { Database } from '../db/types.ts';
 import type { SessionRef, UserRef } from './refs.ts';
 
@@ -7,7 +8,19 @@ import type { SessionRef, UserRef } from './refs.ts';
  * show of it) and the active app (what verifying a code needs), each null when absent.
  */
 export async function activeMethods(db: Kysely<Database>, ref: UserRef) {
-  const row = await db
+  return methodsOf((await methodsQuery(db, ref).execute())[0]);
+}
+
+/**
+ * The same read, sent right behind the statement after this call (the lock of the user's row) in
+ * its round trip, and run once that lock is held (db/pipeline.ts).
+ */
+export function activeMethodsAfterNext(db: Kysely<Database>, ref: UserRef) {
+  return readAfterNext(db, methodsQuery(db, ref), (rows) => methodsOf(rows[0]));
+}
+
+function methodsQuery(db: Kysely<Database>, ref: UserRef) {
+  return db
     .selectFrom('users as u')
     .leftJoin('phone_factors as p', (join) =>
       join
@@ -35,8 +48,10 @@ export async function activeMethods(db: Kysely<Database>, ref: UserRef) {
       't.last_used_step as totp_last_used_step',
     ])
     .where('u.id', '=', ref.userId)
-    .where('u.tenant_id', '=', ref.tenantId)
-    .executeTakeFirst();
+    .where('u.tenant_id', '=', ref.tenantId);
+}
+
+function methodsOf(row: Awaited<ReturnType<ReturnType<typeof methodsQuery>['executeTakeFirst']>>) {
   const phone = row?.phone_id
     ? {
         id: row.phone_id,

@@ -130,28 +130,31 @@ export async function confirmTotp(
   const ref = sessionRef(widget);
   type Confirmed = { enabled: true; recoveryCodes: string[] } | { methodAdded: 'totp' };
   const wrong = { ok: false, error: new AppError('invalid_code'), countsAsFailure: true } as const;
-  const answer = await verificationAttempt<Confirmed>(deps.db, { ...ref, context }, async (trx) => {
-    const pending = await pendingTotp(trx, ref);
-    if (!pending) return (await confirmedHere(trx, deps, widget, code)) ? repeated() : wrong;
-    const step = matchTotp(openTotpSecret(deps, ref, pending.secret_encrypted), code);
-    if (step === null) return wrong;
-    const active = await activeMethods(trx, ref);
-    if (active.totp) throw new AppError('already_enabled');
-    if (active.phone) requireStepUp(widget);
-    if (!(await useTotpStep(trx, ref, pending.id, step, true))) return wrong;
-    await setPreferredMethod(trx, ref, 'totp');
-    if (active.phone) {
-      await recordChange(trx, widget, { type: 'totp.added', context });
-      return { ok: true, value: { methodAdded: 'totp' } };
-    }
-    const recoveryCodes = await issueRecoveryCodes(trx, deps.keys, widget.tenant, ref.userId);
-    await recordChange(trx, widget, {
-      type: 'two_factor.enabled',
-      context,
-      details: { method: 'totp' },
-    });
-    return { ok: true, value: { enabled: true, recoveryCodes } };
-  });
+  const answer = await verificationAttempt<Confirmed>(
+    deps.db,
+    { ...ref, context },
+    async (trx, active) => {
+      const pending = await pendingTotp(trx, ref);
+      if (!pending) return (await confirmedHere(trx, deps, widget, code)) ? repeated() : wrong;
+      const step = matchTotp(openTotpSecret(deps, ref, pending.secret_encrypted), code);
+      if (step === null) return wrong;
+      if (active.totp) throw new AppError('already_enabled');
+      if (active.phone) requireStepUp(widget);
+      if (!(await useTotpStep(trx, ref, pending.id, step, true))) return wrong;
+      await setPreferredMethod(trx, ref, 'totp');
+      if (active.phone) {
+        await recordChange(trx, widget, { type: 'totp.added', context });
+        return { ok: true, value: { methodAdded: 'totp' } };
+      }
+      const recoveryCodes = await issueRecoveryCodes(trx, deps.keys, widget.tenant, ref.userId);
+      await recordChange(trx, widget, {
+        type: 'two_factor.enabled',
+        context,
+        details: { method: 'totp' },
+      });
+      return { ok: true, value: { enabled: true, recoveryCodes } };
+    },
+  );
   deps.notices.kick();
   return answer;
 }

@@ -6,7 +6,7 @@ import type { RequestContext } from '../repositories/audit-events.ts';
 import { lockSession, withUserLocked } from '../repositories/locks.ts';
 import { activePhone } from '../repositories/phone-factors.ts';
 import type { SessionRef } from '../repositories/refs.ts';
-import { activeMethods, setChallengeMethod } from '../repositories/two-factor-methods.ts';
+import { setChallengeMethod } from '../repositories/two-factor-methods.ts';
 import { setCompletedSteps } from '../repositories/widget-sessions.ts';
 import { CODE_DIGITS } from '../security-constants.ts';
 import { checkTotp } from './authenticator-app.ts';
@@ -20,7 +20,12 @@ import { consumeRecoveryCode } from './recovery-codes.ts';
 import { sessionRef, type WidgetContext } from './sessions.ts';
 import { appPending, chooseMethod, offeredMethods } from './sign-in-methods.ts';
 import { useTrustedBrowser } from './trusted-browsers.ts';
-import { type Method, requireActivePhone, requireEnabled } from './two-factor-state.ts';
+import {
+  assertEnabled,
+  type Method,
+  requireActivePhone,
+  requireEnabled,
+} from './two-factor-state.ts';
 
 export type Step = 'email' | 'sms';
 
@@ -244,38 +249,44 @@ export async function verifyChallenge(
   type StepDone =
     | { next: Step; completed: string[] }
     | { next?: undefined; resultToken: string; trust?: Trust };
-  const outcome = await verificationAttempt<StepDone>(deps.db, { ...ref, context }, async (trx) => {
-    // The step as it is now: a parallel request may have passed one meanwhile.
-    const session = await openSession(trx, ref);
-    const step = nextStep(widget, session.completed_steps) as Step;
-    const active = await activeMethods(trx, ref);
-    const enabled = active.phone !== null || active.totp !== null;
-    if (step === 'sms' && !enabled) throw new AppError('not_enabled');
-    const method =
-      step === 'sms'
-        ? chooseMethod(widget, active, { requested: input.method, last: session.challenge_method })
+  const outcome = await verificationAttempt<StepDone>(
+    deps.db,
+    { ...ref, context },
+    async (trx, active) => {
+      // The step as it is now: a parallel request may have passed one meanwhile.
+      const session = await openSession(trx, ref);
+      const step = nextStep(widget, session.completed_steps) as Step;
+      const enabled = active.phone !== null || active.totp !== null;
+      if (step === 'sms' && !enabled) throw new AppError('not_enabled');
+      const method =
+        step === 'sms'
+          ? chooseMethod(widget, active, {
+              requested: input.method,
+              last: session.challenge_method,
+            })
+          : undefined;
+      const checked =
+        method === 'totp' && active.totp
+          ? await checkTotp(trx, deps, ref, active.totp, input.code)
+          : await checkCode(trx, deps.keys, ref, sequenceOf(codePurpose(widget, step)), input.code);
+      if (!checked.ok) return checked;
+      // An email code clears the failure count only when there are no second-factor failures to
+      // protect: the email step must not let someone with the inbox wipe out wrong codes.
+      const keepFailures = step === 'email' && enabled;
+      const completed = [...session.completed_steps, step];
+      const next = nextStep(widget, completed);
+      if (next) {
+        await setCompletedSteps(trx, ref, completed);
+        return { ok: true, value: { next, completed }, keepFailures };
+      }
+      const resultToken = await finish(trx, widget, completed, 'code', method);
+      const trust = mayTrust(widget, input.trustBrowser)
+        ? await trustThisBrowser(trx, widget, context)
         : undefined;
-    const checked =
-      method === 'totp' && active.totp
-        ? await checkTotp(trx, deps, ref, active.totp, input.code)
-        : await checkCode(trx, deps.keys, ref, sequenceOf(codePurpose(widget, step)), input.code);
-    if (!checked.ok) return checked;
-    // An email code clears the failure count only when there are no second-factor failures to
-    // protect: the email step must not let someone with the inbox wipe out wrong codes.
-    const keepFailures = step === 'email' && enabled;
-    const completed = [...session.completed_steps, step];
-    const next = nextStep(widget, completed);
-    if (next) {
-      await setCompletedSteps(trx, ref, completed);
-      return { ok: true, value: { next, completed }, keepFailures };
-    }
-    const resultToken = await finish(trx, widget, completed, 'code', method);
-    const trust = mayTrust(widget, input.trustBrowser)
-      ? await trustThisBrowser(trx, widget, context)
-      : undefined;
-    if (trust) await queueNotice(trx, widget, 'browser.trusted', context);
-    return { ok: true, value: { resultToken, trust }, keepFailures };
-  });
+      if (trust) await queueNotice(trx, widget, 'browser.trusted', context);
+      return { ok: true, value: { resultToken, trust }, keepFailures };
+    },
+  );
   if (outcome.next) {
     const advanced = {
       ...widget,
@@ -306,12 +317,12 @@ export async function recoverChallenge(
   const { resultToken, newRecoveryCodes, trust } = await verificationAttempt(
     deps.db,
     { ...ref, context },
-    async (trx) => {
+    async (trx, active) => {
       const session = await openSession(trx, ref);
       if (nextStep(widget, session.completed_steps) !== 'sms') {
         throw new AppError('invalid_request', { message: 'Verify the code sent by email first.' });
       }
-      await requireEnabled(trx, ref);
+      assertEnabled(active);
       const used = await consumeRecoveryCode(trx, deps.keys, ref, input.recoveryCode);
       if (!used.ok) return used;
       const fresh = await recoveryCodeUsed(trx, deps.keys, widget, context, used.value.remaining);

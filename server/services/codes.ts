@@ -3,10 +3,11 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ServerKeys } from '../crypto/keys.ts';
 import type { Database, PhoneFactor, VerificationCode, WidgetSession } from '../db/types.ts';
 import { AppError } from '../errors.ts';
-import { lockSession, withUserLocked } from '../repositories/locks.ts';
+import { lockSession, withUserAndMethodsLocked } from '../repositories/locks.ts';
 import { findPhone } from '../repositories/phone-factors.ts';
 import type { SessionRef } from '../repositories/refs.ts';
 import { sendsToNumber } from '../repositories/send-log.ts';
+import type { ActiveMethods } from '../repositories/two-factor-methods.ts';
 import {
   consumeCode,
   insertCode,
@@ -99,7 +100,12 @@ export interface ReserveScope {
   channel: 'sms' | 'email';
   phoneFactorId: string | null;
   ttlSeconds: number;
-  guard?: (session: WidgetSession, trx: Transaction<Database>) => Promise<Guarded> | undefined;
+  guard?: (
+    session: WidgetSession,
+    trx: Transaction<Database>,
+    /** The user's methods, as they are under the lock. */
+    active: ActiveMethods,
+  ) => Promise<Guarded> | undefined;
   /** Runs last in the reservation's transaction, and throws to refuse (the send limits). */
   admit?: (trx: Transaction<Database>) => Promise<void>;
 }
@@ -117,11 +123,11 @@ export async function reserveCode(
   key: Buffer,
   scope: SessionRef & ReserveScope,
 ) {
-  return withUserLocked(db, scope, async (trx, user) => {
+  return withUserAndMethodsLocked(db, scope, async (trx, user, active) => {
     // Sending a code to a user waiting out a lockout would only cost money.
     if (user.locked_until && user.locked_until > new Date()) throw lockedError(user.locked_until);
     const session = await lockSession(trx, scope);
-    const guarded = await scope.guard?.(session, trx);
+    const guarded = await scope.guard?.(session, trx, active);
     const purpose = guarded?.purpose ?? scope.purpose;
     // A verification or a disable may just have removed this number, unless the guard wrote it.
     const phone =

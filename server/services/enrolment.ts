@@ -12,7 +12,6 @@ import {
 } from '../repositories/phone-factors.ts';
 import { activeTotp } from '../repositories/totp-factors.ts';
 import { deleteTrustedBrowsers } from '../repositories/trusted-browsers.ts';
-import { activeMethods } from '../repositories/two-factor-methods.ts';
 import { spentCodes } from '../repositories/verification-codes.ts';
 import { assertMethodAllowed } from './authenticator-app.ts';
 import { deliverCode, phoneCodeAnswer } from './code-delivery.ts';
@@ -74,8 +73,7 @@ export async function startPhoneVerification(
     sequence,
     destination: { channel: 'sms', phone: pending, partnerOrigin: origin },
     context,
-    guard: async (_session, trx) => {
-      const { phone: current, totp } = await activeMethods(trx, ref);
+    guard: async (_session, trx, { phone: current, totp }) => {
       // Adding a phone turns a method on; changing the one there is not adding one.
       if (!current) assertMethodAllowed(widget, 'sms');
       // Two-factor is on (a phone, an app): a change to it, like the other changes behind step-up.
@@ -138,46 +136,50 @@ export async function verifyPhone(
     | { phoneChanged: true }
     | { methodAdded: 'sms' }
     | { enabled: true; recoveryCodes: string[] };
-  const answer = await verificationAttempt<Verified>(deps.db, { ...ref, context }, async (trx) => {
-    // A number sent before the tenant stopped offering text messages is not turned on after it:
-    // only a change keeps one (no read while they are offered: the usual verify costs nothing).
-    if (!tenant.settings.methods.includes('sms') && !(await activePhone(trx, ref))) {
-      assertMethodAllowed(widget, 'sms');
-    }
-    const outcome = await checkCode(trx, deps.keys, ref, sequence, code, async () => {
-      // This session's phone codes are all gone, and a number was verified since it began: that
-      // verification (another tab) removed the number they went to. The patient's own code, not a
-      // guess, and no code of this session can work now.
-      const current = await activePhone(trx, ref);
-      if (!current?.verified_at || current.verified_at <= widget.session.created_at) return;
-      const kept = await spentCodes(trx, ref, widget.session.created_at);
-      if (kept.some((row) => sequence.some((purpose) => purpose === row.purpose))) return;
-      return new AppError('phone_replaced');
-    });
-    if (!outcome.ok) return outcome;
-    const verified = outcome.value;
-    // A change of phone needs the step-up to hold until the new number is verified.
-    if (verified.purpose === 'change-phone') requireStepUp(widget);
-    const phone = await activatePhone(trx, ref, verified.phone_factor_id as string);
-    // Refusals below roll the activation back with the whole attempt.
-    if (verified.purpose === 'enrol' && phone.replaced) throw new AppError('already_enabled');
-    if (verified.purpose === 'change-phone' && !phone.replaced) throw new AppError('not_enabled');
-    const change = { context, maskedPhone: phone.masked };
-    if (verified.purpose === 'change-phone') {
-      await deleteTrustedBrowsers(trx, ref);
-      await recordChange(trx, widget, { type: 'phone.changed', ...change });
-      return { ok: true, value: { phoneChanged: true } };
-    }
-    if (phone.besideApp) {
-      // A phone beside the app: a second method, behind the same fresh step-up as its start.
-      requireStepUp(widget);
-      await recordChange(trx, widget, { type: 'phone.added', ...change });
-      return { ok: true, value: { methodAdded: 'sms' } };
-    }
-    const recoveryCodes = await issueRecoveryCodes(trx, deps.keys, tenant, ref.userId);
-    await recordChange(trx, widget, { type: 'two_factor.enabled', ...change });
-    return { ok: true, value: { enabled: true, recoveryCodes } };
-  });
+  const answer = await verificationAttempt<Verified>(
+    deps.db,
+    { ...ref, context },
+    async (trx, active) => {
+      // A number sent before the tenant stopped offering text messages is not turned on after it:
+      // only a change keeps one.
+      if (!tenant.settings.methods.includes('sms') && !active.phone) {
+        assertMethodAllowed(widget, 'sms');
+      }
+      const outcome = await checkCode(trx, deps.keys, ref, sequence, code, async () => {
+        // This session's phone codes are all gone, and a number was verified since it began: that
+        // verification (another tab) removed the number they went to. The patient's own code, not a
+        // guess, and no code of this session can work now.
+        const current = await activePhone(trx, ref);
+        if (!current?.verified_at || current.verified_at <= widget.session.created_at) return;
+        const kept = await spentCodes(trx, ref, widget.session.created_at);
+        if (kept.some((row) => sequence.some((purpose) => purpose === row.purpose))) return;
+        return new AppError('phone_replaced');
+      });
+      if (!outcome.ok) return outcome;
+      const verified = outcome.value;
+      // A change of phone needs the step-up to hold until the new number is verified.
+      if (verified.purpose === 'change-phone') requireStepUp(widget);
+      const phone = await activatePhone(trx, ref, verified.phone_factor_id as string);
+      // Refusals below roll the activation back with the whole attempt.
+      if (verified.purpose === 'enrol' && phone.replaced) throw new AppError('already_enabled');
+      if (verified.purpose === 'change-phone' && !phone.replaced) throw new AppError('not_enabled');
+      const change = { context, maskedPhone: phone.masked };
+      if (verified.purpose === 'change-phone') {
+        await deleteTrustedBrowsers(trx, ref);
+        await recordChange(trx, widget, { type: 'phone.changed', ...change });
+        return { ok: true, value: { phoneChanged: true } };
+      }
+      if (phone.besideApp) {
+        // A phone beside the app: a second method, behind the same fresh step-up as its start.
+        requireStepUp(widget);
+        await recordChange(trx, widget, { type: 'phone.added', ...change });
+        return { ok: true, value: { methodAdded: 'sms' } };
+      }
+      const recoveryCodes = await issueRecoveryCodes(trx, deps.keys, tenant, ref.userId);
+      await recordChange(trx, widget, { type: 'two_factor.enabled', ...change });
+      return { ok: true, value: { enabled: true, recoveryCodes } };
+    },
+  );
   deps.notices.kick();
   return answer;
 }

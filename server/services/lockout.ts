@@ -2,8 +2,9 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { AppError } from '../errors.ts';
 import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
-import { lockUser } from '../repositories/locks.ts';
+import { withUserAndMethodsLocked } from '../repositories/locks.ts';
 import type { UserRef } from '../repositories/refs.ts';
+import type { ActiveMethods } from '../repositories/two-factor-methods.ts';
 import { confirmSuccess, countFailure, lockedUntil, lockUntil } from '../repositories/users.ts';
 import {
   LOCKOUT_FIRST_WAIT_SECONDS,
@@ -51,21 +52,22 @@ class LockedMeanwhile extends Error {}
  * One verification attempt (a code or a recovery code) under the per-user lockout, in one
  * transaction that locks the user's row first (repositories/locks.ts). A locked user is refused
  * even with the right answer; a failure is counted by an atomic increment and committed; a success
- * resets the count, and whatever `run` did commits with it, or not at all.
+ * resets the count, and whatever `run` did commits with it, or not at all. `run` gets the user's
+ * methods as they are under the lock.
  */
 export async function verificationAttempt<T>(
   db: Kysely<Database>,
   who: UserRef & { context: RequestContext },
-  run: (trx: Transaction<Database>) => Promise<AttemptOutcome<T>>,
+  run: (trx: Transaction<Database>, active: ActiveMethods) => Promise<AttemptOutcome<T>>,
 ): Promise<T> {
-  const outcome = await db
-    .transaction()
-    .execute(async (trx): Promise<AttemptOutcome<T>> => {
-      const user = await lockUser(trx, who);
+  const outcome = await withUserAndMethodsLocked(
+    db,
+    who,
+    async (trx, user, active): Promise<AttemptOutcome<T>> => {
       if (user.locked_until && user.locked_until > new Date()) {
         return { ok: false, error: lockedError(user.locked_until), countsAsFailure: false };
       }
-      const result = await run(trx);
+      const result = await run(trx, active);
       if (result.ok) {
         // No lockout can begin while the row lock above is held. With nothing to reset the
         // success is confirmed; otherwise the reset's own statement checks no lockout began
@@ -77,16 +79,16 @@ export async function verificationAttempt<T>(
       }
       if (!result.countsAsFailure) return result;
       return countedFailure(trx, who, result);
-    })
-    .catch(async (error) => {
-      if (!(error instanceof LockedMeanwhile)) throw error;
-      const until = await lockedUntil(db, who);
-      return {
-        ok: false,
-        error: lockedError(until ?? new Date()),
-        countsAsFailure: false,
-      } as const;
-    });
+    },
+  ).catch(async (error) => {
+    if (!(error instanceof LockedMeanwhile)) throw error;
+    const until = await lockedUntil(db, who);
+    return {
+      ok: false,
+      error: lockedError(until ?? new Date()),
+      countsAsFailure: false,
+    } as const;
+  });
   if (!outcome.ok) throw outcome.error;
   return outcome.value;
 }

@@ -14,7 +14,7 @@ import { recoveryCodeUsed } from './recovery-code-use.ts';
 import { consumeRecoveryCode } from './recovery-codes.ts';
 import { sessionRef, type WidgetContext } from './sessions.ts';
 import { chooseMethod, offeredMethods } from './sign-in-methods.ts';
-import { type Method, requireActivePhone, requireEnabled } from './two-factor-state.ts';
+import { assertEnabled, type Method, requireActivePhone } from './two-factor-state.ts';
 
 /** Disable, change phone, view and regenerate need a step-up verified in this session, still fresh. */
 export function requireStepUp(widget: Pick<WidgetContext, 'session'>) {
@@ -54,8 +54,8 @@ export async function verifyStepUp(
 ) {
   const ref = sessionRef(widget);
   const validUntil = new Date(Date.now() + STEP_UP_TTL_SECONDS * 1000);
-  const result = await verificationAttempt(deps.db, { ...ref, context }, async (trx) => {
-    const active = await requireEnabled(trx, ref);
+  const result = await verificationAttempt(deps.db, { ...ref, context }, async (trx, methods) => {
+    const active = assertEnabled(methods);
     const method =
       'code' in proof
         ? chooseMethod(widget, active, {

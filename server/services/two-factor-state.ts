@@ -58,7 +58,11 @@ export async function requireActivePhone(db: Kysely<Database>, ref: UserRef) {
 
 /** The user's methods, refusing with `not_enabled` when two-factor is off. */
 export async function requireEnabled(db: Kysely<Database>, ref: UserRef) {
-  const active = await activeMethods(db, ref);
+  return assertEnabled(await activeMethods(db, ref));
+}
+
+/** Refuses with `not_enabled` when two-factor is off. */
+export function assertEnabled(active: ActiveMethods) {
   if (!active.phone && !active.totp) throw new AppError('not_enabled');
   return active;
 }

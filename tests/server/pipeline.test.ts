@@ -1,12 +1,14 @@
-// Statements that can go out together do: a transaction's BEGIN with its first statement, and the
+// Statements that can go out together do: a transaction's BEGIN with its first statement, the
 // writes nobody reads the answer of (writeWithNext) with the statement after them, often the
-// COMMIT. Counted as writes on the database's socket; what each statement does is unchanged.
+// COMMIT, and a read that must follow a lock (readAfterNext) right behind it. Counted as writes on
+// the database's socket; what each statement does, and when it runs, is unchanged.
 import assert from 'node:assert/strict';
 import { Socket } from 'node:net';
 import { test } from 'node:test';
 import { Kysely, sql } from 'kysely';
+import pg from 'pg';
 import { DEFAULT_POOL_SETTINGS, postgresDialect } from '../../server/db/connect.ts';
-import { writeWithNext } from '../../server/db/pipeline.ts';
+import { readAfterNext, writeWithNext } from '../../server/db/pipeline.ts';
 import { createPostgresDatabase } from '../helpers/test-database.ts';
 
 const { DATABASE_URL } = process.env;
@@ -17,6 +19,18 @@ const needsPostgres = DATABASE_URL
 // Notes only: the pipeline works on the driver, whatever the tables.
 interface Notes {
   notes: { id: number; body: string };
+}
+
+const urls = new WeakMap<Kysely<Notes>, string>();
+
+/** A second session on the same database, beside the pool's. */
+async function pgClient(t: { after(fn: () => Promise<void>): void }, db: Kysely<Notes>) {
+  const client = new pg.Client({ connectionString: urls.get(db) });
+  // Dropping the database at the end ends this session too.
+  client.on('error', () => {});
+  await client.connect();
+  t.after(() => client.end());
+  return client;
 }
 
 async function notesDatabase(t: { after(fn: () => Promise<void>): void }) {
@@ -30,6 +44,7 @@ async function notesDatabase(t: { after(fn: () => Promise<void>): void }) {
     await created.drop();
   });
   await sql`create table notes (id int primary key, body text not null)`.execute(db);
+  urls.set(db, created.url);
   return db;
 }
 
@@ -138,3 +153,62 @@ test('outside a transaction, a held write runs at once', needsPostgres, async (t
   await writeWithNext(db, db.insertInto('notes').values({ id: 1, body: 'at once' }));
   assert.deepEqual(await bodies(db), ['at once']);
 });
+
+test(
+  'a read sent behind a lock runs once the lock is held, and sees what the lock waited for',
+  needsPostgres,
+  async (t) => {
+    const db = await notesDatabase(t);
+    await db.insertInto('notes').values({ id: 1, body: 'original' }).execute();
+    // Another transaction changes the row and holds it for a while.
+    const created = await pgClient(t, db);
+    await created.query('begin');
+    await created.query("update notes set body = 'changed meanwhile' where id = 1");
+    setTimeout(() => void created.query('commit'), 300);
+    const { locked, read } = await db.transaction().execute(async (trx) => {
+      const after = readAfterNext(trx, trx.selectFrom('notes').select('body').where('id', '=', 1));
+      const lock = await trx
+        .selectFrom('notes')
+        .select('body')
+        .where('id', '=', 1)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      return { locked: lock.body, read: (await after)[0]?.body };
+    });
+    assert.equal(locked, 'changed meanwhile');
+    assert.equal(read, 'changed meanwhile', 'read after the lock was held, not before it');
+  },
+);
+
+test('a read behind a statement goes in its round trip', needsPostgres, async (t) => {
+  const db = await notesDatabase(t);
+  await db.insertInto('notes').values({ id: 1, body: 'original' }).execute();
+  let read: string | undefined;
+  const writes = await socketWrites(() =>
+    db.transaction().execute(async (trx) => {
+      const after = readAfterNext(trx, trx.selectFrom('notes').select('body').where('id', '=', 1));
+      await trx.updateTable('notes').set({ body: 'updated' }).where('id', '=', 1).execute();
+      read = (await after)[0]?.body;
+    }),
+  );
+  assert.equal(read, 'updated');
+  assert.equal(writes, 2, 'BEGIN + update + read in one write, then the COMMIT');
+});
+
+test(
+  'a read behind a statement that fails fails too, and the transaction with it',
+  needsPostgres,
+  async (t) => {
+    const db = await notesDatabase(t);
+    let read: Promise<unknown[]> | undefined;
+    await assert.rejects(
+      db.transaction().execute(async (trx) => {
+        read = readAfterNext(trx, trx.selectFrom('notes').select('body'));
+        await sql`select * from no_such_table`.execute(trx);
+      }),
+      (error: { code?: string }) => error.code === '42P01',
+    );
+    await assert.rejects(read as Promise<unknown[]>);
+    assert.deepEqual(await bodies(db), [], 'the connection still works');
+  },
+);
