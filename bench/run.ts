@@ -2,7 +2,8 @@
 // test. PostgreSQL from DATABASE_URL (default: the local one); the bench makes and drops its own
 // databases. BENCH_ROUNDS (default 3), BENCH_REQUESTS (per target and round, default 2000), and
 // BENCH_PROFILE=<dir> for a CPU profile of the server, BENCH_TARGETS=<word,…> for only the
-// targets whose names contain one of them.
+// targets whose names contain one of them, BENCH_DB_LATENCY_MS=<ms> for a network's delay each way
+// between every server and PostgreSQL.
 import { buildServer } from '../scripts/build-server.ts';
 import { startupBench } from './startup.ts';
 import { throughputBench } from './throughput.ts';

@@ -102,13 +102,19 @@ async function setUp(databaseUrl: string) {
   await client.connect();
   // Other patients in the same tables, so no statement runs on a toy-sized table.
   await seedSessions(client, keys, tenants.background.tenantId, 'sign-in', BACKGROUND_PATIENTS, 0);
+  const { through, proxy } = await databaseNetwork(databaseUrl);
   const processes = [
     startServer(
-      { DATABASE_URL: database.url, ENCRYPTION_KEY: encryptionKey, TRUST_PROXY: 'true' },
+      { DATABASE_URL: through(database.url), ENCRYPTION_KEY: encryptionKey, TRUST_PROXY: 'true' },
       { compiled: true },
     ),
-    startProcess(['--import', 'tsx', 'bench/floor-app.ts'], { DATABASE_URL: database.url }),
-    startProcess(['--import', 'tsx', 'bench/peer-app.ts'], { DATABASE_URL: peerDatabase.url }),
+    startProcess(['--import', 'tsx', 'bench/floor-app.ts'], {
+      DATABASE_URL: through(database.url),
+    }),
+    startProcess(['--import', 'tsx', 'bench/peer-app.ts'], {
+      DATABASE_URL: through(peerDatabase.url),
+    }),
+    ...(proxy ? [proxy] : []),
   ];
   const tearDown = async () => {
     await Promise.all(processes.map((p) => p.stop()));
@@ -138,6 +144,27 @@ async function setUp(databaseUrl: string) {
     throw error;
   }
 }
+/**
+ * BENCH_DB_LATENCY_MS=<ms>: every server of the bench reaches PostgreSQL through a proxy that
+ * holds each chunk that long each way, as across a network; otherwise directly.
+ */
+async function databaseNetwork(databaseUrl: string) {
+  const latency = process.env.BENCH_DB_LATENCY_MS;
+  if (!latency) return { through: (url: string) => url, proxy: undefined };
+  const proxy = startProcess(['--import', 'tsx', 'bench/latency-proxy.ts'], {
+    TARGET_URL: databaseUrl,
+    LATENCY_MS: latency,
+  });
+  const port = new URL((await proxy.ready).url).port;
+  const through = (url: string) => {
+    const proxied = new URL(url);
+    proxied.hostname = '127.0.0.1';
+    proxied.port = port;
+    return proxied.toString();
+  };
+  return { through, proxy };
+}
+
 /** Throughput at 50 connections, interleaved rounds, beside the floors and better-auth. */
 export async function throughputBench(
   databaseUrl: string,
