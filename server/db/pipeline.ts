@@ -8,7 +8,10 @@ type Executor = { executeQuery(query: CompiledQuery): Promise<{ rows: unknown[] 
 const WITH_NEXT = '/* with next */ ';
 /** Marks a read that goes right behind the next statement (see `readAfterNext`). */
 const AFTER_NEXT = '/* after next */ ';
-/** On the rows a held read first answers: the promise of its real rows. */
+/**
+ * On the rows a held read first answers: the promise of its real rows. Kysely hands the driver's
+ * rows array to the caller as it is (tests/server/pipeline.test.ts reads through it).
+ */
 const LATER = Symbol('rows to come');
 type Rows = unknown[] & { [LATER]?: Promise<unknown[]> };
 

@@ -94,7 +94,7 @@ export async function lockSession(trx: Transaction<Database>, ref: SessionRef) {
   return session;
 }
 
-type LockedUser = Awaited<ReturnType<typeof lockUser>>;
+export type LockedUser = Awaited<ReturnType<typeof lockUser>>;
 
 /** A transaction that starts by locking the user's row: the way every change for a user begins. */
 export function withUserLocked<T>(

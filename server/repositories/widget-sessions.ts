@@ -98,30 +98,26 @@ export async function findSessionByTokenHash(
   return { session, user, tenant };
 }
 
-export async function setStepUpUntil(trx: Transaction<Database>, ref: SessionRef, until: Date) {
-  forgetLockedSession(trx);
-  await writeWithNext(
-    trx,
-    trx
-      .updateTable('widget_sessions')
-      .set({ step_up_until: until })
-      .where('id', '=', ref.sessionId)
-      .where('user_id', '=', ref.userId)
-      .where('tenant_id', '=', ref.tenantId),
-  );
+export function setStepUpUntil(trx: Transaction<Database>, ref: SessionRef, until: Date) {
+  return changeSession(trx, ref, { step_up_until: until });
 }
 
-export async function setCompletedSteps(
+export function setCompletedSteps(trx: Transaction<Database>, ref: SessionRef, steps: string[]) {
+  return changeSession(trx, ref, { completed_steps: JSON.stringify(steps) });
+}
+
+/** A change to the locked session, sent with the transaction's next statement. */
+async function changeSession(
   trx: Transaction<Database>,
   ref: SessionRef,
-  steps: string[],
+  change: { step_up_until: Date } | { completed_steps: string },
 ) {
   forgetLockedSession(trx);
   await writeWithNext(
     trx,
     trx
       .updateTable('widget_sessions')
-      .set({ completed_steps: JSON.stringify(steps) })
+      .set(change)
       .where('id', '=', ref.sessionId)
       .where('user_id', '=', ref.userId)
       .where('tenant_id', '=', ref.tenantId),

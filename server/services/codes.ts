@@ -3,7 +3,12 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ServerKeys } from '../crypto/keys.ts';
 import type { Database, PhoneFactor, VerificationCode, WidgetSession } from '../db/types.ts';
 import { AppError } from '../errors.ts';
-import { lockSession, withUserAndMethodsLocked } from '../repositories/locks.ts';
+import {
+  type LockedUser,
+  lockSession,
+  withUserAndMethodsLocked,
+  withUserLocked,
+} from '../repositories/locks.ts';
 import { findPhone } from '../repositories/phone-factors.ts';
 import type { SessionRef } from '../repositories/refs.ts';
 import { sendsToNumber } from '../repositories/send-log.ts';
@@ -123,11 +128,11 @@ export async function reserveCode(
   key: Buffer,
   scope: SessionRef & ReserveScope,
 ) {
-  return withUserAndMethodsLocked(db, scope, async (trx, user, active) => {
+  const reserve = async (trx: Transaction<Database>, user: LockedUser, active?: ActiveMethods) => {
     // Sending a code to a user waiting out a lockout would only cost money.
     if (user.locked_until && user.locked_until > new Date()) throw lockedError(user.locked_until);
     const session = await lockSession(trx, scope);
-    const guarded = await scope.guard?.(session, trx, active);
+    const guarded = await scope.guard?.(session, trx, active as ActiveMethods);
     const purpose = guarded?.purpose ?? scope.purpose;
     // A verification or a disable may just have removed this number, unless the guard wrote it.
     const phone =
@@ -165,7 +170,11 @@ export async function reserveCode(
     });
     await scope.admit?.(trx);
     return { ...row, purpose, code, sequence: scope.sequence };
-  });
+  };
+  // Only a guard reads the user's methods: a resend goes without.
+  return scope.guard
+    ? withUserAndMethodsLocked(db, scope, reserve)
+    : withUserLocked(db, scope, reserve);
 }
 
 /** The sent, live code of a sequence in this session, if any (for resends). */

@@ -145,6 +145,19 @@ test(
       refused,
     );
     assert.deepEqual(await bodies(db), []);
+    // So are held reads: whoever awaits one is told it never ran.
+    let read: Promise<unknown[]> | undefined;
+    const quiet = await socketWrites(() =>
+      assert.rejects(
+        db.transaction().execute(async (trx) => {
+          read = readAfterNext(trx, trx.selectFrom('notes').select('body'));
+          throw refused;
+        }),
+        refused,
+      ),
+    );
+    assert.equal(quiet, 0);
+    await assert.rejects(read as Promise<unknown[]>, /Rolled back before it ran/);
   },
 );
 
