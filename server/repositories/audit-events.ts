@@ -1,6 +1,8 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { writeWithNext } from '../db/pipeline.ts';
-import type { Database, OutboundNoticesTable } from '../db/types.ts';
+import { statement } from '../db/statements.ts';
+import type { Database } from '../db/types.ts';
+import type { noticeRow } from './outbound-notices.ts';
 
 /** Where a request came from, recorded with every security event. */
 export interface RequestContext {
@@ -44,7 +46,7 @@ function announce(event: AuditEvent) {
 }
 
 export async function recordEvent(db: Kysely<Database>, event: AuditEvent) {
-  await writeWithNext(db, db.insertInto('audit_events').values(eventRow(event)));
+  await writeWithNext(db, insertEvent(eventRow(event)));
   announce(event);
 }
 
@@ -52,17 +54,49 @@ export async function recordEvent(db: Kysely<Database>, event: AuditEvent) {
 export async function recordEventWithNotice(
   trx: Transaction<Database>,
   event: AuditEvent,
-  notice: Insertable<OutboundNoticesTable>,
+  notice: NoticeRow,
 ) {
   await writeWithNext(
     trx,
-    trx
-      .with('event', (db) => db.insertInto('audit_events').values(eventRow(event)))
-      .insertInto('outbound_notices')
-      .values(notice),
+    insertEventWithNotice({
+      ...eventRow(event),
+      notice_tenant_id: notice.tenant_id,
+      notice_user_id: notice.user_id,
+      notice_type: notice.type,
+      notice_payload: notice.payload,
+    }),
   );
   announce(event);
 }
+
+type EventRow = ReturnType<typeof eventRow>;
+type NoticeRow = ReturnType<typeof noticeRow>;
+
+const eventValues = (row: EventRow): EventRow => ({
+  tenant_id: row.tenant_id,
+  user_id: row.user_id,
+  type: row.type,
+  ip: row.ip,
+  user_agent: row.user_agent,
+  details: row.details,
+});
+
+const insertEvent = statement((db, row: EventRow) =>
+  db.insertInto('audit_events').values(eventValues(row)),
+);
+
+const insertEventWithNotice = statement(
+  (db, row: EventRow & { [Column in keyof NoticeRow as `notice_${Column}`]: NoticeRow[Column] }) =>
+    db
+      .with('event', (db) => db.insertInto('audit_events').values(eventValues(row)))
+      .insertInto('outbound_notices')
+      .values({
+        tenant_id: row.notice_tenant_id,
+        user_id: row.notice_user_id,
+        type: row.notice_type,
+        payload: row.notice_payload,
+      }),
+);
 
 /** A page of events, newest first, of one user or (with `type`) of one kind across the tenant. */
 export async function listEvents(

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { statement } from '../db/statements.ts';
 import type { Database, WidgetSession } from '../db/types.ts';
 import { AppError } from '../errors.ts';
 import type { SessionRef, UserRef } from './refs.ts';
@@ -27,25 +28,18 @@ import { type ActiveMethods, activeMethodsAfterNext } from './two-factor-methods
 /** Sessions locked with their user's row (lockUser), until this transaction asks for them. */
 const lockedWithUser = new WeakMap<Transaction<Database>, WidgetSession>();
 
-/**
- * Locks the user's row for this transaction; answers what the lockout needs. Given a session too,
- * the same statement locks the session's row after the user's (the lock order above) and keeps it
- * for the transaction's `lockSession`, which then costs no statement.
- */
-export async function lockUser(trx: Transaction<Database>, ref: UserRef & { sessionId?: string }) {
-  if (!ref.sessionId) {
-    const user = await trx
-      .selectFrom('users')
-      .select(['id', 'failed_attempts', 'locked_until', 'email'])
-      .where('id', '=', ref.userId)
-      .where('tenant_id', '=', ref.tenantId)
-      .forNoKeyUpdate()
-      .executeTakeFirst();
-    if (!user) throw new AppError('session_expired');
-    return user;
-  }
-  // Row locks are taken in the order of the FROM list: the user's, then the session's.
-  const row = await trx
+const lockUserOnly = statement((db, ref: UserRef) =>
+  db
+    .selectFrom('users')
+    .select(['id', 'failed_attempts', 'locked_until', 'email'])
+    .where('id', '=', ref.userId)
+    .where('tenant_id', '=', ref.tenantId)
+    .forNoKeyUpdate(),
+);
+
+// Row locks are taken in the order of the FROM list: the user's, then the session's.
+const lockUserAndSession = statement((db, ref: SessionRef) =>
+  db
     .selectFrom('users as u')
     .innerJoin('widget_sessions as s', (join) =>
       join.onRef('s.user_id', '=', 'u.id').onRef('s.tenant_id', '=', 'u.tenant_id'),
@@ -59,8 +53,22 @@ export async function lockUser(trx: Transaction<Database>, ref: UserRef & { sess
     .where('u.id', '=', ref.userId)
     .where('u.tenant_id', '=', ref.tenantId)
     .where('s.id', '=', ref.sessionId)
-    .forNoKeyUpdate()
-    .executeTakeFirst();
+    .forNoKeyUpdate(),
+);
+
+/**
+ * Locks the user's row for this transaction; answers what the lockout needs. Given a session too,
+ * the same statement locks the session's row after the user's (the lock order above) and keeps it
+ * for the transaction's `lockSession`, which then costs no statement.
+ */
+export async function lockUser(trx: Transaction<Database>, ref: UserRef & { sessionId?: string }) {
+  if (!ref.sessionId) {
+    const [user] = (await trx.executeQuery(lockUserOnly(ref))).rows;
+    if (!user) throw new AppError('session_expired');
+    return user;
+  }
+  const [row] = (await trx.executeQuery(lockUserAndSession({ ...ref, sessionId: ref.sessionId })))
+    .rows;
   if (!row) throw new AppError('session_expired');
   const { user_failed_attempts, user_locked_until, user_email, ...session } = row;
   lockedWithUser.set(trx, session);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { statement } from '../db/statements.ts';
 import type { Database, PhoneFactor } from '../db/types.ts';
 import type { UserRef } from './refs.ts';
 
@@ -62,49 +63,53 @@ export async function insertPendingPhone(trx: Transaction<Database>, phone: Phon
  * meet the old one in the one-active-phone unique index.
  */
 export async function activatePhone(trx: Transaction<Database>, ref: UserRef, id: string) {
-  const now = new Date();
-  return trx
+  const [row] = (await trx.executeQuery(activate({ ...ref, id, now: new Date() }))).rows;
+  if (!row) throw new Error('The number to turn on is gone from its locked user');
+  return row;
+}
+
+const activate = statement((db, values: UserRef & { id: string; now: Date }) =>
+  db
     .with('others', (db) =>
       db
         .deleteFrom('phone_factors')
-        .where('user_id', '=', ref.userId)
-        .where('tenant_id', '=', ref.tenantId)
-        .where('id', '!=', id)
+        .where('user_id', '=', values.userId)
+        .where('tenant_id', '=', values.tenantId)
+        .where('id', '!=', values.id)
         .returning(['status', 'enabled_at', 'verified_at']),
     )
     .with('app', (db) =>
       db
         .selectFrom('totp_factors')
         .select('confirmed_at')
-        .where('user_id', '=', ref.userId)
-        .where('tenant_id', '=', ref.tenantId)
+        .where('user_id', '=', values.userId)
+        .where('tenant_id', '=', values.tenantId)
         .where('status', '=', 'active'),
     )
     .updateTable('phone_factors')
     .set((eb) => ({
       status: 'active',
-      verified_at: now,
+      verified_at: values.now,
       enabled_at: eb.fn.coalesce(
         eb
           .selectFrom('others')
           .select((inner) => inner.fn.coalesce('enabled_at', 'verified_at').as('since'))
           .where('status', '=', 'active'),
         eb.selectFrom('app').select('confirmed_at'),
-        eb.val(now),
+        eb.val(values.now),
       ),
     }))
-    .where('id', '=', id)
-    .where('user_id', '=', ref.userId)
-    .where('tenant_id', '=', ref.tenantId)
+    .where('id', '=', values.id)
+    .where('user_id', '=', values.userId)
+    .where('tenant_id', '=', values.tenantId)
     .returningAll()
     .returning((eb) => [
       eb
         .exists(eb.selectFrom('others').select('status').where('status', '=', 'active'))
         .as('replaced'),
       eb.exists(eb.selectFrom('app').select('confirmed_at')).as('besideApp'),
-    ])
-    .executeTakeFirstOrThrow();
-}
+    ]),
+);
 
 /** Removes one number, or (without `id`) every number of the user. */
 export async function deletePhones(db: Kysely<Database>, ref: UserRef, id?: string) {

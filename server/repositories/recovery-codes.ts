@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { writeWithNext } from '../db/pipeline.ts';
+import { statementPer } from '../db/statements.ts';
 import type { Database } from '../db/types.ts';
 import type { UserRef } from './refs.ts';
 
@@ -19,26 +20,39 @@ export async function replaceRecoveryCodes(
   ref: UserRef,
   codes: { hash: string; encrypted: string | null }[],
 ) {
-  const now = new Date();
-  await writeWithNext(
-    trx,
-    trx
+  const values: ReplaceValues = { ...ref, now: new Date() };
+  codes.forEach((code, position) => {
+    values[`hash_${position}`] = code.hash;
+    values[`encrypted_${position}`] = code.encrypted;
+  });
+  await writeWithNext(trx, replaceAll(codes.length, values));
+}
+
+type ReplaceValues = UserRef & { now: Date } & Record<
+    `hash_${number}` | `encrypted_${number}`,
+    string | null
+  >;
+
+/** The new set over the old, position by position; what the old set had beyond it, deleted. */
+const replaceAll = statementPer(
+  (count: number) => (db, values: ReplaceValues) =>
+    db
       .with('beyond', (db) =>
         db
           .deleteFrom('recovery_codes')
-          .where('user_id', '=', ref.userId)
-          .where('tenant_id', '=', ref.tenantId)
-          .where('position', '>=', codes.length),
+          .where('user_id', '=', values.userId)
+          .where('tenant_id', '=', values.tenantId)
+          .where('position', '>=', count),
       )
       .insertInto('recovery_codes')
       .values(
-        codes.map((code, position) => ({
-          tenant_id: ref.tenantId,
-          user_id: ref.userId,
+        Array.from({ length: count }, (_, position) => ({
+          tenant_id: values.tenantId,
+          user_id: values.userId,
           position,
-          code_hash: code.hash,
-          code_encrypted: code.encrypted,
-          created_at: now,
+          code_hash: values[`hash_${position}`] as string,
+          code_encrypted: values[`encrypted_${position}`] ?? null,
+          created_at: values.now,
         })),
       )
       .onConflict((conflict) =>
@@ -49,8 +63,7 @@ export async function replaceRecoveryCodes(
           used_at: null,
         })),
       ),
-  );
-}
+);
 
 export async function deleteRecoveryCodes(db: Kysely<Database>, ref: UserRef) {
   await db

@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
+import { statement } from '../db/statements.ts';
 import type { Database } from '../db/types.ts';
 import { forgetLockedSession } from './locks.ts';
 import type { SessionRef } from './refs.ts';
-import { finishingSession } from './widget-sessions.ts';
 
 /**
  * Finishes the session and writes its result, in one statement: the result is written only when
@@ -22,39 +22,70 @@ export async function finishWithResult(
   },
 ) {
   forgetLockedSession(trx);
-  const written = await trx
-    .with('finished', (db) => finishingSession(db, ref, steps))
-    .insertInto('results')
-    .columns([
-      'tenant_id',
-      'user_id',
-      'token_hash',
-      'purpose',
-      'email',
-      'steps',
-      'via',
-      'method',
-      'expires_at',
-    ])
-    .expression((eb) =>
-      eb
-        .selectFrom('finished')
-        .select([
-          eb.val(ref.tenantId).as('tenant_id'),
-          eb.val(ref.userId).as('user_id'),
-          eb.val(result.tokenHash).as('token_hash'),
-          eb.val(result.purpose).as('purpose'),
-          eb.val(result.email).as('email'),
-          eb.val(JSON.stringify(steps)).as('steps'),
-          eb.val(result.via).as('via'),
-          eb.val(result.method ?? null).as('method'),
-          eb.val(result.expiresAt).as('expires_at'),
-        ]),
-    )
-    .returning('id')
-    .executeTakeFirst();
-  return written !== undefined;
+  const finish = finishAndWrite({
+    ...ref,
+    ...result,
+    method: result.method ?? null,
+    steps: JSON.stringify(steps),
+    now: new Date(),
+  });
+  return (await trx.executeQuery(finish)).rows.length > 0;
 }
+
+const finishAndWrite = statement(
+  (
+    db,
+    values: SessionRef & {
+      tokenHash: string;
+      purpose: string;
+      email: string | null;
+      via: string;
+      method: string | null;
+      expiresAt: Date;
+      steps: string;
+      now: Date;
+    },
+  ) =>
+    db
+      .with('finished', (db) =>
+        db
+          .updateTable('widget_sessions')
+          .set({ verified_at: values.now, completed_steps: values.steps })
+          .where('id', '=', values.sessionId)
+          .where('user_id', '=', values.userId)
+          .where('tenant_id', '=', values.tenantId)
+          .where('verified_at', 'is', null)
+          .returning('id'),
+      )
+      .insertInto('results')
+      .columns([
+        'tenant_id',
+        'user_id',
+        'token_hash',
+        'purpose',
+        'email',
+        'steps',
+        'via',
+        'method',
+        'expires_at',
+      ])
+      .expression((eb) =>
+        eb
+          .selectFrom('finished')
+          .select([
+            eb.val(values.tenantId).as('tenant_id'),
+            eb.val(values.userId).as('user_id'),
+            eb.val(values.tokenHash).as('token_hash'),
+            eb.val(values.purpose).as('purpose'),
+            eb.val(values.email).as('email'),
+            eb.val(values.steps).as('steps'),
+            eb.val(values.via).as('via'),
+            eb.val(values.method).as('method'),
+            eb.val(values.expiresAt).as('expires_at'),
+          ]),
+      )
+      .returning('id'),
+);
 
 /** Redeems a result once, for its own tenant, within its lifetime; with the partner's user id. */
 export async function redeemResultRow(db: Kysely<Database>, tenantId: string, tokenHash: string) {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { readAfterNext } from '../db/pipeline.ts';
+import { type RowOf, statement } from '../db/statements.ts';
 import type { Database } from '../db/types.ts';
 import type { SessionRef, UserRef } from './refs.ts';
 
@@ -8,7 +9,7 @@ import type { SessionRef, UserRef } from './refs.ts';
  * show of it) and the active app (what verifying a code needs), each null when absent.
  */
 export async function activeMethods(db: Kysely<Database>, ref: UserRef) {
-  return methodsOf((await methodsQuery(db, ref).execute())[0]);
+  return methodsOf((await db.executeQuery(methodsQuery(ref))).rows[0]);
 }
 
 /**
@@ -16,11 +17,11 @@ export async function activeMethods(db: Kysely<Database>, ref: UserRef) {
  * its round trip, and run once that lock is held (db/pipeline.ts).
  */
 export function activeMethodsAfterNext(db: Kysely<Database>, ref: UserRef) {
-  return readAfterNext(db, methodsQuery(db, ref), (rows) => methodsOf(rows[0]));
+  return readAfterNext(db, methodsQuery(ref), (rows) => methodsOf(rows[0]));
 }
 
-function methodsQuery(db: Kysely<Database>, ref: UserRef) {
-  return db
+const methodsQuery = statement((db, ref: UserRef) =>
+  db
     .selectFrom('users as u')
     .leftJoin('phone_factors as p', (join) =>
       join
@@ -48,10 +49,12 @@ function methodsQuery(db: Kysely<Database>, ref: UserRef) {
       't.last_used_step as totp_last_used_step',
     ])
     .where('u.id', '=', ref.userId)
-    .where('u.tenant_id', '=', ref.tenantId);
-}
+    .where('u.tenant_id', '=', ref.tenantId),
+);
 
-function methodsOf(row: Awaited<ReturnType<ReturnType<typeof methodsQuery>['executeTakeFirst']>>) {
+type MethodsRow = RowOf<typeof methodsQuery>;
+
+function methodsOf(row: MethodsRow | undefined) {
   const phone = row?.phone_id
     ? {
         id: row.phone_id,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import { writeWithNext } from '../db/pipeline.ts';
+import { statementPer } from '../db/statements.ts';
 import type { Database, VerificationCode } from '../db/types.ts';
 import type { SessionRef, UserRef } from './refs.ts';
 
@@ -172,8 +173,8 @@ export async function takeTry(
  * Uses a code and takes its try in one conditional update, only while it is live: not used, not
  * replaced, a try left, not expired. Parallel requests for one code succeed once.
  */
-function useWhileLive(trx: Transaction<Database>, ref: UserRef, maxAttempts: number, now: Date) {
-  return trx
+function useWhileLive(db: Kysely<Database>, ref: UserRef, maxAttempts: number, now: Date) {
+  return db
     .updateTable('verification_codes')
     .set((eb) => ({ consumed_at: now, attempts: eb('attempts', '+', 1) }))
     .where('user_id', '=', ref.userId)
@@ -213,19 +214,24 @@ export async function takeLiveCode(
   maxAttempts: number,
   now = new Date(),
 ) {
-  return useWhileLive(trx, ref, maxAttempts, now)
-    .where('id', '=', (eb) =>
-      eb
-        .selectFrom('verification_codes')
-        .select('id')
-        .where(unspent(ref, purposes))
-        .where('sent_at', 'is not', null)
-        .orderBy('created_at', 'desc')
-        .limit(1),
-    )
-    .returningAll()
-    .executeTakeFirst();
+  const take = takeLive(purposes, { ...ref, maxAttempts, now });
+  return (await trx.executeQuery(take)).rows[0];
 }
+
+const takeLive = statementPer(
+  (purposes: readonly string[]) => (db, values: SessionRef & { maxAttempts: number; now: Date }) =>
+    useWhileLive(db, values, values.maxAttempts, values.now)
+      .where('id', '=', (eb) =>
+        eb
+          .selectFrom('verification_codes')
+          .select('id')
+          .where(unspent(values, purposes))
+          .where('sent_at', 'is not', null)
+          .orderBy('created_at', 'desc')
+          .limit(1),
+      )
+      .returningAll(),
+);
 
 /** Undoes `takeLiveCode` for a code that did not match: unused again, its try given back. */
 export async function untakeCode(trx: Transaction<Database>, ref: UserRef, id: string) {

@@ -1,5 +1,6 @@
-import { type Kysely, type QueryCreator, sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { writeWithNext } from '../db/pipeline.ts';
+import { statement, statementPer } from '../db/statements.ts';
 import type { Database, Tenant, User, WidgetSession } from '../db/types.ts';
 import { forgetLockedSession } from './locks.ts';
 import type { SessionRef, UserRef } from './refs.ts';
@@ -31,22 +32,8 @@ export async function insertSession(
     .execute();
 }
 
-/**
- * The session behind a token's hash, with its user and its tenant (settings and allowed origins),
- * in one query: every widget request's start, read fresh each time.
- */
-export async function findSessionByTokenHash(
-  db: Kysely<Database>,
-  tokenHash: string,
-): Promise<
-  | {
-      session: WidgetSession;
-      user: User;
-      tenant: Pick<Tenant, 'id' | 'name' | 'settings'> & { origins: string[] };
-    }
-  | undefined
-> {
-  const row = await db
+const sessionByTokenHash = statement((db, values: { tokenHash: string }) =>
+  db
     .selectFrom('widget_sessions as s')
     .innerJoin('users as u', (join) =>
       join.onRef('u.id', '=', 's.user_id').onRef('u.tenant_id', '=', 's.tenant_id'),
@@ -66,8 +53,25 @@ export async function findSessionByTokenHash(
       sql<string[]>`coalesce((select array_agg(o.origin order by o.origin) from tenant_origins o
         where o.tenant_id = t.id), '{}')`.as('tenant_origins'),
     )
-    .where('s.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+    .where('s.token_hash', '=', values.tokenHash),
+);
+
+/**
+ * The session behind a token's hash, with its user and its tenant (settings and allowed origins),
+ * in one query: every widget request's start, read fresh each time.
+ */
+export async function findSessionByTokenHash(
+  db: Kysely<Database>,
+  tokenHash: string,
+): Promise<
+  | {
+      session: WidgetSession;
+      user: User;
+      tenant: Pick<Tenant, 'id' | 'name' | 'settings'> & { origins: string[] };
+    }
+  | undefined
+> {
+  const [row] = (await db.executeQuery(sessionByTokenHash({ tokenHash }))).rows;
   if (!row) return undefined;
   const {
     user_external_id,
@@ -99,42 +103,34 @@ export async function findSessionByTokenHash(
 }
 
 export function setStepUpUntil(trx: Transaction<Database>, ref: SessionRef, until: Date) {
-  return changeSession(trx, ref, { step_up_until: until });
+  return changeSession(trx, 'step_up_until', { ...ref, value: until });
 }
 
 export function setCompletedSteps(trx: Transaction<Database>, ref: SessionRef, steps: string[]) {
-  return changeSession(trx, ref, { completed_steps: JSON.stringify(steps) });
+  return changeSession(trx, 'completed_steps', { ...ref, value: JSON.stringify(steps) });
 }
 
 /** A change to the locked session, sent with the transaction's next statement. */
 async function changeSession(
   trx: Transaction<Database>,
-  ref: SessionRef,
-  change: { step_up_until: Date } | { completed_steps: string },
+  column: 'step_up_until' | 'completed_steps',
+  values: SessionRef & { value: Date | string },
 ) {
   forgetLockedSession(trx);
-  await writeWithNext(
-    trx,
-    trx
-      .updateTable('widget_sessions')
-      .set(change)
-      .where('id', '=', ref.sessionId)
-      .where('user_id', '=', ref.userId)
-      .where('tenant_id', '=', ref.tenantId),
-  );
+  await writeWithNext(trx, changeColumn(column, values));
 }
 
-/**
- * Finishes the session, once: the update answers the session's id only while it was unfinished.
- * A query to compose (`finishWithResult`); the caller forgets the locked session.
- */
-export function finishingSession(db: QueryCreator<Database>, ref: SessionRef, steps: string[]) {
-  return db
-    .updateTable('widget_sessions')
-    .set({ verified_at: new Date(), completed_steps: JSON.stringify(steps) })
-    .where('id', '=', ref.sessionId)
-    .where('user_id', '=', ref.userId)
-    .where('tenant_id', '=', ref.tenantId)
-    .where('verified_at', 'is', null)
-    .returning('id');
-}
+const changeColumn = statementPer(
+  (column: 'step_up_until' | 'completed_steps') =>
+    (db, values: SessionRef & { value: Date | string }) =>
+      db
+        .updateTable('widget_sessions')
+        .set(
+          column === 'step_up_until'
+            ? { step_up_until: values.value as Date }
+            : { completed_steps: values.value as string },
+        )
+        .where('id', '=', values.sessionId)
+        .where('user_id', '=', values.userId)
+        .where('tenant_id', '=', values.tenantId),
+);
