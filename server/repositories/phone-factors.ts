@@ -48,8 +48,24 @@ export function pendingPhone(
 }
 
 export async function insertPendingPhone(trx: Transaction<Database>, phone: PhoneFactor) {
-  await trx.insertInto('phone_factors').values(phone).execute();
+  await trx.executeQuery(insertPhone(phone));
 }
+
+const insertPhone = statement((db, phone: PhoneFactor) =>
+  db.insertInto('phone_factors').values({
+    id: phone.id,
+    tenant_id: phone.tenant_id,
+    user_id: phone.user_id,
+    status: phone.status,
+    phone_encrypted: phone.phone_encrypted,
+    phone_index: phone.phone_index,
+    country: phone.country,
+    masked: phone.masked,
+    created_at: phone.created_at,
+    verified_at: phone.verified_at,
+    enabled_at: phone.enabled_at,
+  }),
+);
 
 /**
  * The verified number becomes the user's one active phone, in one statement of the caller's

@@ -1,5 +1,7 @@
-import { type Compilable, sql, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import { statementPer } from '../db/statements.ts';
 import type { Database } from '../db/types.ts';
+import { type SendRow, sendRecord } from './send-log.ts';
 
 /** One counter a send is counted in: a limit, the value it counts by, and its buckets. */
 export interface CounterSpec {
@@ -34,23 +36,45 @@ export async function countSend(
   tenantId: string,
   counters: CounterSpec[],
   now: Date,
-  /** A write that goes with the count, in the same statement (the send's record). */
-  alongside: Compilable,
+  /** The send's record, written by the same statement. */
+  send: SendRow,
 ): Promise<CounterState[]> {
-  const rows = counters.map((counter) => {
+  const values: CountValues = { tenantId, ...send };
+  counters.forEach((counter, i) => {
     const size = counter.bucketSeconds * 1000;
-    const start = new Date(Math.floor(now.getTime() / size) * size);
-    return sql`(${tenantId}, ${counter.scope}, ${counter.key}, ${counter.bucketSeconds}::integer,
-      ${start}::timestamptz, array_fill(0, array[${counter.buckets}::integer - 1]) || 1)`;
+    values[`scope_${i}`] = counter.scope;
+    values[`key_${i}`] = counter.key;
+    values[`seconds_${i}`] = counter.bucketSeconds;
+    values[`start_${i}`] = new Date(Math.floor(now.getTime() / size) * size);
+    values[`buckets_${i}`] = counter.buckets;
   });
+  const result = await trx.executeQuery(countIn(counters.length, values));
+  return result.rows.map((row) => ({
+    scope: row.scope,
+    bucketStart: new Date(row.bucket_start),
+    bucketSeconds: row.bucket_seconds,
+    counts: row.counts.map(Number),
+  }));
+}
+
+type CountValues = { tenantId: string } & SendRow &
+  Record<`${'scope' | 'key' | 'seconds' | 'start' | 'buckets'}_${number}`, string | number | Date>;
+
+const countIn = statementPer((size: number) => (db, values: CountValues) => {
+  const rows = Array.from(
+    { length: size },
+    (_, i) => sql`(${values.tenantId}, ${values[`scope_${i}`]}, ${values[`key_${i}`]},
+      ${values[`seconds_${i}`]}::integer, ${values[`start_${i}`]}::timestamptz,
+      array_fill(0, array[${values[`buckets_${i}`]}::integer - 1]) || 1)`,
+  );
   const passed = sql`least(greatest(floor(extract(epoch from excluded.bucket_start - c.bucket_start)
     / excluded.bucket_seconds), 0), cardinality(excluded.counts))::integer`;
-  const result = await sql<{
+  const query = sql<{
     scope: string;
     bucket_start: Date;
     bucket_seconds: number;
     counts: number[];
-  }>`with alongside as (${alongside})
+  }>`with alongside as (${sendRecord(db, values.tenantId, values)})
     insert into send_counters as c (tenant_id, scope, key, bucket_seconds, bucket_start, counts)
     values ${sql.join(rows)}
     on conflict (tenant_id, scope, key) do update set
@@ -66,11 +90,6 @@ export async function countSend(
           lateral (select padded[cardinality(padded) - n + 1 :] as shifted) s
         )
       end
-    returning scope, bucket_start, bucket_seconds, counts`.execute(trx);
-  return result.rows.map((row) => ({
-    scope: row.scope,
-    bucketStart: new Date(row.bucket_start),
-    bucketSeconds: row.bucket_seconds,
-    counts: row.counts.map(Number),
-  }));
-}
+    returning scope, bucket_start, bucket_seconds, counts`;
+  return { compile: () => query.compile(db) };
+});

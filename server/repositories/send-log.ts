@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/types.ts';
 import type { UserRef } from './refs.ts';
 
@@ -16,8 +16,8 @@ export interface SendRow {
  * within a statement of its own (`countSend`). The limits do not count it; only a number's own
  * resend wait reads it (`sendsToNumber`).
  */
-export function sendRecord(trx: Transaction<Database>, tenantId: string, send: SendRow) {
-  return trx.insertInto('send_log').values({
+export function sendRecord(db: Kysely<Database>, tenantId: string, send: SendRow) {
+  return db.insertInto('send_log').values({
     tenant_id: tenantId,
     user_id: send.userId,
     channel: send.channel,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import { writeWithNext } from '../db/pipeline.ts';
-import { statementPer } from '../db/statements.ts';
+import { statement, statementPer } from '../db/statements.ts';
 import type { Database, VerificationCode } from '../db/types.ts';
 import type { SessionRef, UserRef } from './refs.ts';
 
@@ -37,10 +37,19 @@ export async function liveCode(
   purposes: readonly string[],
   options: { sentOnly: boolean },
 ): Promise<VerificationCode | undefined> {
-  let query = db.selectFrom('verification_codes').selectAll().where(unspent(ref, purposes));
-  if (options.sentOnly) query = query.where('sent_at', 'is not', null);
-  return query.orderBy('created_at', 'desc').executeTakeFirst();
+  const read = latestUnspent([options.sentOnly, ...purposes], { ...ref });
+  return (await db.executeQuery(read)).rows[0];
 }
+
+/** Shaped by whether only sent codes count, then the purposes. */
+const latestUnspent = statementPer(
+  ([sentOnly, ...purposes]: [boolean, ...string[]]) =>
+    (db, ref: SessionRef) => {
+      let query = db.selectFrom('verification_codes').selectAll().where(unspent(ref, purposes));
+      if (sentOnly) query = query.where('sent_at', 'is not', null);
+      return query.orderBy('created_at', 'desc').limit(1);
+    },
+);
 
 /**
  * Codes of the session since `since` that are not the live, sent one: used, replaced, or never
@@ -81,22 +90,43 @@ export async function insertCode(
   };
   await writeWithNext(
     trx,
-    trx.insertInto('verification_codes').values({
+    insertCodeRow({
+      ...ref,
+      ...code,
       id: row.id,
-      tenant_id: ref.tenantId,
-      user_id: ref.userId,
-      session_id: ref.sessionId,
-      purpose: code.purpose,
-      channel: code.channel,
-      phone_factor_id: code.phoneFactorId,
-      code_hash: code.hash,
-      send_number: code.sendNumber,
-      expires_at: code.expiresAt,
-      resend_at: code.resendAt,
     }),
   );
   return row;
 }
+
+const insertCodeRow = statement(
+  (
+    db,
+    values: SessionRef & {
+      id: string;
+      purpose: string;
+      channel: 'sms' | 'email';
+      phoneFactorId: string | null;
+      hash: string;
+      sendNumber: number;
+      expiresAt: Date;
+      resendAt: Date;
+    },
+  ) =>
+    db.insertInto('verification_codes').values({
+      id: values.id,
+      tenant_id: values.tenantId,
+      user_id: values.userId,
+      session_id: values.sessionId,
+      purpose: values.purpose,
+      channel: values.channel,
+      phone_factor_id: values.phoneFactorId,
+      code_hash: values.hash,
+      send_number: values.sendNumber,
+      expires_at: values.expiresAt,
+      resend_at: values.resendAt,
+    }),
+);
 
 /** The code went out: it becomes verifiable and every earlier live code of its sequence stops. */
 export async function markCodeSent(
@@ -106,23 +136,25 @@ export async function markCodeSent(
   purposes: readonly string[],
   now = new Date(),
 ) {
-  await writeWithNext(
-    trx,
-    trx
+  await writeWithNext(trx, markSent(purposes, { ...ref, id, now }));
+}
+
+const markSent = statementPer(
+  (purposes: readonly string[]) => (db, values: SessionRef & { id: string; now: Date }) =>
+    db
       .with('earlier', (db) =>
         db
           .updateTable('verification_codes')
-          .set({ superseded_at: now })
-          .where(unspent(ref, purposes))
-          .where('id', '!=', id),
+          .set({ superseded_at: values.now })
+          .where(unspent(values, purposes))
+          .where('id', '!=', values.id),
       )
       .updateTable('verification_codes')
-      .set({ sent_at: now })
-      .where('id', '=', id)
-      .where('user_id', '=', ref.userId)
-      .where('tenant_id', '=', ref.tenantId),
-  );
-}
+      .set({ sent_at: values.now })
+      .where('id', '=', values.id)
+      .where('user_id', '=', values.userId)
+      .where('tenant_id', '=', values.tenantId),
+);
 
 /**
  * A code the provider failed to take: never verifiable, but kept (as replaced, never sent), since a

@@ -4,7 +4,6 @@ import type { Database } from '../db/types.ts';
 import { AppError } from '../errors.ts';
 import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
 import { type CounterState, countSend } from '../repositories/send-counters.ts';
-import { sendRecord } from '../repositories/send-log.ts';
 import type { TenantSettings } from './tenant-settings.ts';
 import type { TenantContext } from './tenants.ts';
 
@@ -141,14 +140,14 @@ export async function admitSend(
   });
   // The send's record goes in the counting statement: the counter rows are the ones other sends
   // wait for, so nothing but the commit follows them.
-  const record = sendRecord(trx, tenant.id, {
+  const record = {
     userId: facts.userId,
     channel: facts.channel,
     phoneIndex: facts.phone?.index ?? null,
     prefixIndex: facts.phone?.prefixIndex ?? null,
     country: facts.phone?.country ?? null,
     ipKey: facts.ipKey,
-  });
+  };
   const counted = await countSend(
     trx,
     tenant.id,

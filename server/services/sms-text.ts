@@ -1,3 +1,4 @@
+import { formatMinutes } from './minutes.ts';
 import type { Locale } from './sessions.ts';
 
 /** `duration` is already worded for the locale: "1 minute", "10 Minuten". */
@@ -37,11 +38,6 @@ export function codeSmsText(input: {
   ttlSeconds: number;
   partnerHost: string;
 }) {
-  const minutes = Math.round(input.ttlSeconds / 60);
-  const duration = new Intl.NumberFormat(input.locale, {
-    style: 'unit',
-    unit: 'minute',
-    unitDisplay: 'long',
-  }).format(minutes);
+  const duration = formatMinutes(input.locale, Math.round(input.ttlSeconds / 60));
   return `${templates[input.locale](input.code, input.tenantName, duration)}\n\n@${input.partnerHost} #${input.code}`;
 }

@@ -1,3 +1,4 @@
+import { formatMinutes } from '../minutes.ts';
 import type { Locale } from '../sessions.ts';
 import { type RenderedEmail, renderEmail } from './layout.ts';
 import { wording } from './wording.ts';
@@ -21,11 +22,7 @@ export function codeEmail(input: CodeEmailInput): RenderedEmail {
   const { locale, tenantName, code, ttlMinutes } = input;
   const words = wording[locale].code;
   const purpose = words.purposes[input.purpose];
-  const duration = new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit: 'minute',
-    unitDisplay: 'long',
-  }).format(ttlMinutes);
+  const duration = formatMinutes(locale, ttlMinutes);
   return renderEmail({
     locale,
     tenantName,
