@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { writeWithNext } from '../db/pipeline.ts';
 import { statement } from '../db/statements.ts';
 import type { Database, PhoneFactor } from '../db/types.ts';
 import type { UserRef } from './refs.ts';
@@ -47,8 +48,9 @@ export function pendingPhone(
   };
 }
 
+/** Sent with the next statement: a new id, pending, under the locked user, so nothing refuses it. */
 export async function insertPendingPhone(trx: Transaction<Database>, phone: PhoneFactor) {
-  await trx.executeQuery(insertPhone(phone));
+  await writeWithNext(trx, insertPhone(phone));
 }
 
 const insertPhone = statement((db, phone: PhoneFactor) =>
