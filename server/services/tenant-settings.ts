@@ -100,9 +100,24 @@ export const TenantSettingsSchema = Type.Object(
 
 export type TenantSettings = Static<typeof TenantSettingsSchema>;
 
-/** Stored settings with defaults filled in (stored rows keep only what was set). */
+// Every request resolves its tenant's settings: filling defaults by the schema costs more than the
+// rest of its authentication, so each stored form is resolved once (tenants are few; the cache is
+// emptied when it holds more than its bound).
+const resolved = new Map<string, TenantSettings>();
+const RESOLVED_BOUND = 1000;
+
+/** Stored settings with defaults filled in (stored rows keep only what was set); read-only. */
 export function resolveSettings(stored: unknown): TenantSettings {
-  return Value.Default(TenantSettingsSchema, structuredClone(stored ?? {})) as TenantSettings;
+  const key = JSON.stringify(stored ?? {});
+  let settings = resolved.get(key);
+  if (!settings) {
+    settings = Value.Default(TenantSettingsSchema, JSON.parse(key)) as TenantSettings;
+    for (const value of Object.values(settings)) if (Array.isArray(value)) Object.freeze(value);
+    Object.freeze(settings);
+    if (resolved.size >= RESOLVED_BOUND) resolved.clear();
+    resolved.set(key, settings);
+  }
+  return settings;
 }
 
 /** Validates a partial change; throws `invalid_request` naming each bad setting. */
