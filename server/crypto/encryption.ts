@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac } from 'node:crypto';
+import { pooledRandomBytes } from './random-pool.ts';
 
 const VERSION = 'v1';
 const BOUND_VERSION = 'v2';
@@ -18,7 +19,7 @@ export function encrypt(
   plaintext: string,
   binding?: { keyId: string; aad: string },
 ): string {
-  const iv = randomBytes(IV_BYTES);
+  const iv = pooledRandomBytes(IV_BYTES);
   const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
   if (binding) cipher.setAAD(Buffer.from(`${BOUND_VERSION}.${binding.keyId}\n${binding.aad}`));
   const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);

@@ -1,12 +1,13 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { pooledRandomBytes } from './random-pool.ts';
 
 /** A URL-safe random string of `bytes` random bytes, with a readable prefix. */
 export function randomToken(prefix: string, bytes: number): string {
-  return `${prefix}${randomBytes(bytes).toString('base64url')}`;
+  return `${prefix}${pooledRandomBytes(bytes).toString('base64url')}`;
 }
 
 export function randomId(prefix: string): string {
-  return `${prefix}${randomBytes(10).toString('hex')}`;
+  return `${prefix}${pooledRandomBytes(10).toString('hex')}`;
 }
 
 /** SHA-256 in base64url. Used for high-entropy secrets (tokens, keys), which need no slow hash. */

@@ -1,6 +1,7 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { ServerKeys } from '../crypto/keys.ts';
+import { pooledRandomBytes } from '../crypto/random-pool.ts';
 import { seal, unseal } from '../crypto/sealed-fields.ts';
 import type { Database } from '../db/types.ts';
 import { AppError } from '../errors.ts';
@@ -20,7 +21,7 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 /** 32 letters, so the low five bits of a random byte pick one with no bias. */
 export function generateRecoveryCode(): string {
   let code = '';
-  for (const byte of randomBytes(RECOVERY_CODE_LENGTH)) code += ALPHABET[byte & 31];
+  for (const byte of pooledRandomBytes(RECOVERY_CODE_LENGTH)) code += ALPHABET[byte & 31];
   return code;
 }
 
