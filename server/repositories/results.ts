@@ -1,12 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
+import { writeWithNext } from '../db/pipeline.ts';
 import { statement } from '../db/statements.ts';
 import type { Database } from '../db/types.ts';
 import { forgetLockedSession } from './locks.ts';
 import type { SessionRef } from './refs.ts';
 
 /**
- * Finishes the session and writes its result, in one statement: the result is written only when
- * this finished the session (true), never for a session finished before (false).
+ * Finishes the session and writes its result, in one statement, sent with the transaction's next
+ * one: for a caller that holds the session's lock and saw it unfinished. The result is written
+ * only when this finished the session, never for a session finished before.
  */
 export async function finishWithResult(
   trx: Transaction<Database>,
@@ -29,7 +31,7 @@ export async function finishWithResult(
     steps: JSON.stringify(steps),
     now: new Date(),
   });
-  return (await trx.executeQuery(finish)).rows.length > 0;
+  await writeWithNext(trx, finish);
 }
 
 const finishAndWrite = statement(

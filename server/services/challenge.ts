@@ -1,16 +1,13 @@
-import type { Transaction } from 'kysely';
-import type { Database, WidgetSession } from '../db/types.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import type { RequestContext } from '../repositories/audit-events.ts';
-import { lockSession, withUserLocked } from '../repositories/locks.ts';
+import { withUserLocked } from '../repositories/locks.ts';
 import { activePhone } from '../repositories/phone-factors.ts';
-import type { SessionRef } from '../repositories/refs.ts';
 import { setChallengeMethod } from '../repositories/two-factor-methods.ts';
 import { setCompletedSteps } from '../repositories/widget-sessions.ts';
 import { CODE_DIGITS } from '../security-constants.ts';
 import { checkTotp } from './authenticator-app.ts';
-import { finish, mayTrust, trustThisBrowser } from './challenge-finish.ts';
+import { assertOpen, finish, mayTrust, openSession, trustThisBrowser } from './challenge-finish.ts';
 import { deliverCode, maskEmail, type SentCode } from './code-delivery.ts';
 import { type CodePurpose, checkCode, currentCode, sequenceOf } from './codes.ts';
 import { verificationAttempt } from './lockout.ts';
@@ -68,17 +65,6 @@ function pending(step: Step, sent: SentCode, methods?: Method[]) {
     resendAt: sent.resendAt,
     codeLength: sent.codeLength,
   };
-}
-
-function assertOpen(session: Pick<WidgetSession, 'verified_at'>) {
-  if (session.verified_at) throw new AppError('already_verified');
-}
-
-/** The session as it is now, locked after its user's row: the step it is at, still open. */
-async function openSession(trx: Transaction<Database>, ref: SessionRef) {
-  const session = await lockSession(trx, ref);
-  assertOpen(session);
-  return session;
 }
 
 async function sendStepCode(
@@ -185,9 +171,9 @@ export async function startChallenge(
     await requireEnabled(deps.db, ref);
     if (widget.tenant.settings.trustBrowserDays > 0 && context.trustCookie) {
       const resultToken = await withUserLocked(deps.db, ref, async (trx) => {
-        await openSession(trx, ref);
+        const open = await openSession(trx, ref);
         if (!(await useTrustedBrowser(trx, ref, context.trustCookie))) return undefined;
-        return finish(trx, widget, [], 'trusted-browser');
+        return finish(trx, widget, open, [], 'trusted-browser');
       });
       if (resultToken) {
         return { status: 'verified' as const, resultToken, via: 'trusted-browser' as const };
@@ -279,7 +265,7 @@ export async function verifyChallenge(
         await setCompletedSteps(trx, ref, completed);
         return { ok: true, value: { next, completed }, keepFailures };
       }
-      const resultToken = await finish(trx, widget, completed, 'code', method);
+      const resultToken = await finish(trx, widget, session, completed, 'code', method);
       const trust = mayTrust(widget, input.trustBrowser)
         ? await trustThisBrowser(trx, widget, context)
         : undefined;
@@ -329,6 +315,7 @@ export async function recoverChallenge(
       const resultToken = await finish(
         trx,
         widget,
+        session,
         [...session.completed_steps, 'sms'],
         'recovery-code',
       );

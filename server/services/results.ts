@@ -9,8 +9,8 @@ import { RESULT_TOKEN_BYTES, RESULT_TTL_SECONDS } from '../security-constants.ts
 export type Via = 'code' | 'recovery-code' | 'trusted-browser';
 
 /**
- * Finishes the challenge's session, once, with a single-use token the page hands to the partner's
- * backend; undefined when the session was already finished.
+ * Finishes the challenge's session with a single-use token the page hands to the partner's
+ * backend. The caller holds the session's lock and saw it unfinished (challenge-finish.ts).
  */
 export async function finishWithToken(
   trx: Transaction<Database>,
@@ -25,12 +25,12 @@ export async function finishWithToken(
   },
 ) {
   const token = randomToken('rt_', RESULT_TOKEN_BYTES);
-  const finished = await finishWithResult(trx, ref, steps, {
+  await finishWithResult(trx, ref, steps, {
     tokenHash: sha256(token),
     ...input,
     expiresAt: new Date(Date.now() + RESULT_TTL_SECONDS * 1000),
   });
-  return finished ? token : undefined;
+  return token;
 }
 
 /** Redeems a result once, for its own tenant, within its lifetime. */

@@ -27,7 +27,7 @@ const needsPostgres = DATABASE_URL
  */
 const BUDGET = {
   '/phone/verify': { statements: 9, roundTrips: 5 },
-  '/challenge/verify': { statements: 7, roundTrips: 5 },
+  '/challenge/verify': { statements: 7, roundTrips: 4 },
   '/step-up/verify': { statements: 8, roundTrips: 4 },
 };
 
