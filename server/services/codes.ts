@@ -233,20 +233,18 @@ export async function checkCode(
   withoutLiveCode?: () => Promise<AppError | undefined>,
 ): Promise<AttemptOutcome<VerificationCode>> {
   const now = new Date();
-  const expired = {
-    ok: false,
-    error: new AppError('code_expired'),
-    countsAsFailure: false,
-  } as const;
+  // Made only when answered: an error's stack costs more than the rest of a matching code's check.
+  const expired = () =>
+    ({ ok: false, error: new AppError('code_expired'), countsAsFailure: false }) as const;
   const usedNow = await takeLiveCode(trx, scope, sequence, CODE_MAX_ATTEMPTS, now);
   if (usedNow && matches(keys, usedNow, code)) return { ok: true, value: usedNow };
   if (usedNow) await untakeCode(trx, scope, usedNow.id);
   const live = await liveCode(trx, scope, sequence, { sentOnly: true });
   if (live && matches(keys, live, code)) {
     const consumed = await consumeCode(trx, scope, live.id, CODE_MAX_ATTEMPTS, now);
-    return consumed ? { ok: true, value: consumed } : expired;
+    return consumed ? { ok: true, value: consumed } : expired();
   }
-  if (live && (live.expires_at <= now || live.attempts >= CODE_MAX_ATTEMPTS)) return expired;
+  if (live && (live.expires_at <= now || live.attempts >= CODE_MAX_ATTEMPTS)) return expired();
   const repeat = await repeatedCode(trx, keys, scope, code);
   if (repeat) return { ok: false, error: repeat, countsAsFailure: false };
   const invalid = new AppError('invalid_code');
@@ -261,7 +259,7 @@ export async function checkCode(
       codeAttemptsLeft: CODE_MAX_ATTEMPTS - 1,
     };
   const taken = await takeTry(trx, scope, live.id, CODE_MAX_ATTEMPTS);
-  if (!taken) return expired;
+  if (!taken) return expired();
   return {
     ok: false,
     error: invalid,
