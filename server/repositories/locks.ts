@@ -114,17 +114,28 @@ export function withUserLocked<T>(
 }
 
 /**
- * The same, with the user's methods as they are once the lock is held: read by the statement
- * right behind the lock, in the lock's round trip (db/pipeline.ts).
+ * The same, with reads sent right behind the lock, in its round trip, and run once it is held
+ * (db/pipeline.ts): `read` only starts them (`readAfterNext`), `work` gets what they answered.
  */
+export function withUserLockedReading<T, R>(
+  db: Kysely<Database>,
+  ref: UserRef & { sessionId?: string },
+  read: (trx: Transaction<Database>) => Promise<R>,
+  work: (trx: Transaction<Database>, user: LockedUser, read: R) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const reading = read(trx);
+    reading.catch(() => {});
+    const user = await lockUser(trx, ref);
+    return work(trx, user, await reading);
+  });
+}
+
+/** The same, with the user's methods as they are once the lock is held. */
 export function withUserAndMethodsLocked<T>(
   db: Kysely<Database>,
   ref: UserRef & { sessionId?: string },
   work: (trx: Transaction<Database>, user: LockedUser, active: ActiveMethods) => Promise<T>,
 ): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    const active = activeMethodsAfterNext(trx, ref);
-    const user = await lockUser(trx, ref);
-    return work(trx, user, await active);
-  });
+  return withUserLockedReading(db, ref, (trx) => activeMethodsAfterNext(trx, ref), work);
 }

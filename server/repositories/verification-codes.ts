@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
-import { writeWithNext } from '../db/pipeline.ts';
+import { readAfterNext, writeWithNext } from '../db/pipeline.ts';
 import { statement, statementPer } from '../db/statements.ts';
 import type { Database, VerificationCode } from '../db/types.ts';
 import type { SessionRef, UserRef } from './refs.ts';
@@ -39,6 +39,15 @@ export async function liveCode(
 ): Promise<VerificationCode | undefined> {
   const read = latestUnspent([options.sentOnly, ...purposes], { ...ref });
   return (await db.executeQuery(read)).rows[0];
+}
+
+/** `liveCode` (any, sent or not), read right behind the transaction's next statement (pipeline.ts). */
+export function liveCodeAfterNext(
+  db: Kysely<Database>,
+  ref: SessionRef,
+  purposes: readonly string[],
+) {
+  return readAfterNext(db, latestUnspent([false, ...purposes], { ...ref }), (rows) => rows[0]);
 }
 
 /** Shaped by whether only sent codes count, then the purposes. */

@@ -3,20 +3,16 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ServerKeys } from '../crypto/keys.ts';
 import type { Database, PhoneFactor, VerificationCode, WidgetSession } from '../db/types.ts';
 import { AppError } from '../errors.ts';
-import {
-  type LockedUser,
-  lockSession,
-  withUserAndMethodsLocked,
-  withUserLocked,
-} from '../repositories/locks.ts';
+import { type LockedUser, lockSession, withUserLockedReading } from '../repositories/locks.ts';
 import { findPhone } from '../repositories/phone-factors.ts';
 import type { SessionRef } from '../repositories/refs.ts';
 import { sendsToNumber } from '../repositories/send-log.ts';
-import type { ActiveMethods } from '../repositories/two-factor-methods.ts';
+import { type ActiveMethods, activeMethodsAfterNext } from '../repositories/two-factor-methods.ts';
 import {
   consumeCode,
   insertCode,
   liveCode,
+  liveCodeAfterNext,
   spentCodes,
   takeLiveCode,
   takeTry,
@@ -128,7 +124,11 @@ export async function reserveCode(
   key: Buffer,
   scope: SessionRef & ReserveScope,
 ) {
-  const reserve = async (trx: Transaction<Database>, user: LockedUser, active?: ActiveMethods) => {
+  const reserve = async (
+    trx: Transaction<Database>,
+    user: LockedUser,
+    { active, live }: { active?: ActiveMethods; live?: VerificationCode },
+  ) => {
     // Sending a code to a user waiting out a lockout would only cost money.
     if (user.locked_until && user.locked_until > new Date()) throw lockedError(user.locked_until);
     const session = await lockSession(trx, scope);
@@ -139,7 +139,6 @@ export async function reserveCode(
       guarded?.phone ??
       (scope.phoneFactorId ? await findPhone(trx, scope, scope.phoneFactorId) : undefined);
     if (scope.phoneFactorId && !phone) throw new AppError('phone_replaced');
-    const live = await liveCode(trx, scope, scope.sequence, { sentOnly: false });
     // The wait is per number: a corrected number is not held back by the mistyped one's code.
     const previous = live && (await sameNumber(trx, scope, live, phone)) ? live : undefined;
     const now = Date.now();
@@ -171,10 +170,14 @@ export async function reserveCode(
     await scope.admit?.(trx);
     return { ...row, purpose, code, sequence: scope.sequence };
   };
-  // Only a guard reads the user's methods: a resend goes without.
-  return scope.guard
-    ? withUserAndMethodsLocked(db, scope, reserve)
-    : withUserLocked(db, scope, reserve);
+  // The sequence's live code is read right behind the lock; the user's methods too when a guard
+  // reads them (a resend goes without).
+  const read = async (trx: Transaction<Database>) => {
+    const active = scope.guard ? activeMethodsAfterNext(trx, scope) : undefined;
+    const live = liveCodeAfterNext(trx, scope, scope.sequence);
+    return { active: await active, live: await live };
+  };
+  return withUserLockedReading(db, scope, read, reserve);
 }
 
 /** The sent, live code of a sequence in this session, if any (for resends). */
