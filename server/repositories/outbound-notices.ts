@@ -72,8 +72,10 @@ export async function claimDueNotices(db: Kysely<Database>, limit: number, lease
     .execute();
 }
 
-export async function deleteNotice(db: Kysely<Database>, id: string) {
-  await db.deleteFrom('outbound_notices').where('id', '=', id).execute();
+/** Removes notices done with (sent, or dropped), in one statement. */
+export async function deleteNotices(db: Kysely<Database>, ids: string[]) {
+  if (ids.length === 0) return;
+  await db.deleteFrom('outbound_notices').where('id', 'in', ids).execute();
 }
 
 export async function retryNoticeAt(db: Kysely<Database>, id: string, at: Date, error: string) {

@@ -8,7 +8,7 @@ import {
 } from '../repositories/audit-events.ts';
 import {
   claimDueNotices,
-  deleteNotice,
+  deleteNotices,
   enqueueNotice,
   type NoticePayload,
   noticeRow,
@@ -16,7 +16,7 @@ import {
 } from '../repositories/outbound-notices.ts';
 import { type NotificationType, notificationEmail } from './email-templates/index.ts';
 import type { Locale, WidgetContext } from './sessions.ts';
-import { loadTenant } from './tenants.ts';
+import { loadTenant, type TenantContext } from './tenants.ts';
 import { browserLabel } from './trusted-browsers.ts';
 
 type Recipient = Pick<WidgetContext, 'tenant' | 'user'> & { session?: WidgetContext['session'] };
@@ -146,14 +146,32 @@ export class NoticeWorker {
     while (!this.#closed) {
       const due = await claimDueNotices(this.#deps.db, BATCH, LEASE_MS);
       if (due.length === 0) return;
-      for (const notice of due) await this.#deliver(notice);
+      // A batch reads each tenant once and removes what it sent in one statement.
+      const tenants = new Map<string, Promise<TenantContext>>();
+      const tenantOf = (id: string) => {
+        let tenant = tenants.get(id);
+        if (!tenant) {
+          tenant = loadTenant(this.#deps.db, id);
+          tenants.set(id, tenant);
+        }
+        return tenant;
+      };
+      const done: string[] = [];
+      for (const notice of due) {
+        if (await this.#deliver(notice, tenantOf)) done.push(notice.id);
+      }
+      await deleteNotices(this.#deps.db, done);
     }
   }
 
-  async #deliver(notice: Awaited<ReturnType<typeof claimDueNotices>>[number]) {
+  /** True when the notice is done with: sent, not to be sent, or dropped after its last try. */
+  async #deliver(
+    notice: Awaited<ReturnType<typeof claimDueNotices>>[number],
+    tenantOf: (id: string) => Promise<TenantContext>,
+  ) {
     const { db, emailSender, log } = this.#deps;
     try {
-      const tenant = await loadTenant(db, notice.tenant_id);
+      const tenant = await tenantOf(notice.tenant_id);
       // The tenant may have turned notices off, or the user dropped their address, meanwhile.
       if (tenant.settings.notifyUsers && notice.email) {
         await emailSender.send({
@@ -170,17 +188,17 @@ export class NoticeWorker {
           }),
         });
       }
-      await deleteNotice(db, notice.id);
+      return true;
     } catch (error) {
       const details = { err: error, type: notice.type, tenantId: notice.tenant_id };
       if (notice.attempts >= MAX_ATTEMPTS) {
         log.error({ ...details, attempts: notice.attempts }, 'security notice dropped');
-        await deleteNotice(db, notice.id);
-        return;
+        return true;
       }
       log.warn(details, 'security notice not sent; it will be tried again');
       const at = new Date(Date.now() + retryDelayMs(notice.attempts));
       await retryNoticeAt(db, notice.id, at, (error as Error).message ?? String(error));
+      return false;
     }
   }
 }

@@ -78,4 +78,40 @@ describeEachDatabase('the notice queue', ({ build }) => {
     assert.equal(working.taken.length, 1, 'the notice was not lost with the first instance');
     assert.deepEqual(await queued(second, tenant.tenantId), []);
   });
+
+  test('one batch, two clinics, one address failing: the sent go, the failing one waits alone', async (t) => {
+    const taken: EmailMessage[] = [];
+    let providerUp = false;
+    const sender: EmailSender = {
+      kind: 'postmark',
+      send: (message) => {
+        if (!providerUp || message.to === 'bounces@mail.example') {
+          return Promise.reject(new Error('refused'));
+        }
+        taken.push(message);
+        return Promise.resolve({ providerId: String(taken.length) });
+      },
+    };
+    const app = await build(t, {}, { emailSender: sender });
+    const first = await setupSession(app);
+    const second = await setupSession(app);
+    const failing = await setupSession(app, {}, 'bounces');
+    for (const { widget } of [first, second, failing]) await enrol(app, widget);
+    // All three wait for a retry, then fall due together: one batch claims them.
+    await app.notices.drain();
+    providerUp = true;
+    for (const { tenant } of [first, second, failing]) await makeDue(app, tenant.tenantId);
+    await app.notices.drain();
+    assert.deepEqual(
+      taken.map((message) => message.to),
+      ['patient@mail.example', 'patient@mail.example'],
+    );
+    assert.deepEqual(await queued(app, first.tenant.tenantId), []);
+    assert.deepEqual(await queued(app, second.tenant.tenantId), []);
+    const [waiting, ...more] = await queued(app, failing.tenant.tenantId);
+    assert.equal(more.length, 0);
+    assert.equal(waiting?.attempts, 2);
+    assert.match(waiting?.last_error ?? '', /refused/);
+    assert.ok((waiting?.next_attempt_at ?? new Date(0)) > new Date(), 'tried again later');
+  });
 });
