@@ -118,6 +118,30 @@ describeEachDatabase('concurrency', ({ build, kind }) => {
   );
 
   test(
+    '10 parallel resends of one sign-in code: exactly one goes out, the rest wait its resend time',
+    race,
+    async (t) => {
+      const app = await build(t, {}, { httpLimits: ROOMY_HTTP });
+      const { tenant, widget, userId } = await setupSession(app, ROOMY_SETTINGS);
+      await enrol(app, widget);
+      const signIn = await challengeSession(app, tenant, { userId });
+      assert.equal((await signIn.post('/challenge')).statusCode, 200);
+      await skipResendWait(app, tenant.tenantId);
+      // Each reservation reads the live code under the user's lock, so it sees the one before it.
+      const resends = await Promise.all(
+        Array.from({ length: 10 }, () => signIn.post('/challenge/resend')),
+      );
+      assertNo5xx(resends, 1);
+      assert.deepEqual(
+        resends.map((r) => r.statusCode).sort(),
+        [200, ...Array<number>(9).fill(429)],
+        resends.map((r) => r.body).join('\n'),
+      );
+      assert.ok(resends.every((r) => r.statusCode === 200 || errorCode(r) === 'rate_limited'));
+    },
+  );
+
+  test(
     '20 parallel management calls of one user: no 5xx, a valid end state, one audit event per change',
     race,
     async (t) => {
