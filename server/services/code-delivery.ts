@@ -166,6 +166,8 @@ export async function deliverCode(
     }
     throw error;
   });
+  // After the send, only the user's row is locked: the code changes, the session does not.
+  const owner = { tenantId: ref.tenantId, userId: ref.userId };
   const auditDetails =
     destination.channel === 'sms'
       ? { purpose: reserved.purpose, channel: 'sms', country: destination.phone.country }
@@ -173,7 +175,7 @@ export async function deliverCode(
   try {
     await callProvider(deps, widget, destination, to, reserved.code, ttlSeconds);
   } catch (error) {
-    await withUserLocked(deps.db, ref, async (trx) => {
+    await withUserLocked(deps.db, owner, async (trx) => {
       await abandonCode(trx, ref, reserved.id);
       await recordEvent(trx, {
         tenantId: tenant.id,
@@ -186,7 +188,7 @@ export async function deliverCode(
     throw error;
   }
   // The code went out: it becomes the live one and every earlier code of its sequence stops.
-  await withUserLocked(deps.db, ref, async (trx) => {
+  await withUserLocked(deps.db, owner, async (trx) => {
     await markCodeSent(trx, ref, reserved.id, reserved.sequence);
     await recordEvent(trx, {
       tenantId: tenant.id,
