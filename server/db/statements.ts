@@ -31,8 +31,9 @@ const builder = new Kysely<Database>({
  * A statement of the hot paths, built and compiled once, the first time it runs; each run only puts
  * its values in. Building and compiling with Kysely cost more of a verification's time than any
  * other part of the server. `build` gets stand-ins for the values (`values.userId`) and may place
- * them only where Kysely makes them a parameter: not in an `in` list, a condition, or a text (a
- * stand-in used any other way is refused when the statement is built).
+ * them only where Kysely makes them a parameter: not in an `in` list or a text (both refused when
+ * the statement is built). A stand-in is an object: never test it (`?`, `??`, `||`), which picks a
+ * branch once for every run; only a stand-in that ends up in no parameter at all is refused.
  *
  * The answer is Compilable, so it runs with `executeQuery` and goes to `writeWithNext` and
  * `readAfterNext` (pipeline.ts) as any query does.

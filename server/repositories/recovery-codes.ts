@@ -51,7 +51,7 @@ const replaceAll = statementPer(
           user_id: values.userId,
           position,
           code_hash: values[`hash_${position}`] as string,
-          code_encrypted: values[`encrypted_${position}`] ?? null,
+          code_encrypted: values[`encrypted_${position}`] as string | null,
           created_at: values.now,
         })),
       )

@@ -153,14 +153,20 @@ export class NoticeWorker {
         if (!tenant) {
           tenant = loadTenant(this.#deps.db, id);
           tenants.set(id, tenant);
+          // A failed read is not kept: the tenant's next notice tries again.
+          tenant.catch(() => tenants.delete(id));
         }
         return tenant;
       };
       const done: string[] = [];
-      for (const notice of due) {
-        if (await this.#deliver(notice, tenantOf)) done.push(notice.id);
+      try {
+        for (const notice of due) {
+          if (await this.#deliver(notice, tenantOf)) done.push(notice.id);
+        }
+      } finally {
+        // What went out goes from the queue even when the batch stops half-way.
+        await deleteNotices(this.#deps.db, done);
       }
-      await deleteNotices(this.#deps.db, done);
     }
   }
 
