@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { writeWithNext } from '../db/pipeline.ts';
 import { statement } from '../db/statements.ts';
 import type { Database, WidgetSession } from '../db/types.ts';
 import { AppError } from '../errors.ts';
@@ -112,6 +113,33 @@ export function withUserLocked<T>(
 ): Promise<T> {
   return db.transaction().execute(async (trx) => work(trx, await lockUser(trx, ref)));
 }
+
+/**
+ * For a transaction whose statements are all held (`writeWithNext`): the lock of the user's row goes
+ * out with them, in their one round trip, and is taken before any of them runs. Its answer is not
+ * read, so a user erased meanwhile shows in what follows: a write naming the user fails its
+ * foreign key, answered `session_expired`, as the lock itself answers a missing user.
+ */
+export function withUserLockedHeld<T>(
+  db: Kysely<Database>,
+  ref: UserRef,
+  work: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
+  return db
+    .transaction()
+    .execute(async (trx) => {
+      await writeWithNext(trx, lockUserOnly({ tenantId: ref.tenantId, userId: ref.userId }));
+      return work(trx);
+    })
+    .catch((error) => {
+      if ((error as { code?: unknown }).code === FOREIGN_KEY_VIOLATION) {
+        throw new AppError('session_expired');
+      }
+      throw error;
+    });
+}
+
+const FOREIGN_KEY_VIOLATION = '23503';
 
 /**
  * The same, with reads sent right behind the lock, in its round trip, and run once it is held

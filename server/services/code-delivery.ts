@@ -4,7 +4,7 @@ import type { PhoneFactor } from '../db/types.ts';
 import { type Deps, SHARED_LIMITS_RETRY_AFTER_SECONDS } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
-import { withUserLocked } from '../repositories/locks.ts';
+import { withUserLocked, withUserLockedHeld } from '../repositories/locks.ts';
 import { abandonCode, markCodeSent } from '../repositories/verification-codes.ts';
 import { CODE_DIGITS, CODE_TTL_SECONDS_MAX } from '../security-constants.ts';
 import { type CodePurpose, type ReserveScope, reserveCode } from './codes.ts';
@@ -187,8 +187,9 @@ export async function deliverCode(
     });
     throw error;
   }
-  // The code went out: it becomes the live one and every earlier code of its sequence stops.
-  await withUserLocked(deps.db, owner, async (trx) => {
+  // The code went out: it becomes the live one and every earlier code of its sequence stops. The
+  // lock, the change and its audit event go out together, in one round trip.
+  await withUserLockedHeld(deps.db, owner, async (trx) => {
     await markCodeSent(trx, ref, reserved.id, reserved.sequence);
     await recordEvent(trx, {
       tenantId: tenant.id,

@@ -39,7 +39,7 @@ export interface TestContext {
   build(
     t: { after(fn: () => Promise<void>): void },
     env?: Record<string, string>,
-    options?: Pick<AppOptions, 'httpLimits' | 'keys' | 'emailSender'>,
+    options?: Pick<AppOptions, 'httpLimits' | 'keys' | 'emailSender' | 'smsSender'>,
   ): Promise<TestApp>;
 }
 

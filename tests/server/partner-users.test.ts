@@ -5,8 +5,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import type { SmsSender } from '../../server/providers/sms/sms-sender.ts';
 import { describeEachDatabase } from '../helpers/build-app.ts';
-import { enrol, latestSmsCode, setupSession, stepUp } from '../helpers/widget-client.ts';
+import {
+  enrol,
+  FRENCH_MOBILE,
+  latestSmsCode,
+  setupSession,
+  stepUp,
+} from '../helpers/widget-client.ts';
 
 type Tenant = { tenantId: string; secretKey: string };
 
@@ -215,6 +222,36 @@ describeEachDatabase('partner user calls', ({ build }) => {
     const statusInA = (await partner(app, a.tenant).get('/users/shared-id')).json();
     assert.equal(statusInA.twoFactor.enabled, true, "B's reset leaves A's user alone");
     assert.equal((await eventPage(app, a.tenant, 'shared-id')).events.length, 4);
+  });
+
+  test('a user erased while their code is out: the send answers session_expired, and leaves nothing', async (t) => {
+    let whileSending = async () => {};
+    const smsSender: SmsSender = {
+      kind: 'outbox',
+      send: async () => {
+        await whileSending();
+        return { providerId: 'sent' };
+      },
+    };
+    const app = await build(t, {}, { smsSender });
+    const { tenant, widget, userId } = await setupSession(app, {}, 'erased-mid-send');
+    whileSending = async () => {
+      const erased = await app.inject({
+        method: 'DELETE',
+        url: `/v1/users/${userId}`,
+        headers: { authorization: `Bearer ${tenant.secretKey}` },
+      });
+      assert.equal(erased.statusCode, 204);
+    };
+    const sent = await widget.post('/phone', { phone: FRENCH_MOBILE });
+    assert.equal(sent.statusCode, 401, sent.body);
+    assert.equal(sent.json().error.code, 'session_expired');
+    const codes = await app.db
+      .selectFrom('verification_codes')
+      .select('id')
+      .where('tenant_id', '=', tenant.tenantId)
+      .execute();
+    assert.deepEqual(codes, []);
   });
 
   test('erasing a user removes everything kept about them', async (t) => {
