@@ -77,19 +77,17 @@ export async function spentCodes(db: Kysely<Database>, ref: SessionRef, since: D
     .execute();
 }
 
-export async function insertCode(
-  trx: Transaction<Database>,
-  ref: SessionRef,
-  code: {
-    purpose: string;
-    channel: 'sms' | 'email';
-    phoneFactorId: string | null;
-    hash: string;
-    sendNumber: number;
-    expiresAt: Date;
-    resendAt: Date;
-  },
-) {
+interface NewCode {
+  purpose: string;
+  channel: 'sms' | 'email';
+  phoneFactorId: string | null;
+  hash: string;
+  sendNumber: number;
+  expiresAt: Date;
+  resendAt: Date;
+}
+
+export async function insertCode(trx: Transaction<Database>, ref: SessionRef, code: NewCode) {
   // Its id made here, the row needs no answer: the insert goes out with the next statement.
   const row = {
     id: randomUUID(),
@@ -108,33 +106,20 @@ export async function insertCode(
   return row;
 }
 
-const insertCodeRow = statement(
-  (
-    db,
-    values: SessionRef & {
-      id: string;
-      purpose: string;
-      channel: 'sms' | 'email';
-      phoneFactorId: string | null;
-      hash: string;
-      sendNumber: number;
-      expiresAt: Date;
-      resendAt: Date;
-    },
-  ) =>
-    db.insertInto('verification_codes').values({
-      id: values.id,
-      tenant_id: values.tenantId,
-      user_id: values.userId,
-      session_id: values.sessionId,
-      purpose: values.purpose,
-      channel: values.channel,
-      phone_factor_id: values.phoneFactorId,
-      code_hash: values.hash,
-      send_number: values.sendNumber,
-      expires_at: values.expiresAt,
-      resend_at: values.resendAt,
-    }),
+const insertCodeRow = statement((db, values: SessionRef & NewCode & { id: string }) =>
+  db.insertInto('verification_codes').values({
+    id: values.id,
+    tenant_id: values.tenantId,
+    user_id: values.userId,
+    session_id: values.sessionId,
+    purpose: values.purpose,
+    channel: values.channel,
+    phone_factor_id: values.phoneFactorId,
+    code_hash: values.hash,
+    send_number: values.sendNumber,
+    expires_at: values.expiresAt,
+    resend_at: values.resendAt,
+  }),
 );
 
 /** The code went out: it becomes verifiable and every earlier live code of its sequence stops. */
