@@ -128,7 +128,7 @@ export function withUserLockedHeld<T>(
   return db
     .transaction()
     .execute(async (trx) => {
-      await writeWithNext(trx, lockUserOnly({ tenantId: ref.tenantId, userId: ref.userId }));
+      await writeWithNext(trx, lockUserOnly(ref));
       return work(trx);
     })
     .catch((error) => {
