@@ -81,6 +81,12 @@ const LEASE_MS = 60_000;
 /** Claimed together: even at the provider's 10 s deadline each, a batch ends within its lease. */
 const BATCH = 5;
 const POLL_MS = 2000;
+/**
+ * A kick waits this long before it claims, so the kicks of many changes in a burst share one claim:
+ * under load, a claim per request would cost the database a statement for every change, most of
+ * them finding nothing (a change queues no email when the user has no address).
+ */
+const KICK_DELAY_MS = 25;
 const CLOSE_WAIT_MS = 2000;
 /** 30 s, then doubling, at most an hour apart: about 8 hours of tries before a notice is dropped. */
 const MAX_ATTEMPTS = 12;
@@ -96,18 +102,28 @@ export class NoticeWorker {
   #again = false;
   #closed = false;
   #timer: NodeJS.Timeout | undefined;
+  #soon: NodeJS.Timeout | undefined;
 
   constructor(deps: Pick<Deps, 'db' | 'emailSender' | 'log'>) {
     this.#deps = deps;
   }
 
   start() {
-    this.#timer = setInterval(() => this.kick(), POLL_MS);
+    this.#timer = setInterval(() => this.#claimNow(), POLL_MS);
     this.#timer.unref();
-    this.kick();
+    this.#claimNow();
   }
 
+  /** A change was made that may have queued a notice: it is claimed within a few milliseconds. */
   kick() {
+    if (this.#closed || this.#soon) return;
+    this.#soon = setTimeout(() => this.#claimNow(), KICK_DELAY_MS);
+    this.#soon.unref();
+  }
+
+  #claimNow() {
+    clearTimeout(this.#soon);
+    this.#soon = undefined;
     if (this.#closed) return;
     if (this.#running) {
       this.#again = true;
@@ -119,14 +135,14 @@ export class NoticeWorker {
         this.#running = null;
         if (this.#again) {
           this.#again = false;
-          this.kick();
+          this.#claimNow();
         }
       });
   }
 
   /** Sends every notice due now; resolves when none is left or the rest wait for a retry. */
   async drain() {
-    this.kick();
+    this.#claimNow();
     while (this.#running) await this.#running;
   }
 
@@ -134,6 +150,7 @@ export class NoticeWorker {
   async close() {
     this.#closed = true;
     clearInterval(this.#timer);
+    clearTimeout(this.#soon);
     let timer: NodeJS.Timeout | undefined;
     const patience = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, CLOSE_WAIT_MS);

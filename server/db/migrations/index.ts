@@ -10,6 +10,7 @@ import * as noticeQueue from './20261201-1300-notice-queue.ts';
 import * as sessionLocaleOptional from './20261201-1400-session-locale-optional.ts';
 import * as authenticatorApp from './20261202-1200-authenticator-app.ts';
 import * as sendCounters from './20261202-1300-send-counters.ts';
+import * as oneForeignKeyPerOwner from './20261202-1400-one-foreign-key-per-owner.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '20261201-1400-session-locale-optional': sessionLocaleOptional,
   '20261202-1300-send-counters': sendCounters,
   '20261202-1200-authenticator-app': authenticatorApp,
+  '20261202-1400-one-foreign-key-per-owner': oneForeignKeyPerOwner,
 };
