@@ -27,7 +27,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       db,
     );
   }
-  await sql`alter table verification_codes drop constraint verification_codes_user_fkey`.execute(db);
+  await sql`alter table verification_codes drop constraint verification_codes_user_fkey`.execute(
+    db,
+  );
   await sql`drop index recovery_codes_user`.execute(db);
 }
 
@@ -35,7 +37,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`create index recovery_codes_user on recovery_codes (user_id)`.execute(db);
   await sql`alter table verification_codes add constraint verification_codes_user_fkey
-    foreign key (tenant_id, user_id) references users (tenant_id, id) on delete cascade`.execute(db);
+    foreign key (tenant_id, user_id) references users (tenant_id, id) on delete cascade`.execute(
+    db,
+  );
   for (const table of TENANT_KEY_COVERED_BY_USER) {
     await sql`alter table ${sql.table(table)} add constraint ${sql.ref(`${table}_tenant_id_fkey`)}
       foreign key (tenant_id) references tenants (id) on delete cascade`.execute(db);
