@@ -1,0 +1,38 @@
+// What a test reads back after a widget call: the user's status and audit events through the
+// partner API, and the recovery-code rows as stored.
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+
+export type Tenant = { tenantId: string; secretKey: string };
+
+function partnerGet(app: FastifyInstance, tenant: Tenant, url: string) {
+  return app.inject({ url: `/v1${url}`, headers: { authorization: `Bearer ${tenant.secretKey}` } });
+}
+
+export async function userStatus(app: FastifyInstance, tenant: Tenant, userId: string) {
+  const response = await partnerGet(app, tenant, `/users/${userId}`);
+  assert.equal(response.statusCode, 200, response.body);
+  return response.json();
+}
+
+/** The user's audit events through the partner API, newest first. */
+async function events(
+  app: FastifyInstance,
+  tenant: Tenant,
+  userId: string,
+): Promise<{ type: string; details: Record<string, unknown> }[]> {
+  const response = await partnerGet(app, tenant, `/users/${userId}/events?limit=100`);
+  assert.equal(response.statusCode, 200, response.body);
+  return response.json().events;
+}
+
+export const ofType = async (app: FastifyInstance, tenant: Tenant, userId: string, type: string) =>
+  (await events(app, tenant, userId)).filter((event) => event.type === type);
+
+export function recoveryRows(app: FastifyInstance, tenant: Tenant) {
+  return app.db
+    .selectFrom('recovery_codes')
+    .select(['code_encrypted', 'used_at'])
+    .where('tenant_id', '=', tenant.tenantId)
+    .execute();
+}
