@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import Fastify, { type FastifyError, type FastifyServerOptions } from 'fastify';
 import type { Kysely } from 'kysely';
+import { securityHeadersPlugin } from '../server/plugins/security-headers.ts';
 import type { DemoContext } from './context.ts';
 import { contentSecurityPolicy } from './csp.ts';
 import type { DemoDatabase } from './db-types.ts';
@@ -60,7 +60,7 @@ export async function buildDemoApp(options: DemoAppOptions) {
 
   const app = Fastify({ logger: options.logger ?? false });
   await app.register(cookie);
-  await app.register(helmet, {
+  await app.register(securityHeadersPlugin, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: contentSecurityPolicy(demo.twoFactorUrl),

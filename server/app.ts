@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import type { Kysely } from 'kysely';
@@ -25,6 +24,7 @@ import { openApiPlugin } from './plugins/openapi.ts';
 import { partnerAuth } from './plugins/partner-auth.ts';
 import { type HttpLimits, rateLimitPlugin } from './plugins/rate-limits.ts';
 import { redisPlugin, sharedLimitsAvailable } from './plugins/redis.ts';
+import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { strictNumbersPlugin } from './plugins/strict-numbers.ts';
 import { widgetAuth } from './plugins/widget-auth.ts';
 import { createEmailSender } from './providers/email/create-email-sender.ts';
@@ -123,7 +123,7 @@ export async function buildApp(options: AppOptions) {
   app.decorate('smsSender', measuredSender(metrics, 'sms', sms));
   app.decorate('emailSender', measuredSender(metrics, 'email', email));
 
-  await app.register(helmet, {
+  await app.register(securityHeadersPlugin, {
     // The widget API is called, and the bundle loaded, from partner origins.
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
