@@ -9,6 +9,7 @@ import { createTenant } from '../server/services/tenants.ts';
 import { createDatabase } from './bench-database.ts';
 import { startProcess } from './child-process.ts';
 import { type LoadRequest, type LoadResult, load } from './load.ts';
+import { untilQuiet } from './quiet.ts';
 import { printRound, printSummary, type Round } from './report.ts';
 import { seedSendWindow, seedSessions } from './seed.ts';
 import { startServer } from './server-process.ts';
@@ -76,7 +77,10 @@ async function runRound(setup: Setup, amount: number, round: number): Promise<Ro
   const shift = round % targets.length;
   const order = [...targets.slice(shift), ...targets.slice(0, shift)];
   const results: Record<string, LoadResult> = {};
-  for (const [name, base, request] of order) results[name] = await load(base, amount, request);
+  for (const [name, base, request] of order) {
+    await untilQuiet();
+    results[name] = await load(base, amount, request);
+  }
   return { order: order.map(([name]) => name), results };
 }
 
