@@ -82,11 +82,11 @@ const LEASE_MS = 60_000;
 const BATCH = 5;
 const POLL_MS = 2000;
 /**
- * A kick waits this long before it claims, so the kicks of many changes in a burst share one claim:
- * under load, a claim per request would cost the database a statement for every change, most of
- * them finding nothing (a change queues no email when the user has no address).
+ * A kick claims at once, but at most once this often: the kicks of a burst of changes share one
+ * claim. Under load a claim per request would cost the database a statement for every change, most
+ * of them finding nothing (a change queues no email when the user has no address).
  */
-const KICK_DELAY_MS = 25;
+const KICK_INTERVAL_MS = 25;
 const CLOSE_WAIT_MS = 2000;
 /** 30 s, then doubling, at most an hour apart: about 8 hours of tries before a notice is dropped. */
 const MAX_ATTEMPTS = 12;
@@ -103,6 +103,7 @@ export class NoticeWorker {
   #closed = false;
   #timer: NodeJS.Timeout | undefined;
   #soon: NodeJS.Timeout | undefined;
+  #lastClaim = 0;
 
   constructor(deps: Pick<Deps, 'db' | 'emailSender' | 'log'>) {
     this.#deps = deps;
@@ -114,10 +115,12 @@ export class NoticeWorker {
     this.#claimNow();
   }
 
-  /** A change was made that may have queued a notice: it is claimed within a few milliseconds. */
+  /** A change was made that may have queued a notice: it is claimed now, or within 25 ms. */
   kick() {
     if (this.#closed || this.#soon) return;
-    this.#soon = setTimeout(() => this.#claimNow(), KICK_DELAY_MS);
+    const wait = this.#lastClaim + KICK_INTERVAL_MS - performance.now();
+    if (wait <= 0) return this.#claimNow();
+    this.#soon = setTimeout(() => this.#claimNow(), wait);
     this.#soon.unref();
   }
 
@@ -125,6 +128,7 @@ export class NoticeWorker {
     clearTimeout(this.#soon);
     this.#soon = undefined;
     if (this.#closed) return;
+    this.#lastClaim = performance.now();
     if (this.#running) {
       this.#again = true;
       return;
@@ -148,6 +152,9 @@ export class NoticeWorker {
 
   /** Stops; waits a little for a run under way (a notice it leaves is claimed again later). */
   async close() {
+    // A kick still waiting its turn claims now: what a change just queued goes out before this
+    // instance stops, not when the next one starts.
+    if (this.#soon) this.#claimNow();
     this.#closed = true;
     clearInterval(this.#timer);
     clearTimeout(this.#soon);
