@@ -71,19 +71,17 @@ const insertPhone = statement((db, phone: PhoneFactor) =>
 
 /**
  * The verified number becomes the user's one active phone, in one statement of the caller's
- * transaction: the active one before it and every pending number go. Answers the phone with what
- * it replaced: whether a phone was active (a change), and whether an app is (a second method).
- * Two-factor stays on since it was first on: the new phone keeps the older one's `enabled_at`, or
- * the app's.
+ * transaction, sent with the statement after it (nothing reads its answer): the active one before
+ * it and every pending number go. Two-factor stays on since it was first on: the new phone keeps
+ * the older one's `enabled_at`, or the app's. The caller decided what the change is (an enrolment,
+ * a change of phone, a phone beside the app) from the methods it read under the user's lock.
  *
  * The update reads `others`, so the old active row is deleted before the new one turns active:
  * a deleting CTE that nothing reads runs after the main statement, and the new active phone would
  * meet the old one in the one-active-phone unique index.
  */
 export async function activatePhone(trx: Transaction<Database>, ref: UserRef, id: string) {
-  const [row] = (await trx.executeQuery(activate({ ...ref, id, now: new Date() }))).rows;
-  if (!row) throw new Error('The number to turn on is gone from its locked user');
-  return row;
+  await writeWithNext(trx, activate({ ...ref, id, now: new Date() }));
 }
 
 const activate = statement((db, values: UserRef & { id: string; now: Date }) =>
@@ -119,14 +117,7 @@ const activate = statement((db, values: UserRef & { id: string; now: Date }) =>
     }))
     .where('id', '=', values.id)
     .where('user_id', '=', values.userId)
-    .where('tenant_id', '=', values.tenantId)
-    .returningAll()
-    .returning((eb) => [
-      eb
-        .exists(eb.selectFrom('others').select('status').where('status', '=', 'active'))
-        .as('replaced'),
-      eb.exists(eb.selectFrom('app').select('confirmed_at')).as('besideApp'),
-    ]),
+    .where('tenant_id', '=', values.tenantId),
 );
 
 /** Removes one number, or (without `id`) every number of the user. */

@@ -208,8 +208,19 @@ function useWhileLive(db: Kysely<Database>, ref: UserRef, maxAttempts: number, n
     .where('consumed_at', 'is', null)
     .where('superseded_at', 'is', null)
     .where('attempts', '<', maxAttempts)
-    .where('expires_at', '>', now);
+    .where('expires_at', '>', now)
+    .returningAll()
+    .returning((eb) =>
+      eb
+        .selectFrom('phone_factors as p')
+        .select('p.masked')
+        .whereRef('p.id', '=', 'verification_codes.phone_factor_id')
+        .as('phone_masked'),
+    );
 }
+
+/** A code as it was used: with the masked number it went to (null for an email code). */
+export type UsedCode = VerificationCode & { phone_masked: string | null };
 
 /**
  * Uses a code that matched, once. Undefined when another request used it first, or it died.
@@ -221,10 +232,7 @@ export async function consumeCode(
   maxAttempts: number,
   now = new Date(),
 ) {
-  return useWhileLive(trx, ref, maxAttempts, now)
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirst();
+  return useWhileLive(trx, ref, maxAttempts, now).where('id', '=', id).executeTakeFirst();
 }
 
 /**
@@ -246,17 +254,15 @@ export async function takeLiveCode(
 
 const takeLive = statementPer(
   (purposes: readonly string[]) => (db, values: SessionRef & { maxAttempts: number; now: Date }) =>
-    useWhileLive(db, values, values.maxAttempts, values.now)
-      .where('id', '=', (eb) =>
-        eb
-          .selectFrom('verification_codes')
-          .select('id')
-          .where(unspent(values, purposes))
-          .where('sent_at', 'is not', null)
-          .orderBy('created_at', 'desc')
-          .limit(1),
-      )
-      .returningAll(),
+    useWhileLive(db, values, values.maxAttempts, values.now).where('id', '=', (eb) =>
+      eb
+        .selectFrom('verification_codes')
+        .select('id')
+        .where(unspent(values, purposes))
+        .where('sent_at', 'is not', null)
+        .orderBy('created_at', 'desc')
+        .limit(1),
+    ),
 );
 
 /** Undoes `takeLiveCode` for a code that did not match: unused again, its try given back. */

@@ -16,6 +16,7 @@ import {
   spentCodes,
   takeLiveCode,
   takeTry,
+  type UsedCode,
   untakeCode,
 } from '../repositories/verification-codes.ts';
 import {
@@ -234,7 +235,7 @@ export async function checkCode(
   code: string,
   /** What to answer instead of `invalid_code` when the session has no live code, if it knows. */
   withoutLiveCode?: () => Promise<AppError | undefined>,
-): Promise<AttemptOutcome<VerificationCode>> {
+): Promise<AttemptOutcome<UsedCode>> {
   const now = new Date();
   // Made only when answered: an error's stack costs more than the rest of a matching code's check.
   const expired = () =>

@@ -157,19 +157,22 @@ export async function verifyPhone(
       });
       if (!outcome.ok) return outcome;
       const verified = outcome.value;
-      // A change of phone needs the step-up to hold until the new number is verified.
-      if (verified.purpose === 'change-phone') requireStepUp(widget);
-      const phone = await activatePhone(trx, ref, verified.phone_factor_id as string);
-      // Refusals below roll the activation back with the whole attempt.
-      if (verified.purpose === 'enrol' && phone.replaced) throw new AppError('already_enabled');
-      if (verified.purpose === 'change-phone' && !phone.replaced) throw new AppError('not_enabled');
-      const change = { context, maskedPhone: phone.masked };
+      // What the new number does is decided by the methods read under the user's lock: the
+      // activation goes out with the statements after it, and nothing reads its answer.
+      if (verified.purpose === 'enrol' && active.phone) throw new AppError('already_enabled');
+      if (verified.purpose === 'change-phone') {
+        // A change of phone needs the step-up to hold until the new number is verified.
+        requireStepUp(widget);
+        if (!active.phone) throw new AppError('not_enabled');
+      }
+      await activatePhone(trx, ref, verified.phone_factor_id as string);
+      const change = { context, maskedPhone: verified.phone_masked };
       if (verified.purpose === 'change-phone') {
         await deleteTrustedBrowsers(trx, ref);
         await recordChange(trx, widget, { type: 'phone.changed', ...change });
         return { ok: true, value: { phoneChanged: true } };
       }
-      if (phone.besideApp) {
+      if (active.totp) {
         // A phone beside the app: a second method, behind the same fresh step-up as its start.
         requireStepUp(widget);
         await recordChange(trx, widget, { type: 'phone.added', ...change });
