@@ -157,7 +157,6 @@ export class NoticeWorker {
     if (this.#soon) this.#claimNow();
     this.#closed = true;
     clearInterval(this.#timer);
-    clearTimeout(this.#soon);
     let timer: NodeJS.Timeout | undefined;
     const patience = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, CLOSE_WAIT_MS);
