@@ -110,17 +110,16 @@ export interface VerificationCodesTable {
   consumed_at: Date | null;
 }
 
-export interface RecoveryCodesTable {
-  id: Generated<string>;
-  tenant_id: string;
+export interface RecoveryCodeSetsTable {
   user_id: string;
-  position: number;
-  code_hash: string;
-  /** Present only while the tenant lets users view their codes again. */
-  code_encrypted: string | null;
-  /** When the code at this position was issued: a new set rewrites its positions in place. */
+  tenant_id: string;
+  /** In the order shown: a code's position in the set is its place here. */
+  code_hashes: string[];
+  /** Each code sealed, in the same order; present only while the tenant lets users view them again. */
+  codes_encrypted: string[] | null;
+  /** The positions of the codes used. */
+  used_positions: ColumnType<number[], number[] | undefined, number[]>;
   created_at: ColumnType<Date, Date | undefined, Date>;
-  used_at: Date | null;
 }
 
 export interface ResultsTable {
@@ -202,7 +201,7 @@ export interface Database {
   audit_events: AuditEventsTable;
   phone_factors: PhoneFactorsTable;
   verification_codes: VerificationCodesTable;
-  recovery_codes: RecoveryCodesTable;
+  recovery_code_sets: RecoveryCodeSetsTable;
   results: ResultsTable;
   trusted_browsers: TrustedBrowsersTable;
   send_log: SendLogTable;

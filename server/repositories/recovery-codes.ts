@@ -1,103 +1,90 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { writeWithNext } from '../db/pipeline.ts';
-import { statementPer } from '../db/statements.ts';
+import { statement } from '../db/statements.ts';
 import type { Database } from '../db/types.ts';
 import type { UserRef } from './refs.ts';
 
-function userCodes(db: Kysely<Database>, ref: UserRef) {
+function userSet(db: Kysely<Database>, ref: UserRef) {
   return db
-    .selectFrom('recovery_codes')
+    .selectFrom('recovery_code_sets')
     .where('user_id', '=', ref.userId)
     .where('tenant_id', '=', ref.tenantId);
 }
 
 /**
- * Replaces the user's whole set in one statement, in the caller's transaction (the user row is
- * locked): each position gets its new code, unused, and positions past the new set's end go.
+ * Replaces the user's whole set, in one row, in the caller's transaction (the user row is locked):
+ * the new codes, in their order, none used.
  */
 export async function replaceRecoveryCodes(
   trx: Transaction<Database>,
   ref: UserRef,
-  codes: { hash: string; encrypted: string | null }[],
+  set: { hashes: string[]; encrypted: string[] | null },
 ) {
-  const values: ReplaceValues = { ...ref, now: new Date() };
-  codes.forEach((code, position) => {
-    values[`hash_${position}`] = code.hash;
-    values[`encrypted_${position}`] = code.encrypted;
-  });
-  await writeWithNext(trx, replaceAll(codes.length, values));
+  await writeWithNext(
+    trx,
+    replaceSet({ ...ref, hashes: set.hashes, encrypted: set.encrypted, now: new Date() }),
+  );
 }
 
-type ReplaceValues = UserRef & { now: Date } & Record<
-    `hash_${number}` | `encrypted_${number}`,
-    string | null
-  >;
-
-/** The new set over the old, position by position; what the old set had beyond it, deleted. */
-const replaceAll = statementPer(
-  (count: number) => (db, values: ReplaceValues) =>
+const replaceSet = statement(
+  (db, values: UserRef & { hashes: string[]; encrypted: string[] | null; now: Date }) =>
     db
-      .with('beyond', (db) =>
-        db
-          .deleteFrom('recovery_codes')
-          .where('user_id', '=', values.userId)
-          .where('tenant_id', '=', values.tenantId)
-          .where('position', '>=', count),
-      )
-      .insertInto('recovery_codes')
-      .values(
-        Array.from({ length: count }, (_, position) => ({
-          tenant_id: values.tenantId,
-          user_id: values.userId,
-          position,
-          code_hash: values[`hash_${position}`] as string,
-          code_encrypted: values[`encrypted_${position}`] as string | null,
-          created_at: values.now,
-        })),
-      )
+      .insertInto('recovery_code_sets')
+      .values({
+        tenant_id: values.tenantId,
+        user_id: values.userId,
+        code_hashes: values.hashes,
+        codes_encrypted: values.encrypted,
+        created_at: values.now,
+      })
       .onConflict((conflict) =>
-        conflict.columns(['user_id', 'position']).doUpdateSet((eb) => ({
-          code_hash: eb.ref('excluded.code_hash'),
-          code_encrypted: eb.ref('excluded.code_encrypted'),
+        conflict.column('user_id').doUpdateSet((eb) => ({
+          code_hashes: eb.ref('excluded.code_hashes'),
+          codes_encrypted: eb.ref('excluded.codes_encrypted'),
+          used_positions: sql<number[]>`'{}'`,
           created_at: eb.ref('excluded.created_at'),
-          used_at: null,
         })),
       ),
 );
 
 export async function deleteRecoveryCodes(db: Kysely<Database>, ref: UserRef) {
   await db
-    .deleteFrom('recovery_codes')
+    .deleteFrom('recovery_code_sets')
     .where('user_id', '=', ref.userId)
     .where('tenant_id', '=', ref.tenantId)
     .execute();
 }
 
-/** The whole set, used codes included, in the order it was shown. */
-export async function listRecoveryCodes(db: Kysely<Database>, ref: UserRef) {
-  return userCodes(db, ref)
-    .select(['id', 'code_hash', 'code_encrypted', 'used_at'])
-    .orderBy('position')
-    .execute();
-}
-
-/** Marks a code used, once: of parallel uses of one code, one gets true. */
-export async function markRecoveryCodeUsed(trx: Transaction<Database>, ref: UserRef, id: string) {
-  const used = await trx
-    .updateTable('recovery_codes')
-    .set({ used_at: new Date() })
-    .where('id', '=', id)
-    .where('user_id', '=', ref.userId)
-    .where('tenant_id', '=', ref.tenantId)
-    .where('used_at', 'is', null)
+/** The whole set, used codes included, in the order it was shown; undefined when there is none. */
+export async function findRecoveryCodes(db: Kysely<Database>, ref: UserRef) {
+  return userSet(db, ref)
+    .select(['code_hashes', 'codes_encrypted', 'used_positions'])
     .executeTakeFirst();
-  return used.numUpdatedRows === 1n;
+}
+
+/**
+ * Marks the code at `position` used, once, if it is still the code with `hash` (the set was not
+ * replaced meanwhile): of parallel uses of one code, one gets true.
+ */
+export async function markRecoveryCodeUsed(
+  trx: Transaction<Database>,
+  ref: UserRef,
+  code: { position: number; hash: string },
+) {
+  const used = await trx
+    .updateTable('recovery_code_sets')
+    .set({ used_positions: sql`array_append(used_positions, ${code.position}::integer)` })
+    .where('user_id', '=', ref.userId)
+    .where('tenant_id', '=', ref.tenantId)
+    .where(sql<boolean>`code_hashes[${code.position + 1}::integer] = ${code.hash}`)
+    .where(sql<boolean>`not (${code.position}::integer = any(used_positions))`)
+    .executeTakeFirst();
+  return Number(used.numUpdatedRows) === 1;
 }
 
 export async function countUnusedRecoveryCodes(db: Kysely<Database>, ref: UserRef) {
-  const row = await userCodes(db, ref)
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('used_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+  const set = await userSet(db, ref)
+    .select(sql<number>`cardinality(code_hashes) - cardinality(used_positions)`.as('unused'))
+    .executeTakeFirst();
+  return Number(set?.unused ?? 0);
 }

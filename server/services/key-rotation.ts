@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { blindIndex } from '../crypto/encryption.ts';
 import type { ServerKeys } from '../crypto/keys.ts';
 import { isCurrent, seal, unseal } from '../crypto/sealed-fields.ts';
@@ -84,30 +84,31 @@ export async function reencryptAll(
   await inIdOrder(
     (after) =>
       db
-        .selectFrom('recovery_codes')
-        .select(['id', 'tenant_id', 'user_id', 'code_encrypted'])
-        .where('id', '>', after)
-        .orderBy('id')
+        .selectFrom('recovery_code_sets')
+        .select(['user_id as id', 'tenant_id', 'code_hashes', 'codes_encrypted'])
+        .where('user_id', '>', after)
+        .orderBy('user_id')
         .limit(BATCH)
         .execute(),
-    async (row) => {
-      if (row.code_encrypted === null) {
-        report.hashOnlyRecoveryCodes += 1;
+    async (set) => {
+      const sealed = set.codes_encrypted;
+      if (sealed === null) {
+        report.hashOnlyRecoveryCodes += set.code_hashes.length;
         return;
       }
-      if (isCurrent(keys, row.code_encrypted)) return;
-      const place = recoveryCodePlace({ tenantId: row.tenant_id, userId: row.user_id });
-      const code = unseal(keys, row.code_encrypted, place);
+      if (sealed.every((code) => isCurrent(keys, code))) return;
+      const place = recoveryCodePlace({ tenantId: set.tenant_id, userId: set.id });
+      const codes = sealed.map((code) => unseal(keys, code, place));
       const updated = await db
-        .updateTable('recovery_codes')
+        .updateTable('recovery_code_sets')
         .set({
-          code_encrypted: seal(keys, code, place),
-          code_hash: hashRecoveryCode(keys.codes, row.user_id, code),
+          codes_encrypted: codes.map((code) => seal(keys, code, place)),
+          code_hashes: codes.map((code) => hashRecoveryCode(keys.codes, set.id, code)),
         })
-        .where('id', '=', row.id)
-        .where('code_encrypted', '=', row.code_encrypted)
+        .where('user_id', '=', set.id)
+        .where(sql<boolean>`codes_encrypted = ${sealed}::text[]`)
         .executeTakeFirst();
-      report.recoveryCodes += Number(updated.numUpdatedRows);
+      if (updated.numUpdatedRows > 0n) report.recoveryCodes += codes.length;
     },
     progress,
   );

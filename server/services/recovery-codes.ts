@@ -6,7 +6,7 @@ import { seal, unseal } from '../crypto/sealed-fields.ts';
 import type { Database } from '../db/types.ts';
 import { AppError } from '../errors.ts';
 import {
-  listRecoveryCodes,
+  findRecoveryCodes,
   markRecoveryCodeUsed,
   replaceRecoveryCodes,
 } from '../repositories/recovery-codes.ts';
@@ -42,6 +42,7 @@ export function hashRecoveryCode(key: Buffer, userId: string, code: string) {
   return createHmac('sha256', key).update(`recovery\n${userId}\n${code}`).digest('base64url');
 }
 
+/** Where each code's copy is sealed to: the names of its first table, so every copy still opens. */
 export function recoveryCodePlace(ref: UserRef) {
   return { table: 'recovery_codes', column: 'code_encrypted', ...ref } as const;
 }
@@ -63,14 +64,10 @@ export async function issueRecoveryCodes(
   const codes = Array.from({ length: settings.recoveryCodeCount }, generateRecoveryCode);
   const viewable = settings.recoveryCodesViewable;
   const ref = { tenantId: tenant.id, userId };
-  await replaceRecoveryCodes(
-    trx,
-    ref,
-    codes.map((code) => ({
-      hash: hashRecoveryCode(keys.codes, userId, code),
-      encrypted: viewable ? seal(keys, code, recoveryCodePlace(ref)) : null,
-    })),
-  );
+  await replaceRecoveryCodes(trx, ref, {
+    hashes: codes.map((code) => hashRecoveryCode(keys.codes, userId, code)),
+    encrypted: viewable ? codes.map((code) => seal(keys, code, recoveryCodePlace(ref))) : null,
+  });
   return codes.map(formatRecoveryCode);
 }
 
@@ -93,27 +90,33 @@ export async function consumeRecoveryCode(
   const candidates = [keys, ...keys.previous].map((key) =>
     Buffer.from(hashRecoveryCode(key.codes, ref.userId, code)),
   );
-  const set = await listRecoveryCodes(trx, ref);
-  const match = set.find((row) => {
-    const expected = Buffer.from(row.code_hash);
+  const set = await findRecoveryCodes(trx, ref);
+  if (!set) return wrong;
+  const position = set.code_hashes.findIndex((hash) => {
+    const expected = Buffer.from(hash);
     return candidates.some(
       (actual) => expected.length === actual.length && timingSafeEqual(expected, actual),
     );
   });
-  if (!match) return wrong;
-  if (match.used_at || !(await markRecoveryCodeUsed(trx, ref, match.id))) {
+  if (position === -1) return wrong;
+  const hash = set.code_hashes[position] as string;
+  if (
+    set.used_positions.includes(position) ||
+    !(await markRecoveryCodeUsed(trx, ref, { position, hash }))
+  ) {
     return { ok: false, error: new AppError('recovery_code_used'), countsAsFailure: false };
   }
-  const remaining = set.filter((row) => row.used_at === null).length - 1;
+  const remaining = set.code_hashes.length - set.used_positions.length - 1;
   return { ok: true, value: { remaining } };
 }
 
 /** The set as the user may view it again, or null when it was not kept viewable. */
 export async function viewRecoveryCodes(db: Kysely<Database>, keys: ServerKeys, ref: UserRef) {
-  const rows = await listRecoveryCodes(db, ref);
-  if (rows.length === 0 || rows.some((row) => row.code_encrypted === null)) return null;
-  return rows.map((row) => ({
-    code: formatRecoveryCode(unseal(keys, row.code_encrypted as string, recoveryCodePlace(ref))),
-    used: row.used_at !== null,
+  const set = await findRecoveryCodes(db, ref);
+  if (!set?.codes_encrypted) return null;
+  const place = recoveryCodePlace(ref);
+  return set.codes_encrypted.map((sealed, position) => ({
+    code: formatRecoveryCode(unseal(keys, sealed, place)),
+    used: set.used_positions.includes(position),
   }));
 }

@@ -78,8 +78,8 @@ export async function updateTenant(
     if (settings.recoveryCodesViewable === false) {
       // Viewing turned off: the encrypted copies that made it possible go too.
       await trx
-        .updateTable('recovery_codes')
-        .set({ code_encrypted: null })
+        .updateTable('recovery_code_sets')
+        .set({ codes_encrypted: null })
         .where('tenant_id', '=', tenantId)
         .execute();
     }

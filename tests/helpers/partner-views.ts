@@ -29,10 +29,20 @@ async function events(
 export const ofType = async (app: FastifyInstance, tenant: Tenant, userId: string, type: string) =>
   (await events(app, tenant, userId)).filter((event) => event.type === type);
 
-export function recoveryRows(app: FastifyInstance, tenant: Tenant) {
-  return app.db
-    .selectFrom('recovery_codes')
-    .select(['code_encrypted', 'used_at'])
+/** The tenant's recovery codes as stored, a row per code, each set in its order. */
+export async function recoveryRows(app: FastifyInstance, tenant: Pick<Tenant, 'tenantId'>) {
+  const sets = await app.db
+    .selectFrom('recovery_code_sets')
+    .select(['user_id', 'code_hashes', 'codes_encrypted', 'used_positions'])
     .where('tenant_id', '=', tenant.tenantId)
+    .orderBy('user_id')
     .execute();
+  return sets.flatMap((set) =>
+    set.code_hashes.map((code_hash, position) => ({
+      user_id: set.user_id,
+      code_hash,
+      code_encrypted: set.codes_encrypted?.[position] ?? null,
+      used: set.used_positions.includes(position),
+    })),
+  );
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { type FakePlivo, type PlivoRequest, startFakePlivo } from '../fakes/plivo.ts';
+import { recoveryRows } from './partner-views.ts';
 import { FRENCH_MOBILE, type WidgetClient } from './widget-client.ts';
 
 /** A widget call's answer (what `app.inject` resolves to). */
@@ -53,12 +54,7 @@ export async function stateOf(app: FastifyInstance, tenantId: string) {
     .select(['type', 'details'])
     .where('tenant_id', '=', tenantId)
     .execute();
-  const recovery = await app.db
-    .selectFrom('recovery_codes')
-    .select(['id', 'code_hash', 'used_at'])
-    .where('tenant_id', '=', tenantId)
-    .orderBy('position')
-    .execute();
+  const recovery = await recoveryRows(app, { tenantId });
   return { phones, codes, users, events, recovery };
 }
 

@@ -8,6 +8,7 @@ import { runCommand, UsageError } from '../../server/cli/commands.ts';
 import { acquireDataDirLock } from '../../server/db/data-dir-lock.ts';
 import { loadTenant } from '../../server/services/tenants.ts';
 import { describeEachDatabase } from '../helpers/build-app.ts';
+import { recoveryRows } from '../helpers/partner-views.ts';
 import { enrol, setupSession } from '../helpers/widget-client.ts';
 
 describeEachDatabase('tfa CLI', ({ build }) => {
@@ -140,12 +141,7 @@ describeEachDatabase('tfa CLI', ({ build }) => {
     const app = await build(t);
     const { tenant, widget } = await setupSession(app);
     await enrol(app, widget);
-    const stored = () =>
-      app.db
-        .selectFrom('recovery_codes')
-        .select('code_encrypted')
-        .where('tenant_id', '=', tenant.tenantId)
-        .execute();
+    const stored = () => recoveryRows(app, tenant);
     assert.ok((await stored()).every((row) => row.code_encrypted !== null));
     await run(
       app,

@@ -195,10 +195,10 @@ describeEachDatabase('concurrency', ({ build, kind }) => {
 
         // Off: no active phone, no recovery code; a number typed afterwards may wait as pending.
         const user = await userRow(app, tenant.tenantId);
-        const ref = (table: 'phone_factors' | 'recovery_codes') =>
+        const ref = (table: 'phone_factors' | 'recovery_code_sets') =>
           app.db.selectFrom(table).selectAll().where('user_id', '=', user.id);
         const active = await ref('phone_factors').where('status', '=', 'active').execute();
-        const codes = await ref('recovery_codes').execute();
+        const codes = await ref('recovery_code_sets').execute();
         assert.deepEqual(
           [active.length, codes.length],
           [0, 0],
@@ -322,14 +322,6 @@ describeEachDatabase('concurrency', ({ build, kind }) => {
       /foreign key/i.test((error as Error).message);
     await assert.rejects(
       app.db
-        .insertInto('recovery_codes')
-        .values({ tenant_id: other.tenantId, user_id: user.id, position: 99, code_hash: 'x' })
-        .execute(),
-      foreignKeyViolation,
-      'a recovery code of another tenant',
-    );
-    await assert.rejects(
-      app.db
         .insertInto('trusted_browsers')
         .values({
           tenant_id: other.tenantId,
@@ -344,6 +336,15 @@ describeEachDatabase('concurrency', ({ build, kind }) => {
     );
     const b = await setupSession(app, {}, 'someone-else');
     const userB = await userRow(app, b.tenant.tenantId);
+    // userB has no set yet: the insert reaches the key check, not the one-set-per-user key.
+    await assert.rejects(
+      app.db
+        .insertInto('recovery_code_sets')
+        .values({ tenant_id: other.tenantId, user_id: userB.id, code_hashes: ['x'] })
+        .execute(),
+      foreignKeyViolation,
+      'a recovery code set of another tenant',
+    );
     await assert.rejects(
       app.db
         .insertInto('verification_codes')

@@ -67,10 +67,10 @@ describeEachDatabase('partner user calls', ({ build }) => {
     const row = await userRow(app, tenant, userId);
     assert.equal(row?.failed_attempts, 0);
     assert.equal(row?.locked_until, null);
-    for (const table of ['phone_factors', 'recovery_codes'] as const) {
+    for (const table of ['phone_factors', 'recovery_code_sets'] as const) {
       const rows = await app.db
         .selectFrom(table)
-        .select('id')
+        .select('user_id')
         .where('tenant_id', '=', tenant.tenantId)
         .execute();
       assert.equal(rows.length, 0, `${table} emptied`);
@@ -269,7 +269,7 @@ describeEachDatabase('partner user calls', ({ build }) => {
     for (const table of [
       'users',
       'phone_factors',
-      'recovery_codes',
+      'recovery_code_sets',
       'verification_codes',
       'widget_sessions',
       'send_log',

@@ -27,7 +27,7 @@ const LARGE_TABLES = [
   'widget_sessions',
   'phone_factors',
   'verification_codes',
-  'recovery_codes',
+  'recovery_code_sets',
   'trusted_browsers',
   'results',
   'send_log',
@@ -52,8 +52,8 @@ async function seed(client: pg.Client) {
       code_hash, send_number, expires_at, resend_at, sent_at)
     select s.tenant_id, s.user_id, s.id, 'step-up', 'sms', md5(s.id::text), 1, now(), now(), now()
     from widget_sessions s where s.tenant_id = 'ten_seed'`);
-  await client.query(`insert into recovery_codes (tenant_id, user_id, position, code_hash)
-    select tenant_id, id, 0, md5('r' || id::text) from users where tenant_id = 'ten_seed'`);
+  await client.query(`insert into recovery_code_sets (tenant_id, user_id, code_hashes)
+    select tenant_id, id, array[md5('r' || id::text)] from users where tenant_id = 'ten_seed'`);
   await client.query(`insert into trusted_browsers (tenant_id, user_id, token_hash, label, expires_at)
     select tenant_id, id, md5('t' || id::text), 'Chrome on macOS', now() + interval '30 days'
     from users where tenant_id = 'ten_seed'`);

@@ -6,6 +6,7 @@ import { connect } from 'node:net';
 import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { describeEachDatabase, makeTenant } from '../helpers/build-app.ts';
+import { recoveryRows } from '../helpers/partner-views.ts';
 import {
   challengeSession,
   enrol,
@@ -18,13 +19,7 @@ import {
 const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
 async function unusedCodes(app: FastifyInstance, tenantId: string) {
-  const rows = await app.db
-    .selectFrom('recovery_codes')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('used_at', 'is', null)
-    .execute();
-  return rows.length;
+  return (await recoveryRows(app, { tenantId })).filter((row) => !row.used).length;
 }
 
 describeEachDatabase('review regressions', ({ build, kind }) => {

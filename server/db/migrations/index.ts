@@ -11,6 +11,7 @@ import * as sessionLocaleOptional from './20261201-1400-session-locale-optional.
 import * as authenticatorApp from './20261202-1200-authenticator-app.ts';
 import * as sendCounters from './20261202-1300-send-counters.ts';
 import * as oneForeignKeyPerOwner from './20261202-1400-one-foreign-key-per-owner.ts';
+import * as recoveryCodeSets from './20261203-1000-recovery-code-sets.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '20261202-1300-send-counters': sendCounters,
   '20261202-1200-authenticator-app': authenticatorApp,
   '20261202-1400-one-foreign-key-per-owner': oneForeignKeyPerOwner,
+  '20261203-1000-recovery-code-sets': recoveryCodeSets,
 };
