@@ -12,6 +12,7 @@ import * as authenticatorApp from './20261202-1200-authenticator-app.ts';
 import * as sendCounters from './20261202-1300-send-counters.ts';
 import * as oneForeignKeyPerOwner from './20261202-1400-one-foreign-key-per-owner.ts';
 import * as recoveryCodeSets from './20261203-1000-recovery-code-sets.ts';
+import * as roomForUpdates from './20261203-1100-room-for-updates.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '20261202-1200-authenticator-app': authenticatorApp,
   '20261202-1400-one-foreign-key-per-owner': oneForeignKeyPerOwner,
   '20261203-1000-recovery-code-sets': recoveryCodeSets,
+  '20261203-1100-room-for-updates': roomForUpdates,
 };
