@@ -57,6 +57,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`create unique index recovery_codes_user_position on recovery_codes (user_id, position)`.execute(
     db,
   );
+  // When a code was used is not kept in a set: a used code comes back marked with its set's time.
   await sql`insert into recovery_codes
       (tenant_id, user_id, position, code_hash, code_encrypted, created_at, used_at)
     select s.tenant_id, s.user_id, c.position - 1, c.code_hash, s.codes_encrypted[c.position],
