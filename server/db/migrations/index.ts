@@ -13,6 +13,7 @@ import * as sendCounters from './20261202-1300-send-counters.ts';
 import * as oneForeignKeyPerOwner from './20261202-1400-one-foreign-key-per-owner.ts';
 import * as recoveryCodeSets from './20261203-1000-recovery-code-sets.ts';
 import * as roomForUpdates from './20261203-1100-room-for-updates.ts';
+import * as phonesByOwnerIndex from './20261203-1200-phones-by-owner-index.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '20261202-1400-one-foreign-key-per-owner': oneForeignKeyPerOwner,
   '20261203-1000-recovery-code-sets': recoveryCodeSets,
   '20261203-1100-room-for-updates': roomForUpdates,
+  '20261203-1200-phones-by-owner-index': phonesByOwnerIndex,
 };
