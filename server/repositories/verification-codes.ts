@@ -252,6 +252,22 @@ export async function takeLiveCode(
   return (await trx.executeQuery(take)).rows[0];
 }
 
+/**
+ * The same take, sent right behind the statement after this call (the lock of the user's row) in
+ * its round trip, and run once that lock is held (db/pipeline.ts). The transaction must roll back
+ * when the attempt is refused before the code is judged (a lockout): the take is already done.
+ */
+export function takeLiveCodeAfterNext(
+  trx: Transaction<Database>,
+  ref: SessionRef,
+  purposes: readonly string[],
+  maxAttempts: number,
+  now = new Date(),
+) {
+  const take = takeLive(purposes, { ...ref, maxAttempts, now });
+  return readAfterNext(trx, take, (rows) => rows[0]);
+}
+
 const takeLive = statementPer(
   (purposes: readonly string[]) => (db, values: SessionRef & { maxAttempts: number; now: Date }) =>
     useWhileLive(db, values, values.maxAttempts, values.now).where('id', '=', (eb) =>

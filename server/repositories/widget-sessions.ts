@@ -102,6 +102,18 @@ export async function findSessionByTokenHash(
   return { session, user, tenant };
 }
 
+/** Whether the session is still there (not signed out, expired and purged, or erased). */
+export async function sessionExists(db: Kysely<Database>, ref: SessionRef) {
+  const row = await db
+    .selectFrom('widget_sessions')
+    .select('id')
+    .where('id', '=', ref.sessionId)
+    .where('tenant_id', '=', ref.tenantId)
+    .where('user_id', '=', ref.userId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export function setStepUpUntil(trx: Transaction<Database>, ref: SessionRef, until: Date) {
   return changeSession(trx, 'step_up_until', { ...ref, value: until });
 }

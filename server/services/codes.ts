@@ -15,6 +15,7 @@ import {
   liveCodeAfterNext,
   spentCodes,
   takeLiveCode,
+  takeLiveCodeAfterNext,
   takeTry,
   type UsedCode,
   untakeCode,
@@ -227,6 +228,22 @@ async function repeatedCode(
  * Each judgement takes a try by a conditional update, so however many arrive at once a code is
  * judged at most `CODE_MAX_ATTEMPTS` times and used at most once.
  */
+export interface TakenCode {
+  code: UsedCode | undefined;
+}
+
+/**
+ * The first statement of `checkCode`, sent in the round trip of the user's lock and run once it is
+ * held, for a check whose sequence is known before the lock (verificationAttempt's `behindLock`).
+ */
+export function takeCodeBehindLock(
+  trx: Transaction<Database>,
+  scope: SessionRef,
+  sequence: readonly string[],
+): Promise<TakenCode> {
+  return takeLiveCodeAfterNext(trx, scope, sequence, CODE_MAX_ATTEMPTS).then((code) => ({ code }));
+}
+
 export async function checkCode(
   trx: Transaction<Database>,
   keys: ServerKeys,
@@ -235,12 +252,16 @@ export async function checkCode(
   code: string,
   /** What to answer instead of `invalid_code` when the session has no live code, if it knows. */
   withoutLiveCode?: () => Promise<AppError | undefined>,
+  /** The live code's take, when it went out behind the user's lock (`takeCodeBehindLock`). */
+  takenBehindLock?: TakenCode,
 ): Promise<AttemptOutcome<UsedCode>> {
   const now = new Date();
   // Made only when answered: an error's stack costs more than the rest of a matching code's check.
   const expired = () =>
     ({ ok: false, error: new AppError('code_expired'), countsAsFailure: false }) as const;
-  const usedNow = await takeLiveCode(trx, scope, sequence, CODE_MAX_ATTEMPTS, now);
+  const usedNow = takenBehindLock
+    ? takenBehindLock.code
+    : await takeLiveCode(trx, scope, sequence, CODE_MAX_ATTEMPTS, now);
   if (usedNow && matches(keys, usedNow, code)) return { ok: true, value: usedNow };
   if (usedNow) await untakeCode(trx, scope, usedNow.id);
   const live = await liveCode(trx, scope, sequence, { sentOnly: true });

@@ -13,9 +13,10 @@ import {
 import { activeTotp } from '../repositories/totp-factors.ts';
 import { deleteTrustedBrowsers } from '../repositories/trusted-browsers.ts';
 import { spentCodes } from '../repositories/verification-codes.ts';
+import { sessionExists } from '../repositories/widget-sessions.ts';
 import { assertMethodAllowed } from './authenticator-app.ts';
 import { deliverCode, phoneCodeAnswer } from './code-delivery.ts';
-import { checkCode, currentCode, sequenceOf } from './codes.ts';
+import { checkCode, currentCode, sequenceOf, type TakenCode, takeCodeBehindLock } from './codes.ts';
 import { verificationAttempt } from './lockout.ts';
 import { recordChange } from './notice-queue.ts';
 import type { PhoneInput } from './phone-numbers.ts';
@@ -136,25 +137,36 @@ export async function verifyPhone(
     | { phoneChanged: true }
     | { methodAdded: 'sms' }
     | { enabled: true; recoveryCodes: string[] };
-  const answer = await verificationAttempt<Verified>(
+  // The user's row alone is locked: nothing here changes the session, whose codes go with it.
+  const answer = await verificationAttempt<Verified, TakenCode>(
     deps.db,
-    { ...ref, context },
-    async (trx, active) => {
+    { tenantId: ref.tenantId, userId: ref.userId, context },
+    async (trx, active, taken) => {
       // A number sent before the tenant stopped offering text messages is not turned on after it:
       // only a change keeps one.
       if (!tenant.settings.methods.includes('sms') && !active.phone) {
         assertMethodAllowed(widget, 'sms');
       }
-      const outcome = await checkCode(trx, deps.keys, ref, sequence, code, async () => {
-        // This session's phone codes are all gone, and a number was verified since it began: that
-        // verification (another tab) removed the number they went to. The patient's own code, not a
-        // guess, and no code of this session can work now.
-        const current = await activePhone(trx, ref);
-        if (!current?.verified_at || current.verified_at <= widget.session.created_at) return;
-        const kept = await spentCodes(trx, ref, widget.session.created_at);
-        if (kept.some((row) => sequence.some((purpose) => purpose === row.purpose))) return;
-        return new AppError('phone_replaced');
-      });
+      const outcome = await checkCode(
+        trx,
+        deps.keys,
+        ref,
+        sequence,
+        code,
+        async () => {
+          // Ended meanwhile (signed out, erased): its codes went with it, and no guess was made.
+          if (!(await sessionExists(trx, ref))) return new AppError('session_expired');
+          // This session's phone codes are all gone, and a number was verified since it began: that
+          // verification (another tab) removed the number they went to. The patient's own code, not a
+          // guess, and no code of this session can work now.
+          const current = await activePhone(trx, ref);
+          if (!current?.verified_at || current.verified_at <= widget.session.created_at) return;
+          const kept = await spentCodes(trx, ref, widget.session.created_at);
+          if (kept.some((row) => sequence.some((purpose) => purpose === row.purpose))) return;
+          return new AppError('phone_replaced');
+        },
+        taken,
+      );
       if (!outcome.ok) return outcome;
       const verified = outcome.value;
       // What the new number does is decided by the methods read under the user's lock: the
@@ -182,6 +194,8 @@ export async function verifyPhone(
       await recordChange(trx, widget, { type: 'two_factor.enabled', ...change });
       return { ok: true, value: { enabled: true, recoveryCodes } };
     },
+    // The code's sequence is known before the lock: its take goes out in the lock's round trip.
+    (trx) => takeCodeBehindLock(trx, ref, sequence),
   );
   deps.notices.kick();
   return answer;

@@ -48,6 +48,13 @@ export function lockedError(lockedUntil: Date) {
 /** Thrown inside the attempt's transaction to roll back a success that a lockout overtook. */
 class LockedMeanwhile extends Error {}
 
+/** Thrown inside the attempt's transaction when the user was locked before it began. */
+class LockedNow extends Error {
+  constructor(readonly until: Date) {
+    super('locked');
+  }
+}
+
 /**
  * One verification attempt (a code or a recovery code) under the per-user lockout, in one
  * transaction that locks the user's row first (repositories/locks.ts). A locked user is refused
@@ -55,19 +62,26 @@ class LockedMeanwhile extends Error {}
  * resets the count, and whatever `run` did commits with it, or not at all. `run` gets the user's
  * methods as they are under the lock.
  */
-export async function verificationAttempt<T>(
+export async function verificationAttempt<T, Behind = undefined>(
   db: Kysely<Database>,
-  who: UserRef & { context: RequestContext },
-  run: (trx: Transaction<Database>, active: ActiveMethods) => Promise<AttemptOutcome<T>>,
+  who: UserRef & { sessionId?: string; context: RequestContext },
+  run: (
+    trx: Transaction<Database>,
+    active: ActiveMethods,
+    behind: Behind,
+  ) => Promise<AttemptOutcome<T>>,
+  /** Statements sent in the lock's round trip (a code's take), undone if the user is locked. */
+  behindLock?: (trx: Transaction<Database>) => Promise<Behind>,
 ): Promise<T> {
   const outcome = await withUserAndMethodsLocked(
     db,
     who,
-    async (trx, user, active): Promise<AttemptOutcome<T>> => {
+    async (trx, user, active, behind): Promise<AttemptOutcome<T>> => {
       if (user.locked_until && user.locked_until > new Date()) {
-        return { ok: false, error: lockedError(user.locked_until), countsAsFailure: false };
+        // Rolled back: what went out behind the lock is undone with the transaction.
+        throw new LockedNow(user.locked_until);
       }
-      const result = await run(trx, active);
+      const result = await run(trx, active, behind);
       if (result.ok) {
         // No lockout can begin while the row lock above is held. With nothing to reset the
         // success is confirmed; otherwise the reset's own statement checks no lockout began
@@ -80,7 +94,11 @@ export async function verificationAttempt<T>(
       if (!result.countsAsFailure) return result;
       return countedFailure(trx, who, result);
     },
+    behindLock,
   ).catch(async (error) => {
+    if (error instanceof LockedNow) {
+      return { ok: false, error: lockedError(error.until), countsAsFailure: false } as const;
+    }
     if (!(error instanceof LockedMeanwhile)) throw error;
     const until = await lockedUntil(db, who);
     return {

@@ -103,6 +103,14 @@ describeEachDatabase('code attacks', ({ build }) => {
     assert.equal(eleventh.headers['retry-after'], String(retryAfter));
     const send = await second.post('/phone/resend');
     assert.equal(send.statusCode, 423, 'no SMS while locked');
+    // Refused, not used up: once the wait is over, the same code still works.
+    await app.db
+      .updateTable('users')
+      .set({ locked_until: new Date(Date.now() - 1000) })
+      .where('tenant_id', '=', tenant.tenantId)
+      .execute();
+    const afterTheWait = await second.post('/phone/verify', { code });
+    assert.equal(afterTheWait.statusCode, 200, afterTheWait.body);
   });
 
   test('the lockout grows with each run of ten failures and a success clears it', async (t) => {

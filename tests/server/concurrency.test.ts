@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
 import { describeEachDatabase, makeTenant, type TestApp } from '../helpers/build-app.ts';
 import {
   challengeSession,
@@ -68,6 +69,17 @@ async function userRow(app: TestApp, tenantId: string) {
     .selectAll()
     .where('tenant_id', '=', tenantId)
     .executeTakeFirstOrThrow();
+}
+
+/** Until a statement of this database waits for a row lock (a request blocked behind a test's). */
+async function waitForLockWait(app: TestApp) {
+  for (let tries = 0; tries < 200; tries += 1) {
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock'`.execute(app.db);
+    if ((rows[0]?.n ?? 0) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('no statement ever waited for the lock');
 }
 
 describeEachDatabase('concurrency', ({ build, kind }) => {
@@ -283,6 +295,30 @@ describeEachDatabase('concurrency', ({ build, kind }) => {
           .filter((r) => r.statusCode !== 200)
           .every((r) => errorCode(r) === 'already_verified'),
       );
+      assert.equal((await userRow(app, tenant.tenantId)).failed_attempts, 0);
+    },
+  );
+
+  test(
+    'a session ended while its enrolment code waits for the user’s lock: session_expired, no failure counted',
+    race,
+    async (t) => {
+      const app = await build(t, {}, { httpLimits: ROOMY_HTTP });
+      const { tenant, widget } = await setupSession(app, ROOMY_SETTINGS);
+      assert.equal((await widget.post('/phone', { phone: FRENCH_MOBILE })).statusCode, 200);
+      const code = await latestSmsCode(app);
+      const { id: userId } = await userRow(app, tenant.tenantId);
+      let verifying: Promise<LightMyRequestResponse> | undefined;
+      await app.db.transaction().execute(async (trx) => {
+        // Another change holds the user's row: the verify, past authentication, waits for it.
+        await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
+        verifying = widget.post('/phone/verify', { code });
+        await waitForLockWait(app);
+        // Meanwhile the session ends (signed out, erased): its codes go with it.
+        await trx.deleteFrom('widget_sessions').where('user_id', '=', userId).execute();
+      });
+      const response = await (verifying as Promise<LightMyRequestResponse>);
+      assert.equal(errorCode(response), 'session_expired', response.body);
       assert.equal((await userRow(app, tenant.tenantId)).failed_attempts, 0);
     },
   );
