@@ -3,8 +3,8 @@ import type { ServerKeys } from './keys.ts';
 
 /** Where a ciphertext lives: it opens only there (AES-GCM associated data). */
 export interface FieldPlace {
-  table: 'phone_factors' | 'recovery_codes' | 'totp_factors';
-  column: 'phone_encrypted' | 'code_encrypted' | 'secret_encrypted';
+  table: 'phone_factors' | 'recovery_code_sets' | 'recovery_codes' | 'totp_factors';
+  column: 'phone_encrypted' | 'codes_sealed' | 'code_encrypted' | 'secret_encrypted';
   tenantId: string;
   userId: string;
 }

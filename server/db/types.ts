@@ -115,7 +115,12 @@ export interface RecoveryCodeSetsTable {
   tenant_id: string;
   /** In the order shown: a code's position in the set is its place here. */
   code_hashes: string[];
-  /** Each code sealed, in the same order; present only while the tenant lets users view them again. */
+  /**
+   * The codes, in the same order, sealed together (one value); present only while the tenant lets
+   * users view them again.
+   */
+  codes_sealed: string | null;
+  /** Sets written before codes were sealed together: each code sealed, in the same order. */
   codes_encrypted: string[] | null;
   /** The positions of the codes used. */
   used_positions: ColumnType<number[], number[] | undefined, number[]>;

@@ -18,29 +18,30 @@ function userSet(db: Kysely<Database>, ref: UserRef) {
 export async function replaceRecoveryCodes(
   trx: Transaction<Database>,
   ref: UserRef,
-  set: { hashes: string[]; encrypted: string[] | null },
+  set: { hashes: string[]; sealed: string | null },
 ) {
   await writeWithNext(
     trx,
-    replaceSet({ ...ref, hashes: set.hashes, encrypted: set.encrypted, now: new Date() }),
+    replaceSet({ ...ref, hashes: set.hashes, sealed: set.sealed, now: new Date() }),
   );
 }
 
 const replaceSet = statement(
-  (db, values: UserRef & { hashes: string[]; encrypted: string[] | null; now: Date }) =>
+  (db, values: UserRef & { hashes: string[]; sealed: string | null; now: Date }) =>
     db
       .insertInto('recovery_code_sets')
       .values({
         tenant_id: values.tenantId,
         user_id: values.userId,
         code_hashes: values.hashes,
-        codes_encrypted: values.encrypted,
+        codes_sealed: values.sealed,
         created_at: values.now,
       })
       .onConflict((conflict) =>
         conflict.column('user_id').doUpdateSet((eb) => ({
           code_hashes: eb.ref('excluded.code_hashes'),
-          codes_encrypted: eb.ref('excluded.codes_encrypted'),
+          codes_sealed: eb.ref('excluded.codes_sealed'),
+          codes_encrypted: null,
           used_positions: sql<number[]>`'{}'`,
           created_at: eb.ref('excluded.created_at'),
         })),
@@ -58,7 +59,7 @@ export async function deleteRecoveryCodes(db: Kysely<Database>, ref: UserRef) {
 /** The whole set, used codes included, in the order it was shown; undefined when there is none. */
 export async function findRecoveryCodes(db: Kysely<Database>, ref: UserRef) {
   return userSet(db, ref)
-    .select(['code_hashes', 'codes_encrypted', 'used_positions'])
+    .select(['code_hashes', 'codes_sealed', 'codes_encrypted', 'used_positions'])
     .executeTakeFirst();
 }
 

@@ -4,7 +4,7 @@ import type { ServerKeys } from '../crypto/keys.ts';
 import { isCurrent, seal, unseal } from '../crypto/sealed-fields.ts';
 import type { Database } from '../db/types.ts';
 import { totpPlace } from './authenticator-app.ts';
-import { hashRecoveryCode, recoveryCodePlace } from './recovery-codes.ts';
+import { hashRecoveryCode, openRecoveryCodes, sealRecoveryCodes } from './recovery-codes.ts';
 
 const BATCH = 200;
 
@@ -85,28 +85,34 @@ export async function reencryptAll(
     (after) =>
       db
         .selectFrom('recovery_code_sets')
-        .select(['user_id as id', 'tenant_id', 'code_hashes', 'codes_encrypted'])
+        .select(['user_id as id', 'tenant_id', 'code_hashes', 'codes_sealed', 'codes_encrypted'])
         .where('user_id', '>', after)
         .orderBy('user_id')
         .limit(BATCH)
         .execute(),
     async (set) => {
-      const sealed = set.codes_encrypted;
-      if (sealed === null) {
+      if (set.codes_sealed === null && set.codes_encrypted === null) {
         report.hashOnlyRecoveryCodes += set.code_hashes.length;
         return;
       }
-      if (sealed.every((code) => isCurrent(keys, code))) return;
-      const place = recoveryCodePlace({ tenantId: set.tenant_id, userId: set.id });
-      const codes = sealed.map((code) => unseal(keys, code, place));
+      // A set sealed code by code (written before) is sealed together on the way.
+      if (set.codes_sealed !== null && isCurrent(keys, set.codes_sealed)) return;
+      const ref = { tenantId: set.tenant_id, userId: set.id };
+      const codes = openRecoveryCodes(keys, set, ref) as string[];
       const updated = await db
         .updateTable('recovery_code_sets')
         .set({
-          codes_encrypted: codes.map((code) => seal(keys, code, place)),
+          codes_sealed: sealRecoveryCodes(keys, codes, ref),
+          codes_encrypted: null,
           code_hashes: codes.map((code) => hashRecoveryCode(keys.codes, set.id, code)),
         })
         .where('user_id', '=', set.id)
-        .where(sql<boolean>`codes_encrypted = ${sealed}::text[]`)
+        // Unless the set was replaced meanwhile.
+        .where(
+          set.codes_sealed === null
+            ? sql<boolean>`codes_encrypted = ${set.codes_encrypted}::text[]`
+            : sql<boolean>`codes_sealed = ${set.codes_sealed}`,
+        )
         .executeTakeFirst();
       if (updated.numUpdatedRows > 0n) report.recoveryCodes += codes.length;
     },

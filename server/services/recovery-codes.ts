@@ -42,9 +42,29 @@ export function hashRecoveryCode(key: Buffer, userId: string, code: string) {
   return createHmac('sha256', key).update(`recovery\n${userId}\n${code}`).digest('base64url');
 }
 
-/** Where each code's copy is sealed to: the names of its first table, so every copy still opens. */
-export function recoveryCodePlace(ref: UserRef) {
+/** Where a set's codes are sealed to, together. */
+export function recoveryCodesPlace(ref: UserRef) {
+  return { table: 'recovery_code_sets', column: 'codes_sealed', ...ref } as const;
+}
+
+/** Where each code of a set written before was sealed to, alone: its first table's names. */
+export function legacyRecoveryCodePlace(ref: UserRef) {
   return { table: 'recovery_codes', column: 'code_encrypted', ...ref } as const;
+}
+
+/** The codes of a set sealed together, in their order. */
+export const sealRecoveryCodes = (keys: ServerKeys, codes: string[], ref: UserRef) =>
+  seal(keys, codes.join('\n'), recoveryCodesPlace(ref));
+
+/** The plain codes of a viewable set, in their order; null for a set kept as hashes only. */
+export function openRecoveryCodes(
+  keys: ServerKeys,
+  set: { codes_sealed: string | null; codes_encrypted: string[] | null },
+  ref: UserRef,
+): string[] | null {
+  if (set.codes_sealed) return unseal(keys, set.codes_sealed, recoveryCodesPlace(ref)).split('\n');
+  const place = legacyRecoveryCodePlace(ref);
+  return set.codes_encrypted?.map((sealed) => unseal(keys, sealed, place)) ?? null;
 }
 
 /**
@@ -66,7 +86,7 @@ export async function issueRecoveryCodes(
   const ref = { tenantId: tenant.id, userId };
   await replaceRecoveryCodes(trx, ref, {
     hashes: codes.map((code) => hashRecoveryCode(keys.codes, userId, code)),
-    encrypted: viewable ? codes.map((code) => seal(keys, code, recoveryCodePlace(ref))) : null,
+    sealed: viewable ? sealRecoveryCodes(keys, codes, ref) : null,
   });
   return codes.map(formatRecoveryCode);
 }
@@ -113,10 +133,10 @@ export async function consumeRecoveryCode(
 /** The set as the user may view it again, or null when it was not kept viewable. */
 export async function viewRecoveryCodes(db: Kysely<Database>, keys: ServerKeys, ref: UserRef) {
   const set = await findRecoveryCodes(db, ref);
-  if (!set?.codes_encrypted) return null;
-  const place = recoveryCodePlace(ref);
-  return set.codes_encrypted.map((sealed, position) => ({
-    code: formatRecoveryCode(unseal(keys, sealed, place)),
+  const codes = set && openRecoveryCodes(keys, set, ref);
+  if (!set || !codes) return null;
+  return codes.map((code, position) => ({
+    code: formatRecoveryCode(code),
     used: set.used_positions.includes(position),
   }));
 }

@@ -79,7 +79,7 @@ export async function updateTenant(
       // Viewing turned off: the encrypted copies that made it possible go too.
       await trx
         .updateTable('recovery_code_sets')
-        .set({ codes_encrypted: null })
+        .set({ codes_sealed: null, codes_encrypted: null })
         .where('tenant_id', '=', tenantId)
         .execute();
     }

@@ -29,11 +29,14 @@ async function events(
 export const ofType = async (app: FastifyInstance, tenant: Tenant, userId: string, type: string) =>
   (await events(app, tenant, userId)).filter((event) => event.type === type);
 
-/** The tenant's recovery codes as stored, a row per code, each set in its order. */
+/**
+ * The tenant's recovery codes as stored, a row per code, each set in its order; `sealed_copy` is the
+ * sealed value a code can be viewed again from (its set's, or its own in a set written before).
+ */
 export async function recoveryRows(app: FastifyInstance, tenant: Pick<Tenant, 'tenantId'>) {
   const sets = await app.db
     .selectFrom('recovery_code_sets')
-    .select(['user_id', 'code_hashes', 'codes_encrypted', 'used_positions'])
+    .select(['user_id', 'code_hashes', 'codes_sealed', 'codes_encrypted', 'used_positions'])
     .where('tenant_id', '=', tenant.tenantId)
     .orderBy('user_id')
     .execute();
@@ -41,7 +44,7 @@ export async function recoveryRows(app: FastifyInstance, tenant: Pick<Tenant, 't
     set.code_hashes.map((code_hash, position) => ({
       user_id: set.user_id,
       code_hash,
-      code_encrypted: set.codes_encrypted?.[position] ?? null,
+      sealed_copy: set.codes_sealed ?? set.codes_encrypted?.[position] ?? null,
       used: set.used_positions.includes(position),
     })),
   );

@@ -142,7 +142,7 @@ describeEachDatabase('tfa CLI', ({ build }) => {
     const { tenant, widget } = await setupSession(app);
     await enrol(app, widget);
     const stored = () => recoveryRows(app, tenant);
-    assert.ok((await stored()).every((row) => row.code_encrypted !== null));
+    assert.ok((await stored()).every((row) => row.sealed_copy !== null));
     await run(
       app,
       'tenant',
@@ -155,7 +155,7 @@ describeEachDatabase('tfa CLI', ({ build }) => {
     const rows = await stored();
     assert.equal(rows.length, 10, 'the codes still work');
     assert.ok(
-      rows.every((row) => row.code_encrypted === null),
+      rows.every((row) => row.sealed_copy === null),
       'no viewable copy left',
     );
   });

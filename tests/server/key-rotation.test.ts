@@ -9,6 +9,7 @@ import { runCommand } from '../../server/cli/commands.ts';
 import { encrypt } from '../../server/crypto/encryption.ts';
 import { deriveKeys, type ServerKeys } from '../../server/crypto/keys.ts';
 import { seal, unseal } from '../../server/crypto/sealed-fields.ts';
+import { legacyRecoveryCodePlace } from '../../server/services/recovery-codes.ts';
 import { describeEachDatabase, type TestApp } from '../helpers/build-app.ts';
 import {
   challengeSession,
@@ -46,6 +47,26 @@ async function signInByRecoveryCode(
   return widget.post('/challenge/recovery', { recoveryCode });
 }
 
+const THIRD_FRENCH_MOBILE = '+33687654321';
+
+/** Rewrites the tenant's one set as sets were written before: each code sealed on its own. */
+async function sealCodeByCode(app: TestApp, keys: ServerKeys, tenantId: string, codes: string[]) {
+  const set = await app.db
+    .selectFrom('recovery_code_sets')
+    .select('user_id')
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirstOrThrow();
+  const place = legacyRecoveryCodePlace({ tenantId, userId: set.user_id });
+  await app.db
+    .updateTable('recovery_code_sets')
+    .set({
+      codes_sealed: null,
+      codes_encrypted: codes.map((code) => seal(keys, code.replaceAll('-', ''), place)),
+    })
+    .where('tenant_id', '=', tenantId)
+    .execute();
+}
+
 describeEachDatabase('encryption key rotation', ({ build }) => {
   test('after a rotation every patient signs in, and reencrypt moves every value to the new key', async (t) => {
     const [oldMaster, newMaster] = [randomBytes(32), randomBytes(32)];
@@ -54,6 +75,10 @@ describeEachDatabase('encryption key rotation', ({ build }) => {
     const viewableCodes = await enrol(before, viewable.widget, FRENCH_MOBILE);
     const hashOnly = await setupSession(before, { recoveryCodesViewable: false }, 'hash-only');
     const hashOnlyCodes = await enrol(before, hashOnly.widget, OTHER_FRENCH_MOBILE);
+    // A set written before codes were sealed together: each code sealed on its own.
+    const alone = await setupSession(before, {}, 'sealed-alone');
+    const aloneCodes = await enrol(before, alone.widget, THIRD_FRENCH_MOBILE);
+    await sealCodeByCode(before, deriveKeys(oldMaster), alone.tenant.tenantId, aloneCodes);
     // A number written before key ids and associated data existed (format v1).
     await before.db
       .updateTable('phone_factors')
@@ -92,7 +117,10 @@ describeEachDatabase('encryption key rotation', ({ build }) => {
     };
     await runCommand(['keys', 'reencrypt', '--json'], during.db, write, async () => ring);
     const report = JSON.parse(output);
-    assert.deepEqual([report.phones, report.recoveryCodes], [2, viewableCodes.length]);
+    assert.deepEqual(
+      [report.phones, report.recoveryCodes],
+      [3, viewableCodes.length + aloneCodes.length],
+    );
     assert.equal(report.hashOnlyRecoveryCodes, hashOnlyCodes.length);
     const phones = await during.db.selectFrom('phone_factors').select('phone_encrypted').execute();
     assert.ok(phones.every((row) => row.phone_encrypted.startsWith(`v2.${ring.id}.`)));
@@ -115,6 +143,20 @@ describeEachDatabase('encryption key rotation', ({ build }) => {
       viewableCodes[0] as string,
     );
     assert.equal(moved.statusCode, 200, moved.body);
+    const sealedTogether = await signInByRecoveryCode(
+      after,
+      alone.tenant,
+      'sealed-alone',
+      aloneCodes[1] as string,
+    );
+    assert.equal(sealedTogether.statusCode, 200, sealedTogether.body);
+    const aloneSet = await after.db
+      .selectFrom('recovery_code_sets')
+      .select(['codes_sealed', 'codes_encrypted'])
+      .where('tenant_id', '=', alone.tenant.tenantId)
+      .executeTakeFirstOrThrow();
+    assert.equal(aloneSet.codes_encrypted, null, 'the set written code by code is sealed together');
+    assert.ok(aloneSet.codes_sealed?.startsWith(`v2.${ring.id}.`));
     // Codes kept only as hashes cannot be re-hashed: why the report says to keep the old key.
     const stale = await signInByRecoveryCode(
       after,

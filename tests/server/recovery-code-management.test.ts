@@ -53,7 +53,7 @@ describeEachDatabase('recovery code management', ({ build }) => {
     const rows = await recoveryRows(app, tenant);
     assert.equal(rows.length, 10);
     assert.ok(
-      rows.every((row) => row.code_encrypted === null),
+      rows.every((row) => row.sealed_copy === null),
       'no encrypted copy',
     );
     assert.equal((await ofType(app, tenant, userId, 'recovery_codes.viewed')).length, 0);
@@ -63,7 +63,7 @@ describeEachDatabase('recovery code management', ({ build }) => {
     const after = await recoveryRows(app, tenant);
     assert.equal(after.length, 10);
     assert.ok(
-      after.every((row) => row.code_encrypted === null),
+      after.every((row) => row.sealed_copy === null),
       'nor for a new set',
     );
   });

@@ -1,5 +1,6 @@
 // The move from a row per recovery code to a row per set: every code keeps its place, hash,
-// encrypted copy and use, the copies still open, and the way back restores the rows.
+// encrypted copy and use, the copies still open (also once new sets are sealed together), and the
+// way back restores the rows.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
@@ -11,10 +12,14 @@ import { migrations } from '../../server/db/migrations/index.ts';
 import { PGliteDialect } from '../../server/db/pglite-dialect.ts';
 import type { Database } from '../../server/db/types.ts';
 import type { UserRef } from '../../server/repositories/refs.ts';
-import { recoveryCodePlace, viewRecoveryCodes } from '../../server/services/recovery-codes.ts';
+import {
+  legacyRecoveryCodePlace,
+  viewRecoveryCodes,
+} from '../../server/services/recovery-codes.ts';
 
 const BEFORE = '20261202-1400-one-foreign-key-per-owner';
 const SETS = '20261203-1000-recovery-code-sets';
+const SEALED_TOGETHER = '20261203-1300-recovery-codes-sealed-together';
 
 test('recovery codes move into one row per set and back, nothing lost', async (t) => {
   const pglite = await PGlite.create();
@@ -39,7 +44,7 @@ test('recovery codes move into one row per set and back, nothing lost', async (t
   ];
   const keys = deriveKeys(randomBytes(32));
   const codes = ['AAAABBBBCCCCDDDD', 'EEEEFFFFGGGGHHHH', 'JJJJKKKKMMMMNNNN'];
-  const sealed = codes.map((code) => seal(keys, code, recoveryCodePlace(viewable)));
+  const sealed = codes.map((code) => seal(keys, code, legacyRecoveryCodePlace(viewable)));
   // Written out of order, the second code used: position, not insertion, decides the order.
   for (const position of [2, 0, 1]) {
     const usedAt = position === 1 ? new Date() : null;
@@ -68,6 +73,8 @@ test('recovery codes move into one row per set and back, nothing lost', async (t
       used_positions: [],
     },
   ]);
+  // Sets made from now on are sealed together; these keep their copies, code by code.
+  await to(SEALED_TOGETHER);
   assert.deepEqual(
     await viewRecoveryCodes(db, keys, viewable),
     [

@@ -14,6 +14,7 @@ import * as oneForeignKeyPerOwner from './20261202-1400-one-foreign-key-per-owne
 import * as recoveryCodeSets from './20261203-1000-recovery-code-sets.ts';
 import * as roomForUpdates from './20261203-1100-room-for-updates.ts';
 import * as phonesByOwnerIndex from './20261203-1200-phones-by-owner-index.ts';
+import * as recoveryCodesSealedTogether from './20261203-1300-recovery-codes-sealed-together.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '20261203-1000-recovery-code-sets': recoveryCodeSets,
   '20261203-1100-room-for-updates': roomForUpdates,
   '20261203-1200-phones-by-owner-index': phonesByOwnerIndex,
+  '20261203-1300-recovery-codes-sealed-together': recoveryCodesSealedTogether,
 };
