@@ -73,18 +73,24 @@ const insertPhone = statement((db, phone: PhoneFactor) =>
  * The verified number becomes the user's one active phone, in one statement of the caller's
  * transaction, sent with the statement after it (nothing reads its answer): the active one before
  * it and every pending number go. Two-factor stays on since it was first on: the new phone keeps
- * the older one's `enabled_at`, or the app's. The caller decided what the change is (an enrolment,
- * a change of phone, a phone beside the app) from the methods it read under the user's lock.
+ * the older one's `enabled_at`, or else takes `onSince` (the app's, or now). The caller decided
+ * what the change is (an enrolment, a change of phone, a phone beside the app) from the methods it
+ * read under the user's lock.
  *
  * The update reads `others`, so the old active row is deleted before the new one turns active:
  * a deleting CTE that nothing reads runs after the main statement, and the new active phone would
  * meet the old one in the one-active-phone unique index.
  */
-export async function activatePhone(trx: Transaction<Database>, ref: UserRef, id: string) {
-  await writeWithNext(trx, activate({ ...ref, id, now: new Date() }));
+export async function activatePhone(
+  trx: Transaction<Database>,
+  ref: UserRef,
+  id: string,
+  onSince: Date,
+) {
+  await writeWithNext(trx, activate({ ...ref, id, now: new Date(), onSince }));
 }
 
-const activate = statement((db, values: UserRef & { id: string; now: Date }) =>
+const activate = statement((db, values: UserRef & { id: string; now: Date; onSince: Date }) =>
   db
     .with('others', (db) =>
       db
@@ -93,14 +99,6 @@ const activate = statement((db, values: UserRef & { id: string; now: Date }) =>
         .where('tenant_id', '=', values.tenantId)
         .where('id', '!=', values.id)
         .returning(['status', 'enabled_at', 'verified_at']),
-    )
-    .with('app', (db) =>
-      db
-        .selectFrom('totp_factors')
-        .select('confirmed_at')
-        .where('user_id', '=', values.userId)
-        .where('tenant_id', '=', values.tenantId)
-        .where('status', '=', 'active'),
     )
     .updateTable('phone_factors')
     .set((eb) => ({
@@ -111,8 +109,7 @@ const activate = statement((db, values: UserRef & { id: string; now: Date }) =>
           .selectFrom('others')
           .select((inner) => inner.fn.coalesce('enabled_at', 'verified_at').as('since'))
           .where('status', '=', 'active'),
-        eb.selectFrom('app').select('confirmed_at'),
-        eb.val(values.now),
+        eb.val(values.onSince),
       ),
     }))
     .where('id', '=', values.id)

@@ -177,7 +177,9 @@ export async function verifyPhone(
         requireStepUp(widget);
         if (!active.phone) throw new AppError('not_enabled');
       }
-      await activatePhone(trx, ref, verified.phone_factor_id as string);
+      // Beside the app, two-factor has been on since the app was confirmed.
+      const onSince = active.totp?.confirmedAt ?? new Date();
+      await activatePhone(trx, ref, verified.phone_factor_id as string, onSince);
       const change = { context, maskedPhone: verified.phone_masked };
       if (verified.purpose === 'change-phone') {
         await deleteTrustedBrowsers(trx, ref);

@@ -113,6 +113,10 @@ describeEachDatabase('authenticator app: managing methods', ({ build }) => {
     const status = await partnerStatus(app, tenant, userId);
     assert.deepEqual(status.twoFactor.methods, ['sms', 'totp']);
     assert.equal(status.recoveryCodesRemaining, 10);
+    assert.equal(status.twoFactor.enabledAt, status.twoFactor.totp.addedAt, 'on since the app');
+    assert.equal((await widget.delete('/totp')).statusCode, 204);
+    const phoneOnly = await partnerStatus(app, tenant, userId);
+    assert.equal(phoneOnly.twoFactor.enabledAt, status.twoFactor.enabledAt, 'and still, once gone');
   });
 
   test('a phone added beside the app and the app removed: each emails its notice', async (t) => {
