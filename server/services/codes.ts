@@ -222,12 +222,6 @@ async function repeatedCode(
   return new AppError(spent.sent_at ? 'code_replaced' : 'code_expired');
 }
 
-/**
- * Checks `code` against the session's live code of `sequence`, inside a verification attempt.
- * No code, a wrong code: the same `invalid_code`, counted. Expired or dead: `code_expired`.
- * Each judgement takes a try by a conditional update, so however many arrive at once a code is
- * judged at most `CODE_MAX_ATTEMPTS` times and used at most once.
- */
 export interface TakenCode {
   code: UsedCode | undefined;
 }
@@ -244,6 +238,12 @@ export function takeCodeBehindLock(
   return takeLiveCodeAfterNext(trx, scope, sequence, CODE_MAX_ATTEMPTS).then((code) => ({ code }));
 }
 
+/**
+ * Checks `code` against the session's live code of `sequence`, inside a verification attempt.
+ * No code, a wrong code: the same `invalid_code`, counted. Expired or dead: `code_expired`.
+ * Each judgement takes a try by a conditional update, so however many arrive at once a code is
+ * judged at most `CODE_MAX_ATTEMPTS` times and used at most once.
+ */
 export async function checkCode(
   trx: Transaction<Database>,
   keys: ServerKeys,
