@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type CompiledQuery, Kysely } from 'kysely';
+import { type CompiledQuery, Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { type AppOptions, buildApp } from '../../server/app.ts';
 import { deriveKeys } from '../../server/crypto/keys.ts';
@@ -45,4 +45,15 @@ export async function appOnOwnPostgres(
   });
   await app.ready();
   return { app, client, queries };
+}
+
+/** Until a statement of this database waits for a row lock (a request blocked behind a test's). */
+export async function waitForLockWait(db: Kysely<Database>) {
+  for (let tries = 0; tries < 200; tries += 1) {
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock'`.execute(db);
+    if ((rows[0]?.n ?? 0) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('no statement ever waited for the lock');
 }

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
-import { sql } from 'kysely';
 import { describeEachDatabase, makeTenant, type TestApp } from '../helpers/build-app.ts';
+import { waitForLockWait } from '../helpers/postgres-app.ts';
 import {
   challengeSession,
   enrol,
@@ -69,17 +69,6 @@ async function userRow(app: TestApp, tenantId: string) {
     .selectAll()
     .where('tenant_id', '=', tenantId)
     .executeTakeFirstOrThrow();
-}
-
-/** Until a statement of this database waits for a row lock (a request blocked behind a test's). */
-async function waitForLockWait(app: TestApp) {
-  for (let tries = 0; tries < 200; tries += 1) {
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
-      where datname = current_database() and wait_event_type = 'Lock'`.execute(app.db);
-    if ((rows[0]?.n ?? 0) > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('no statement ever waited for the lock');
 }
 
 describeEachDatabase('concurrency', ({ build, kind }) => {
@@ -313,7 +302,7 @@ describeEachDatabase('concurrency', ({ build, kind }) => {
         // Another change holds the user's row: the verify, past authentication, waits for it.
         await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
         verifying = widget.post('/phone/verify', { code });
-        await waitForLockWait(app);
+        await waitForLockWait(app.db);
         // Meanwhile the session ends (signed out, erased): its codes go with it.
         await trx.deleteFrom('widget_sessions').where('user_id', '=', userId).execute();
       });
