@@ -49,9 +49,11 @@ const sessionByTokenHash = statement((db, values: { tokenHash: string }) =>
       't.name as tenant_name',
       't.settings as tenant_settings',
     ])
+    // In no order: authentication sorts them. An array of a subquery needs no aggregate.
     .select(
-      sql<string[]>`coalesce((select array_agg(o.origin order by o.origin) from tenant_origins o
-        where o.tenant_id = t.id), '{}')`.as('tenant_origins'),
+      sql<string[]>`array(select o.origin from tenant_origins o where o.tenant_id = t.id)`.as(
+        'tenant_origins',
+      ),
     )
     .where('s.token_hash', '=', values.tokenHash),
 );
