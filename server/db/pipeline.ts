@@ -22,8 +22,9 @@ type Rows = unknown[] & { [LATER]?: Promise<unknown[]> };
  * fails, that next statement fails with its error, and the transaction rolls back. Outside a
  * transaction, and on PGlite, it runs at once.
  *
- * Only for writes that no client input can make fail: an error caught by the caller to answer
- * something else would surface one statement late.
+ * Only for writes that no client input can make fail, or whose failure the caller reads from the
+ * transaction's end (the send limits' count, the last statement before the commit): an error
+ * caught to answer something else would surface one statement late.
  */
 export async function writeWithNext(db: Executor, query: Compilable): Promise<void> {
   const compiled = query.compile();

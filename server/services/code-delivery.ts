@@ -15,6 +15,7 @@ import {
   recordSendRefusal,
   refusedLimit,
   type SendFacts,
+  sendRefusal,
 } from './send-limits.ts';
 import { sessionRef, type WidgetContext } from './sessions.ts';
 import { codeSmsText } from './sms-text.ts';
@@ -150,7 +151,8 @@ export async function deliverCode(
     ttlSeconds,
     guard: input.guard,
     admit: (trx) => admitSend(trx, tenant, facts),
-  }).catch(async (error) => {
+  }).catch(async (failure) => {
+    const error = sendRefusal(failure) ?? failure;
     if (error instanceof AppError && error.code === 'rate_limited') {
       const limit = refusedLimit(error);
       await recordSendRefusal(

@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { AppError } from '../errors.ts';
 import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
-import { type CounterState, countSend } from '../repositories/send-counters.ts';
+import { type CounterState, countSend, overLimit } from '../repositories/send-counters.ts';
 import type { TenantSettings } from './tenant-settings.ts';
 import type { TenantContext } from './tenants.ts';
 
@@ -122,10 +122,11 @@ function secondsUntilOldestLeaves(counter: CounterState, now: Date) {
 
 /**
  * Counts one send in every limit that applies to it, before any provider call, in the caller's
- * transaction, or throws `rate_limited` (with `limit` and `retryAfter`) for the first limit it
- * would go over: the caller's transaction then rolls back, so the refused send counts nowhere.
- * Sends wait for each other only where they share a counter row, for as long as the caller's
- * transaction stays open after this: call it last.
+ * transaction, and refuses it when it would go over one: the caller's transaction then fails, by
+ * the time it commits, with an error that `sendRefusal` turns into `rate_limited` (with `limit` and
+ * `retryAfter`) for the first limit in the order above, and rolls back, so the refused send counts
+ * nowhere. Sends wait for each other only where they share a counter row, until the caller's
+ * transaction ends: call it last, right before the commit.
  */
 export async function admitSend(
   trx: Transaction<Database>,
@@ -133,10 +134,11 @@ export async function admitSend(
   facts: SendFacts,
   now = new Date(),
 ) {
-  const applying = limits.flatMap((limit) => {
+  const counters = limits.flatMap((limit) => {
     const key = limit.value(facts);
     if (key == null || (limit.smsOnly && facts.channel !== 'sms')) return [];
-    return [{ limit, key }];
+    const { name: scope, bucketSeconds, buckets } = limit;
+    return [{ scope, key, bucketSeconds, buckets, max: limit.max(tenant.settings) }];
   });
   // The send's record goes in the counting statement: the counter rows are the ones other sends
   // wait for, so nothing but the commit follows them.
@@ -148,28 +150,18 @@ export async function admitSend(
     country: facts.phone?.country ?? null,
     ipKey: facts.ipKey,
   };
-  const counted = await countSend(
-    trx,
-    tenant.id,
-    applying.map(({ limit, key }) => ({
-      scope: limit.name,
-      key,
-      bucketSeconds: limit.bucketSeconds,
-      buckets: limit.buckets,
-    })),
-    now,
-    record,
-  );
-  for (const { limit } of applying) {
-    const counter = counted.find((row) => row.scope === limit.name);
-    if (!counter) throw new Error(`send counter ${limit.name} was not counted`);
-    const total = counter.counts.reduce((sum, n) => sum + n, 0);
-    if (total <= limit.max(tenant.settings)) continue;
-    throw new AppError('rate_limited', {
-      message: limit.message,
-      extra: { retryAfter: secondsUntilOldestLeaves(counter, now), limit: limit.name },
-    });
-  }
+  await countSend(trx, tenant.id, counters, now, record);
+}
+
+/** The refusal of a send that `admitSend` counted over a limit, or undefined for any other error. */
+export function sendRefusal(error: unknown): AppError | undefined {
+  const counter = overLimit(error);
+  const limit = counter && limits.find(({ name }) => name === counter.scope);
+  if (!counter || !limit) return undefined;
+  return new AppError('rate_limited', {
+    message: limit.message,
+    extra: { retryAfter: secondsUntilOldestLeaves(counter, counter.now), limit: limit.name },
+  });
 }
 
 /** The send limit a refusal came from, or undefined for any other error. */

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AppError } from '../../server/errors.ts';
-import { admitSend, type SendFacts } from '../../server/services/send-limits.ts';
+import { admitSend, type SendFacts, sendRefusal } from '../../server/services/send-limits.ts';
 import { loadTenant } from '../../server/services/tenants.ts';
 import {
   describeEachDatabase,
@@ -39,7 +39,8 @@ describeEachDatabase('send windows', ({ build }) => {
     try {
       await app.db.transaction().execute((trx) => admitSend(trx, context, facts, now));
       return 'sent';
-    } catch (error) {
+    } catch (failure) {
+      const error = sendRefusal(failure) ?? failure;
       if (!(error instanceof AppError)) throw error;
       return `${error.extra.limit} ${error.extra.retryAfter}`;
     }

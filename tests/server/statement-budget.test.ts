@@ -130,7 +130,7 @@ test(
 );
 
 test(
-  'a send: two transactions, the reservation and the record of the send, at most 14 statements in 5 round trips',
+  'a send: two transactions, the reservation and the record of the send, at most 14 statements in 4 round trips (the count goes out with the commit)',
   needsPostgres,
   async (t) => {
     const { app } = await appOnOwnPostgres(t);
@@ -144,7 +144,9 @@ test(
     assert.equal(transactions.length, 2, listing);
     assert.ok(send.checkouts <= 2, `${send.checkouts} checkouts`);
     assert.ok(send.statements.length <= 14, `${send.statements.length} statements:\n${listing}`);
-    assert.ok(send.roundTrips <= 5, `${send.roundTrips} round trips:\n${listing}`);
+    // The send counters every send of a tenant shares are locked by the count: nothing may wait
+    // for its answer before the commit, or each send would hold them for a round trip.
+    assert.ok(send.roundTrips <= 4, `${send.roundTrips} round trips:\n${listing}`);
     t.diagnostic(`a send: ${costOf(send)}`);
   },
 );

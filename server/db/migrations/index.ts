@@ -15,6 +15,7 @@ import * as recoveryCodeSets from './20261203-1000-recovery-code-sets.ts';
 import * as roomForUpdates from './20261203-1100-room-for-updates.ts';
 import * as phonesByOwnerIndex from './20261203-1200-phones-by-owner-index.ts';
 import * as recoveryCodesSealedTogether from './20261203-1300-recovery-codes-sealed-together.ts';
+import * as sendLimitRefusal from './20261203-1400-send-limit-refusal.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '20261203-1100-room-for-updates': roomForUpdates,
   '20261203-1200-phones-by-owner-index': phonesByOwnerIndex,
   '20261203-1300-recovery-codes-sealed-together': recoveryCodesSealedTogether,
+  '20261203-1400-send-limit-refusal': sendLimitRefusal,
 };
