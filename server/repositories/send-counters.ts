@@ -63,7 +63,7 @@ export async function countSend(
 
 /** The counter a refused send went over, with the send in it, and the time it was counted at. */
 export function overLimit(error: unknown): (CounterState & { now: Date }) | undefined {
-  const { code, detail } = error as { code?: unknown; detail?: unknown };
+  const { code, detail } = (error ?? {}) as { code?: unknown; detail?: unknown };
   if (code !== SEND_LIMIT_REACHED || typeof detail !== 'string') return undefined;
   const counter = JSON.parse(detail);
   return {
