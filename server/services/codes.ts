@@ -109,7 +109,10 @@ export interface ReserveScope {
     /** The user's methods, as they are under the lock. */
     active: ActiveMethods,
   ) => Promise<Guarded> | undefined;
-  /** Runs last in the reservation's transaction, and throws to refuse (the send limits). */
+  /**
+   * Runs last in the reservation's transaction, and refuses by failing it: at once, or at its
+   * commit (the send limits, whose count goes out with the commit; `sendRefusal` reads the error).
+   */
   admit?: (trx: Transaction<Database>) => Promise<void>;
 }
 

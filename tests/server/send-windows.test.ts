@@ -88,6 +88,21 @@ describeEachDatabase('send windows', ({ build }) => {
     );
   });
 
+  test('a send over several limits is refused by the first of them, in the order of docs/limits.md', async (t) => {
+    const { app, context, userId } = await setUp(t, {
+      smsPerNumberPer10Minutes: 1,
+      codesPerIpPerHour: 1,
+      dailySmsBudget: 1,
+    });
+    const now = at('12:00:00');
+    const send = sms(userId, '192.0.2.1', 'a');
+    assert.equal(await attempt(app, context, send, now), 'sent');
+    // Over the number's, the address's and the day's limits at once: the number's is named.
+    assert.equal(await attempt(app, context, send, now), 'per-number 660');
+    // Another number from the same address: over the address's and the day's, the address's named.
+    assert.equal(await attempt(app, context, sms(userId, '192.0.2.1', 'b'), now), 'per-ip 3660');
+  });
+
   test('a refused send counts in no limit', async (t) => {
     const { app, context, userId } = await setUp(t, {
       smsPerNumberPer10Minutes: 1,
