@@ -1,6 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ConnectionLease, withLease } from '../db/connection-lease.ts';
 import { AppError } from '../errors.ts';
+import {
+  authenticateLocked,
+  type BehindLock,
+  type LockedAttempt,
+} from '../services/locked-authentication.ts';
 import { authenticateWidgetToken, type Purpose, type WidgetContext } from '../services/sessions.ts';
 import { KnownOrigins } from './known-origins.ts';
 import { bearerToken } from './partner-auth.ts';
@@ -8,12 +13,19 @@ import { bearerToken } from './partner-auth.ts';
 declare module 'fastify' {
   interface FastifyRequest {
     widget: WidgetContext;
+    /** A verify's transaction, begun by authentication (see `behindLock`). */
+    lockedAttempt: LockedAttempt<unknown> | undefined;
     /** The caller's `Origin`, checked against the tenant's allowed origins. */
     widgetOrigin: string;
   }
   interface FastifyContextConfig {
     /** Session purposes a widget route serves; absent means every purpose. */
     purposes?: readonly Purpose[];
+    /**
+     * A verify: authentication locks the user's row in a transaction the route goes on with
+     * (`request.lockedAttempt`), and sends this behind the lock, in the same round trip.
+     */
+    behindLock?: BehindLock<unknown>;
   }
 }
 
@@ -33,6 +45,7 @@ const refused = () => new AppError('origin_not_allowed');
 export async function widgetAuth(app: FastifyInstance) {
   app.decorateRequest('widget', null as unknown as WidgetContext);
   app.decorateRequest('widgetOrigin', '');
+  app.decorateRequest('lockedAttempt', undefined);
   const knownOrigins = new KnownOrigins(app.db);
 
   const allow = (request: FastifyRequest, reply: FastifyReply, origin: string) => {
@@ -80,7 +93,25 @@ export async function widgetAuth(app: FastifyInstance) {
   });
 
   const authenticate = async (request: FastifyRequest, reply: FastifyReply) => {
-    const widget = await authenticateWidgetToken(app.db, bearerToken(request, 'wst_'));
+    const token = bearerToken(request, 'wst_');
+    const behindLock = request.routeOptions.config.behindLock;
+    if (!behindLock) {
+      admit(request, reply, await authenticateWidgetToken(app.db, token));
+      return;
+    }
+    const { widget, attempt } = await authenticateLocked(app.db, token, behindLock);
+    // Rolled back if the route does not go on with it (an invalid body, the client gone).
+    reply.raw.once('close', () => void attempt.abandon());
+    try {
+      admit(request, reply, widget);
+    } catch (error) {
+      await attempt.abandon();
+      throw error;
+    }
+    request.lockedAttempt = attempt;
+  };
+
+  const admit = (request: FastifyRequest, reply: FastifyReply, widget: WidgetContext) => {
     if (!widget.tenant.origins.includes(request.widgetOrigin)) {
       // Another tenant's page: it may not even read the refusal.
       reply.removeHeader('access-control-allow-origin');

@@ -159,25 +159,16 @@ export function withUserLockedReading<T, R>(
   });
 }
 
-/**
- * The same, with the user's methods as they are once the lock is held, and what `behind` sends
- * after them in the same round trip (it must only start statements, with `readAfterNext`).
- */
-export function withUserAndMethodsLocked<T, Behind = undefined>(
+/** The same, with the user's methods as they are once the lock is held. */
+export function withUserAndMethodsLocked<T>(
   db: Kysely<Database>,
   ref: UserRef & { sessionId?: string },
-  work: (
-    trx: Transaction<Database>,
-    user: LockedUser,
-    active: ActiveMethods,
-    behind: Behind,
-  ) => Promise<T>,
-  behind?: (trx: Transaction<Database>) => Promise<Behind>,
+  work: (trx: Transaction<Database>, user: LockedUser, active: ActiveMethods) => Promise<T>,
 ): Promise<T> {
   return withUserLockedReading(
     db,
     ref,
-    (trx) => Promise.all([activeMethodsAfterNext(trx, ref), behind?.(trx)]),
-    (trx, user, [active, more]) => work(trx, user, active, more as Behind),
+    (trx) => activeMethodsAfterNext(trx, ref),
+    (trx, user, active) => work(trx, user, active),
   );
 }

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { readAfterNext } from '../db/pipeline.ts';
 import { type RowOf, statement } from '../db/statements.ts';
 import type { Database } from '../db/types.ts';
-import type { SessionRef, UserRef } from './refs.ts';
+import type { Keyed, SessionRef, UserRef } from './refs.ts';
+import { sessionOfToken } from './widget-sessions.ts';
 
 /**
  * The user's active methods and preference in one statement: the active phone (what the answers
@@ -20,8 +21,22 @@ export function activeMethodsAfterNext(db: Kysely<Database>, ref: UserRef) {
   return readAfterNext(db, methodsQuery(ref), (rows) => methodsOf(rows[0]));
 }
 
-const methodsQuery = statement((db, ref: UserRef) =>
-  db
+/**
+ * The same read, for the session behind a token's hash: sent in authentication's round trip, before
+ * the session is known (services/locked-authentication.ts).
+ */
+export function sessionMethodsAfterNext(db: Kysely<Database>, tokenHash: string) {
+  return readAfterNext(db, sessionMethodsQuery({ tokenHash }), (rows) => methodsOf(rows[0]));
+}
+
+const methodsQuery = statement((db, ref: UserRef) => methodsOfUser(db, ref));
+
+const sessionMethodsQuery = statement((db, values: { tokenHash: string }) =>
+  methodsOfUser(db, sessionOfToken(db, values.tokenHash)),
+);
+
+function methodsOfUser(db: Kysely<Database>, ref: Keyed<UserRef>) {
+  return db
     .selectFrom('users as u')
     .leftJoin('phone_factors as p', (join) =>
       join
@@ -49,8 +64,8 @@ const methodsQuery = statement((db, ref: UserRef) =>
       't.last_used_step as totp_last_used_step',
     ])
     .where('u.id', '=', ref.userId)
-    .where('u.tenant_id', '=', ref.tenantId),
-);
+    .where('u.tenant_id', '=', ref.tenantId);
+}
 
 type MethodsRow = RowOf<typeof methodsQuery>;
 

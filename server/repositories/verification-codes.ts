@@ -3,10 +3,11 @@ import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import { readAfterNext, writeWithNext } from '../db/pipeline.ts';
 import { statement, statementPer } from '../db/statements.ts';
 import type { Database, VerificationCode } from '../db/types.ts';
-import type { SessionRef, UserRef } from './refs.ts';
+import type { Keyed, SessionRef, UserRef } from './refs.ts';
+import { sessionOfToken } from './widget-sessions.ts';
 
 /** The session's codes of `purposes` not replaced by a resend and not yet used. */
-function unspent(ref: SessionRef, purposes: readonly string[]) {
+function unspent(ref: Keyed<SessionRef>, purposes: readonly string[]) {
   return (eb: ExpressionBuilder<Database, 'verification_codes'>) =>
     eb.and([
       eb('session_id', '=', ref.sessionId),
@@ -199,7 +200,7 @@ export async function takeTry(
  * Uses a code and takes its try in one conditional update, only while it is live: not used, not
  * replaced, a try left, not expired. Parallel requests for one code succeed once.
  */
-function useWhileLive(db: Kysely<Database>, ref: UserRef, maxAttempts: number, now: Date) {
+function useWhileLive(db: Kysely<Database>, ref: Keyed<UserRef>, maxAttempts: number, now: Date) {
   return db
     .updateTable('verification_codes')
     .set((eb) => ({ consumed_at: now, attempts: eb('attempts', '+', 1) }))
@@ -253,32 +254,49 @@ export async function takeLiveCode(
 }
 
 /**
- * The same take, sent right behind the statement after this call (the lock of the user's row) in
- * its round trip, and run once that lock is held (db/pipeline.ts). The transaction must roll back
- * when the attempt is refused before the code is judged (a lockout): the take is already done.
+ * The same take, for the session behind a token's hash: sent right behind authentication's
+ * statement, which locks the user's row, in its round trip, and run once that lock is held
+ * (services/locked-authentication.ts). The transaction must roll back when the attempt is refused
+ * before the code is judged (a lockout, another tenant's origin): the take is already done.
  */
-export function takeLiveCodeAfterNext(
+export function takeSessionCodeAfterNext(
   trx: Transaction<Database>,
-  ref: SessionRef,
+  tokenHash: string,
   purposes: readonly string[],
   maxAttempts: number,
   now = new Date(),
 ) {
-  const take = takeLive(purposes, { ...ref, maxAttempts, now });
+  const take = takeLiveOfSession(purposes, { tokenHash, maxAttempts, now });
   return readAfterNext(trx, take, (rows) => rows[0]);
 }
 
+type TakeValues = { maxAttempts: number; now: Date };
+
+function takeLiveShape(
+  db: Kysely<Database>,
+  ref: Keyed<SessionRef>,
+  purposes: readonly string[],
+  values: TakeValues,
+) {
+  return useWhileLive(db, ref, values.maxAttempts, values.now).where('id', '=', (eb) =>
+    eb
+      .selectFrom('verification_codes')
+      .select('id')
+      .where(unspent(ref, purposes))
+      .where('sent_at', 'is not', null)
+      .orderBy('created_at', 'desc')
+      .limit(1),
+  );
+}
+
 const takeLive = statementPer(
-  (purposes: readonly string[]) => (db, values: SessionRef & { maxAttempts: number; now: Date }) =>
-    useWhileLive(db, values, values.maxAttempts, values.now).where('id', '=', (eb) =>
-      eb
-        .selectFrom('verification_codes')
-        .select('id')
-        .where(unspent(values, purposes))
-        .where('sent_at', 'is not', null)
-        .orderBy('created_at', 'desc')
-        .limit(1),
-    ),
+  (purposes: readonly string[]) => (db, values: SessionRef & TakeValues) =>
+    takeLiveShape(db, values, purposes, values),
+);
+
+const takeLiveOfSession = statementPer(
+  (purposes: readonly string[]) => (db, values: { tokenHash: string } & TakeValues) =>
+    takeLiveShape(db, sessionOfToken(db, values.tokenHash), purposes, values),
 );
 
 /** Undoes `takeLiveCode` for a code that did not match: unused again, its try given back. */

@@ -1,9 +1,9 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { writeWithNext } from '../db/pipeline.ts';
-import { statement, statementPer } from '../db/statements.ts';
+import { statementPer } from '../db/statements.ts';
 import type { Database, Tenant, User, WidgetSession } from '../db/types.ts';
 import { forgetLockedSession } from './locks.ts';
-import type { SessionRef, UserRef } from './refs.ts';
+import type { Keyed, SessionRef, UserRef } from './refs.ts';
 
 export async function insertSession(
   db: Kysely<Database>,
@@ -32,39 +32,59 @@ export async function insertSession(
     .execute();
 }
 
-const sessionByTokenHash = statement((db, values: { tokenHash: string }) =>
-  db
-    .selectFrom('widget_sessions as s')
-    .innerJoin('users as u', (join) =>
-      join.onRef('u.id', '=', 's.user_id').onRef('u.tenant_id', '=', 's.tenant_id'),
-    )
-    .innerJoin('tenants as t', 't.id', 's.tenant_id')
-    .selectAll('s')
-    .select([
-      'u.external_id as user_external_id',
-      'u.email as user_email',
-      'u.created_at as user_created_at',
-      'u.failed_attempts as user_failed_attempts',
-      'u.locked_until as user_locked_until',
-      't.name as tenant_name',
-      't.settings as tenant_settings',
-    ])
-    // In no order: authentication sorts them. An array of a subquery needs no aggregate.
-    .select(
-      sql<string[]>`array(select o.origin from tenant_origins o where o.tenant_id = t.id)`.as(
-        'tenant_origins',
-      ),
-    )
-    .where('s.token_hash', '=', values.tokenHash),
+const sessionByTokenHash = statementPer(
+  (lock: 'user locked' | 'read') => (db, values: { tokenHash: string }) => {
+    const read = db
+      .selectFrom('widget_sessions as s')
+      .innerJoin('users as u', (join) =>
+        join.onRef('u.id', '=', 's.user_id').onRef('u.tenant_id', '=', 's.tenant_id'),
+      )
+      .innerJoin('tenants as t', 't.id', 's.tenant_id')
+      .selectAll('s')
+      .select([
+        'u.external_id as user_external_id',
+        'u.email as user_email',
+        'u.created_at as user_created_at',
+        'u.failed_attempts as user_failed_attempts',
+        'u.locked_until as user_locked_until',
+        't.name as tenant_name',
+        't.settings as tenant_settings',
+      ])
+      // In no order: authentication sorts them. An array of a subquery needs no aggregate.
+      .select(
+        sql<string[]>`array(select o.origin from tenant_origins o where o.tenant_id = t.id)`.as(
+          'tenant_origins',
+        ),
+      )
+      .where('s.token_hash', '=', values.tokenHash);
+    // The user's row alone (the lock order: repositories/locks.ts); session and tenant are read.
+    return lock === 'user locked' ? read.forNoKeyUpdate('u') : read;
+  },
 );
 
 /**
+ * The ids of the session behind a token's hash, each read by the statement that names it: for the
+ * statements sent with authentication, in its round trip, before its answer is in.
+ */
+export function sessionOfToken(db: Kysely<Database>, tokenHash: string): Keyed<SessionRef> {
+  const read = (column: 'id' | 'user_id' | 'tenant_id') =>
+    db
+      .selectFrom('widget_sessions')
+      .select(column)
+      .where('token_hash', '=', tokenHash)
+      .$asScalar<typeof column>();
+  return { sessionId: read('id'), userId: read('user_id'), tenantId: read('tenant_id') };
+}
+
+/**
  * The session behind a token's hash, with its user and its tenant (settings and allowed origins),
- * in one query: every widget request's start, read fresh each time.
+ * in one query: every widget request's start, read fresh each time. With `user locked`, in a
+ * transaction, the same statement also locks the user's row, as `lockUser` does.
  */
 export async function findSessionByTokenHash(
   db: Kysely<Database>,
   tokenHash: string,
+  lock: 'user locked' | 'read' = 'read',
 ): Promise<
   | {
       session: WidgetSession;
@@ -73,7 +93,7 @@ export async function findSessionByTokenHash(
     }
   | undefined
 > {
-  const [row] = (await db.executeQuery(sessionByTokenHash({ tokenHash }))).rows;
+  const [row] = (await db.executeQuery(sessionByTokenHash(lock, { tokenHash }))).rows;
   if (!row) return undefined;
   const {
     user_external_id,

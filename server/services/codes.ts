@@ -15,7 +15,7 @@ import {
   liveCodeAfterNext,
   spentCodes,
   takeLiveCode,
-  takeLiveCodeAfterNext,
+  takeSessionCodeAfterNext,
   takeTry,
   type UsedCode,
   untakeCode,
@@ -26,6 +26,7 @@ import {
   CODE_TTL_SECONDS_MAX,
   RESEND_FIRST_WAIT_SECONDS,
 } from '../security-constants.ts';
+import type { BehindLock } from './locked-authentication.ts';
 import { type AttemptOutcome, lockedError } from './lockout.ts';
 
 export const codePurposes = [
@@ -230,15 +231,14 @@ export interface TakenCode {
 }
 
 /**
- * The first statement of `checkCode`, sent in the round trip of the user's lock and run once it is
- * held, for a check whose sequence is known before the lock (verificationAttempt's `behindLock`).
+ * The first statement of `checkCode`, for a check whose sequence is known before the session is
+ * read: sent in authentication's round trip, behind the user's lock (locked-authentication.ts).
  */
-export function takeCodeBehindLock(
-  trx: Transaction<Database>,
-  scope: SessionRef,
-  sequence: readonly string[],
-): Promise<TakenCode> {
-  return takeLiveCodeAfterNext(trx, scope, sequence, CODE_MAX_ATTEMPTS).then((code) => ({ code }));
+export function takeCodeBehindLock(sequence: readonly string[]): BehindLock<TakenCode> {
+  return (trx, tokenHash) =>
+    takeSessionCodeAfterNext(trx, tokenHash, sequence, CODE_MAX_ATTEMPTS).then((code) => ({
+      code,
+    }));
 }
 
 /**

@@ -17,6 +17,7 @@ import { sessionExists } from '../repositories/widget-sessions.ts';
 import { assertMethodAllowed } from './authenticator-app.ts';
 import { deliverCode, phoneCodeAnswer } from './code-delivery.ts';
 import { checkCode, currentCode, sequenceOf, type TakenCode, takeCodeBehindLock } from './codes.ts';
+import type { LockedAttempt } from './locked-authentication.ts';
 import { verificationAttempt } from './lockout.ts';
 import { recordChange } from './notice-queue.ts';
 import type { PhoneInput } from './phone-numbers.ts';
@@ -129,6 +130,9 @@ export async function resendPhoneCode(
   return phoneCodeAnswer(sent);
 }
 
+/** The code's sequence is known before the session is read: its take goes out with that read. */
+export const phoneCodeBehindLock = takeCodeBehindLock(sequence);
+
 /**
  * Verifies the phone code. Enrolment turns two-factor on with a new set of recovery codes (shown
  * once, in this answer), or adds the phone beside the app (the codes stay); a change swaps the
@@ -139,6 +143,8 @@ export async function verifyPhone(
   widget: WidgetContext,
   code: string,
   context: RequestContext,
+  /** Begun by authentication, with `phoneCodeBehindLock` (plugins/widget-auth.ts). */
+  opened: LockedAttempt<TakenCode>,
 ) {
   const { tenant } = widget;
   const ref = sessionRef(widget);
@@ -205,8 +211,7 @@ export async function verifyPhone(
       await recordChange(trx, widget, { type: 'two_factor.enabled', ...change });
       return { ok: true, value: { enabled: true, recoveryCodes } };
     },
-    // The code's sequence is known before the lock: its take goes out in the lock's round trip.
-    (trx) => takeCodeBehindLock(trx, ref, sequence),
+    opened,
   );
   deps.notices.kick();
   return answer;

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { AppError } from '../errors.ts';
 import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
-import { withUserAndMethodsLocked } from '../repositories/locks.ts';
+import { type LockedUser, withUserAndMethodsLocked } from '../repositories/locks.ts';
 import type { UserRef } from '../repositories/refs.ts';
 import type { ActiveMethods } from '../repositories/two-factor-methods.ts';
 import { confirmSuccess, countFailure, lockedUntil, lockUntil } from '../repositories/users.ts';
@@ -12,6 +12,7 @@ import {
   LOCKOUT_MAX_WAIT_SECONDS,
   LOCKOUT_THRESHOLD,
 } from '../security-constants.ts';
+import type { LockedAttempt } from './locked-authentication.ts';
 
 /** What one verification attempt came to, decided while the user's row is locked. */
 export type AttemptOutcome<T> =
@@ -70,32 +71,41 @@ export async function verificationAttempt<T, Behind = undefined>(
     active: ActiveMethods,
     behind: Behind,
   ) => Promise<AttemptOutcome<T>>,
-  /** Statements sent in the lock's round trip (a code's take), undone if the user is locked. */
-  behindLock?: (trx: Transaction<Database>) => Promise<Behind>,
+  /**
+   * The attempt's transaction, when authentication began it with the user's row locked and sent
+   * `behind` (a code's take) in its round trip: the attempt goes on in it.
+   */
+  opened?: LockedAttempt<Behind>,
 ): Promise<T> {
-  const outcome = await withUserAndMethodsLocked(
-    db,
-    who,
-    async (trx, user, active, behind): Promise<AttemptOutcome<T>> => {
-      if (user.locked_until && user.locked_until > new Date()) {
-        // Rolled back: what went out behind the lock is undone with the transaction.
-        throw new LockedNow(user.locked_until);
-      }
-      const result = await run(trx, active, behind);
-      if (result.ok) {
-        // No lockout can begin while the row lock above is held. With nothing to reset the
-        // success is confirmed; otherwise the reset's own statement checks no lockout began
-        // meanwhile too (the second guard), so a path without the lock still cannot pass a wait.
-        const nothingToReset = user.failed_attempts === 0 && user.locked_until === null;
-        if (nothingToReset) return result;
-        if (!(await confirmSuccess(trx, who, !result.keepFailures))) throw new LockedMeanwhile();
-        return result;
-      }
-      if (!result.countsAsFailure) return result;
-      return countedFailure(trx, who, result);
-    },
-    behindLock,
-  ).catch(async (error) => {
+  const attempt = async (
+    trx: Transaction<Database>,
+    user: LockedUser,
+    active: ActiveMethods,
+    behind: Behind,
+  ): Promise<AttemptOutcome<T>> => {
+    if (user.locked_until && user.locked_until > new Date()) {
+      // Rolled back: what went out behind the lock is undone with the transaction.
+      throw new LockedNow(user.locked_until);
+    }
+    const result = await run(trx, active, behind);
+    if (result.ok) {
+      // No lockout can begin while the row lock above is held. With nothing to reset the
+      // success is confirmed; otherwise the reset's own statement checks no lockout began
+      // meanwhile too (the second guard), so a path without the lock still cannot pass a wait.
+      const nothingToReset = user.failed_attempts === 0 && user.locked_until === null;
+      if (nothingToReset) return result;
+      if (!(await confirmSuccess(trx, who, !result.keepFailures))) throw new LockedMeanwhile();
+      return result;
+    }
+    if (!result.countsAsFailure) return result;
+    return countedFailure(trx, who, result);
+  };
+  const locked = opened
+    ? opened.continue(attempt)
+    : withUserAndMethodsLocked(db, who, (trx, user, active) =>
+        attempt(trx, user, active, undefined as Behind),
+      );
+  const outcome = await locked.catch(async (error) => {
     if (error instanceof LockedNow) {
       return { ok: false, error: lockedError(error.until), countsAsFailure: false } as const;
     }

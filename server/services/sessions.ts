@@ -78,15 +78,27 @@ export async function createSession(
 
 const TOKEN_PATTERN = /^wst_[A-Za-z0-9_-]{43}$/;
 
+const invalidToken = () => new AppError('unauthorized', { message: 'Invalid session token.' });
+
+/** What a `wst_…` token is looked up by; `unauthorized` for anything that is not one. */
+export function widgetTokenHash(token: string) {
+  if (!TOKEN_PATTERN.test(token)) throw invalidToken();
+  return sha256(token);
+}
+
 /** The session, tenant and user behind a `wst_…` token; `session_expired` once it has lapsed. */
 export async function authenticateWidgetToken(
   db: Kysely<Database>,
   token: string,
 ): Promise<WidgetContext> {
-  if (!TOKEN_PATTERN.test(token))
-    throw new AppError('unauthorized', { message: 'Invalid session token.' });
-  const found = await findSessionByTokenHash(db, sha256(token));
-  if (!found) throw new AppError('unauthorized', { message: 'Invalid session token.' });
+  return widgetContextOf(await findSessionByTokenHash(db, widgetTokenHash(token)));
+}
+
+/** What authentication answers for the rows found by a token's hash (or for none). */
+export function widgetContextOf(
+  found: Awaited<ReturnType<typeof findSessionByTokenHash>>,
+): WidgetContext {
+  if (!found) throw invalidToken();
   const { session, user, tenant } = found;
   if (session.expires_at <= new Date()) throw new AppError('session_expired');
   return {

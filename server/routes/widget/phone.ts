@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requestContext } from '../../plugins/request-context.ts';
-import { resendPhoneCode, startPhoneVerification, verifyPhone } from '../../services/enrolment.ts';
+import type { TakenCode } from '../../services/codes.ts';
+import {
+  phoneCodeBehindLock,
+  resendPhoneCode,
+  startPhoneVerification,
+  verifyPhone,
+} from '../../services/enrolment.ts';
+import type { LockedAttempt } from '../../services/locked-authentication.ts';
 import { CodeBody, CodeSent, errorResponses, StrictObject, takesNoBody } from '../schemas.ts';
 
 const PhoneBody = Type.Union(
@@ -34,7 +41,11 @@ const Verified = Type.Union([
 ]);
 
 const sending = { purposes: ['setup'] as const, rateLimit: false as const };
-const verifying = { purposes: ['setup'] as const, rateLimit: false as const };
+const verifying = {
+  purposes: ['setup'] as const,
+  rateLimit: false as const,
+  behindLock: phoneCodeBehindLock,
+};
 const security = [{ widgetSession: [] }];
 
 export const phoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -97,6 +108,12 @@ export const phoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      verifyPhone(app.deps, request.widget, request.body.code, requestContext(request)),
+      verifyPhone(
+        app.deps,
+        request.widget,
+        request.body.code,
+        requestContext(request),
+        request.lockedAttempt as LockedAttempt<TakenCode>,
+      ),
   );
 };
