@@ -3,8 +3,8 @@ import { ConnectionLease, withLease } from '../db/connection-lease.ts';
 import { AppError } from '../errors.ts';
 import {
   authenticateLocked,
-  type BehindLock,
   type LockedAttempt,
+  type LockedAuthentication,
 } from '../services/locked-authentication.ts';
 import { authenticateWidgetToken, type Purpose, type WidgetContext } from '../services/sessions.ts';
 import { KnownOrigins } from './known-origins.ts';
@@ -23,9 +23,9 @@ declare module 'fastify' {
     purposes?: readonly Purpose[];
     /**
      * A verify: authentication locks the user's row in a transaction the route goes on with
-     * (`request.lockedAttempt`), and sends this behind the lock, in the same round trip.
+     * (`request.lockedAttempt`): services/locked-authentication.ts.
      */
-    behindLock?: BehindLock<unknown>;
+    lockedAuthentication?: LockedAuthentication<unknown>;
   }
 }
 
@@ -33,6 +33,13 @@ const PREFLIGHT_MAX_AGE_SECONDS = 600;
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
 const refused = () => new AppError('origin_not_allowed');
+
+/** The verification this route's authentication began (its `lockedAuthentication`). */
+export function lockedAttempt<Behind = unknown>(request: FastifyRequest): LockedAttempt<Behind> {
+  const attempt = request.lockedAttempt;
+  if (!attempt) throw new Error(`${request.routeOptions.url} has no lockedAuthentication`);
+  return attempt as LockedAttempt<Behind>;
+}
 
 /**
  * Widget routes: CORS for the tenant's exact origins (with credentials), a JSON-only body, and a
@@ -94,12 +101,12 @@ export async function widgetAuth(app: FastifyInstance) {
 
   const authenticate = async (request: FastifyRequest, reply: FastifyReply) => {
     const token = bearerToken(request, 'wst_');
-    const behindLock = request.routeOptions.config.behindLock;
-    if (!behindLock) {
+    const locked = request.routeOptions.config.lockedAuthentication;
+    if (!locked) {
       admit(request, reply, await authenticateWidgetToken(app.db, token));
       return;
     }
-    const { widget, attempt } = await authenticateLocked(app.db, token, behindLock);
+    const { widget, attempt } = await authenticateLocked(app.db, token, locked);
     // Rolled back if the route does not go on with it (an invalid body, the client gone).
     reply.raw.once('close', () => void attempt.abandon());
     try {

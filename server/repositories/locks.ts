@@ -4,7 +4,6 @@ import { statement } from '../db/statements.ts';
 import type { Database, WidgetSession } from '../db/types.ts';
 import { AppError } from '../errors.ts';
 import type { SessionRef, UserRef } from './refs.ts';
-import { type ActiveMethods, activeMethodsAfterNext } from './two-factor-methods.ts';
 
 /*
  * The one lock order. Every transaction that changes a user's state locks the user's row first,
@@ -20,7 +19,7 @@ import { type ActiveMethods, activeMethodsAfterNext } from './two-factor-methods
  * The locking statement reads nothing beyond the rows it locks: when it had to wait, PostgreSQL
  * re-reads only the locked rows, and every other table (the user's methods, say) as it was before
  * the wait. What the change depends on is read by the statements after it (the user's methods
- * by the one right behind the lock, sent in the lock's round trip: withUserAndMethodsLocked).
+ * by the one right behind the lock, sent in the lock's round trip: locked-authentication.ts).
  *
  * Counters do not rely on this lock: they change by conditional updates (`n = n + 1 WHERE n < cap`),
  * so a path that forgot the lock still cannot loosen a limit.
@@ -79,6 +78,11 @@ export async function lockUser(trx: Transaction<Database>, ref: UserRef & { sess
     locked_until: user_locked_until,
     email: user_email,
   };
+}
+
+/** The session's row was locked with its user's by another statement (locked-authentication.ts). */
+export function rememberLockedSession(trx: Transaction<Database>, session: WidgetSession) {
+  lockedWithUser.set(trx, session);
 }
 
 /** The session changed in this transaction: `lockSession` reads it again. */
@@ -157,18 +161,4 @@ export function withUserLockedReading<T, R>(
     const user = await lockUser(trx, ref);
     return work(trx, user, await reading);
   });
-}
-
-/** The same, with the user's methods as they are once the lock is held. */
-export function withUserAndMethodsLocked<T>(
-  db: Kysely<Database>,
-  ref: UserRef & { sessionId?: string },
-  work: (trx: Transaction<Database>, user: LockedUser, active: ActiveMethods) => Promise<T>,
-): Promise<T> {
-  return withUserLockedReading(
-    db,
-    ref,
-    (trx) => activeMethodsAfterNext(trx, ref),
-    (trx, user, active) => work(trx, user, active),
-  );
 }

@@ -32,8 +32,11 @@ export async function insertSession(
     .execute();
 }
 
+/** What authentication locks, in a transaction: nothing, the user's row, or it and the session's. */
+export type AuthenticationLock = 'read' | 'user locked' | 'user and session locked';
+
 const sessionByTokenHash = statementPer(
-  (lock: 'user locked' | 'read') => (db, values: { tokenHash: string }) => {
+  (lock: AuthenticationLock) => (db, values: { tokenHash: string }) => {
     const read = db
       .selectFrom('widget_sessions as s')
       .innerJoin('users as u', (join) =>
@@ -57,7 +60,9 @@ const sessionByTokenHash = statementPer(
         ),
       )
       .where('s.token_hash', '=', values.tokenHash);
-    // The user's row alone (the lock order: repositories/locks.ts); session and tenant are read.
+    // The user's row, then the session's (the lock order: repositories/locks.ts); rows are
+    // locked in the order the statement names them.
+    if (lock === 'user and session locked') return read.forNoKeyUpdate(['u', 's']);
     return lock === 'user locked' ? read.forNoKeyUpdate('u') : read;
   },
 );
@@ -78,13 +83,13 @@ export function sessionOfToken(db: Kysely<Database>, tokenHash: string): Keyed<S
 
 /**
  * The session behind a token's hash, with its user and its tenant (settings and allowed origins),
- * in one query: every widget request's start, read fresh each time. With `user locked`, in a
- * transaction, the same statement also locks the user's row, as `lockUser` does.
+ * in one query: every widget request's start, read fresh each time. In a transaction, the same
+ * statement may also lock the user's row, or it and the session's, as `lockUser` does.
  */
 export async function findSessionByTokenHash(
   db: Kysely<Database>,
   tokenHash: string,
-  lock: 'user locked' | 'read' = 'read',
+  lock: AuthenticationLock = 'read',
 ): Promise<
   | {
       session: WidgetSession;

@@ -16,6 +16,7 @@ import { deleteTrustedBrowsers } from '../repositories/trusted-browsers.ts';
 import { activeMethods } from '../repositories/two-factor-methods.ts';
 import { setPreferredMethod } from '../repositories/users.ts';
 import { TOTP_DIGITS, TOTP_PERIOD_SECONDS } from '../security-constants.ts';
+import type { LockedAttempt } from './locked-authentication.ts';
 import { type AttemptOutcome, verificationAttempt } from './lockout.ts';
 import { recordChange } from './notice-queue.ts';
 import { issueRecoveryCodes } from './recovery-codes.ts';
@@ -125,6 +126,8 @@ export async function confirmTotp(
   widget: WidgetContext,
   code: string,
   context: RequestContext,
+  /** Begun by authentication, the user's row locked. */
+  opened: LockedAttempt<unknown>,
 ) {
   assertMethodAllowed(widget, 'totp');
   const ref = sessionRef(widget);
@@ -154,6 +157,7 @@ export async function confirmTotp(
       });
       return { ok: true, value: { enabled: true, recoveryCodes } };
     },
+    opened,
   );
   deps.notices.kick();
   return answer;

@@ -10,6 +10,7 @@ import { checkTotp } from './authenticator-app.ts';
 import { assertOpen, finish, mayTrust, openSession, trustThisBrowser } from './challenge-finish.ts';
 import { deliverCode, maskEmail, type SentCode } from './code-delivery.ts';
 import { type CodePurpose, checkCode, currentCode, sequenceOf } from './codes.ts';
+import type { LockedAttempt } from './locked-authentication.ts';
 import { verificationAttempt } from './lockout.ts';
 import { queueNotice } from './notice-queue.ts';
 import { recoveryCodeUsed } from './recovery-code-use.ts';
@@ -228,6 +229,8 @@ export async function verifyChallenge(
   input: { code: string; trustBrowser?: boolean; method?: Method },
   origin: string,
   context: BrowserContext,
+  /** Begun by authentication, the user's and the session's rows locked. */
+  opened: LockedAttempt<unknown>,
 ) {
   assertOpen(widget.session);
   const ref = sessionRef(widget);
@@ -272,6 +275,7 @@ export async function verifyChallenge(
       if (trust) await queueNotice(trx, widget, 'browser.trusted', context);
       return { ok: true, value: { resultToken, trust }, keepFailures };
     },
+    opened,
   );
   if (outcome.next) {
     const advanced = {
@@ -295,6 +299,8 @@ export async function recoverChallenge(
   widget: WidgetContext,
   input: { recoveryCode: string; trustBrowser?: boolean },
   context: BrowserContext,
+  /** Begun by authentication, the user's and the session's rows locked. */
+  opened: LockedAttempt<unknown>,
 ) {
   assertOpen(widget.session);
   if (widget.session.purpose !== 'sign-in')
@@ -326,6 +332,7 @@ export async function recoverChallenge(
       if (trust) await queueNotice(trx, widget, 'browser.trusted', context);
       return { ok: true, value: { resultToken, newRecoveryCodes: fresh, trust } };
     },
+    opened,
   );
   deps.notices.kick();
   return {

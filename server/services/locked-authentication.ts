@@ -1,6 +1,6 @@
 import type { ControlledTransaction, Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/types.ts';
-import type { LockedUser } from '../repositories/locks.ts';
+import { type LockedUser, rememberLockedSession } from '../repositories/locks.ts';
 import { type ActiveMethods, sessionMethodsAfterNext } from '../repositories/two-factor-methods.ts';
 import { findSessionByTokenHash } from '../repositories/widget-sessions.ts';
 import { type WidgetContext, widgetContextOf, widgetTokenHash } from './sessions.ts';
@@ -11,6 +11,14 @@ import { type WidgetContext, widgetContextOf, widgetTokenHash } from './sessions
  * read yet.
  */
 export type BehindLock<Behind> = (trx: Transaction<Database>, tokenHash: string) => Promise<Behind>;
+
+/** How a verify's authentication begins its transaction (a route's `lockedAuthentication`). */
+export interface LockedAuthentication<Behind> {
+  /** The session's row too, after the user's: the verification changes the session. */
+  session?: boolean;
+  /** Sent behind the lock, in its round trip. */
+  behind?: BehindLock<Behind>;
+}
 
 interface Locked<Behind> {
   user: LockedUser;
@@ -73,22 +81,29 @@ async function rollBack(trx: ControlledTransaction<Database>) {
 
 /**
  * Authentication that begins a verification: the statement that reads the session, its user and
- * its tenant also locks the user's row (the lock every verification takes first), and the user's
- * methods and what `behind` sends go out after it, in the same round trip. A verify then costs
+ * its tenant also locks the user's row (the lock every verification takes first) and, if asked,
+ * the session's, and the user's methods and what `behind` sends go out after it, in the same
+ * round trip. A verify then costs
  * that round trip and the one of its writes and commit. What authentication refuses is rolled back
  * here; what the caller refuses after (origin, purpose), with `abandon`.
  */
 export async function authenticateLocked<Behind>(
   db: Kysely<Database>,
   token: string,
-  behind: BehindLock<Behind>,
-): Promise<{ widget: WidgetContext; attempt: LockedAttempt<Behind> }> {
+  how: LockedAuthentication<Behind>,
+): Promise<{ widget: WidgetContext; attempt: LockedAttempt<Behind | undefined> }> {
   const tokenHash = widgetTokenHash(token);
   const trx = await db.startTransaction().execute();
   try {
-    const reading = Promise.all([sessionMethodsAfterNext(trx, tokenHash), behind(trx, tokenHash)]);
+    const reading = Promise.all([
+      sessionMethodsAfterNext(trx, tokenHash),
+      how.behind?.(trx, tokenHash),
+    ]);
     reading.catch(() => {});
-    const widget = widgetContextOf(await findSessionByTokenHash(trx, tokenHash, 'user locked'));
+    const lock = how.session ? 'user and session locked' : 'user locked';
+    const widget = widgetContextOf(await findSessionByTokenHash(trx, tokenHash, lock));
+    // What the verification asks of the session's lock (lockSession) costs no statement then.
+    if (how.session) rememberLockedSession(trx, widget.session);
     const [active, more] = await reading;
     const { id, failed_attempts, locked_until, email } = widget.user;
     const user = { id, failed_attempts, locked_until, email };

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { AppError } from '../errors.ts';
 import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
-import { type LockedUser, withUserAndMethodsLocked } from '../repositories/locks.ts';
+import type { LockedUser } from '../repositories/locks.ts';
 import type { UserRef } from '../repositories/refs.ts';
 import type { ActiveMethods } from '../repositories/two-factor-methods.ts';
 import { confirmSuccess, countFailure, lockedUntil, lockUntil } from '../repositories/users.ts';
@@ -57,13 +57,13 @@ class LockedNow extends Error {
 }
 
 /**
- * One verification attempt (a code or a recovery code) under the per-user lockout, in one
- * transaction that locks the user's row first (repositories/locks.ts). A locked user is refused
+ * One verification attempt (a code or a recovery code) under the per-user lockout, in the one
+ * transaction its authentication began by locking the user's row (locked-authentication.ts). A locked user is refused
  * even with the right answer; a failure is counted by an atomic increment and committed; a success
  * resets the count, and whatever `run` did commits with it, or not at all. `run` gets the user's
  * methods as they are under the lock.
  */
-export async function verificationAttempt<T, Behind = undefined>(
+export async function verificationAttempt<T, Behind = unknown>(
   db: Kysely<Database>,
   who: UserRef & { sessionId?: string; context: RequestContext },
   run: (
@@ -72,10 +72,10 @@ export async function verificationAttempt<T, Behind = undefined>(
     behind: Behind,
   ) => Promise<AttemptOutcome<T>>,
   /**
-   * The attempt's transaction, when authentication began it with the user's row locked and sent
-   * `behind` (a code's take) in its round trip: the attempt goes on in it.
+   * The attempt's transaction, begun by authentication with the user's row locked and what the
+   * route sent behind the lock (services/locked-authentication.ts): the attempt goes on in it.
    */
-  opened?: LockedAttempt<Behind>,
+  opened: LockedAttempt<Behind>,
 ): Promise<T> {
   const attempt = async (
     trx: Transaction<Database>,
@@ -100,12 +100,7 @@ export async function verificationAttempt<T, Behind = undefined>(
     if (!result.countsAsFailure) return result;
     return countedFailure(trx, who, result);
   };
-  const locked = opened
-    ? opened.continue(attempt)
-    : withUserAndMethodsLocked(db, who, (trx, user, active) =>
-        attempt(trx, user, active, undefined as Behind),
-      );
-  const outcome = await locked.catch(async (error) => {
+  const outcome = await opened.continue(attempt).catch(async (error) => {
     if (error instanceof LockedNow) {
       return { ok: false, error: lockedError(error.until), countsAsFailure: false } as const;
     }

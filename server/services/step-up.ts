@@ -8,6 +8,7 @@ import { STEP_UP_TTL_SECONDS } from '../security-constants.ts';
 import { checkTotp } from './authenticator-app.ts';
 import { deliverCode, phoneCodeAnswer } from './code-delivery.ts';
 import { checkCode, sequenceOf } from './codes.ts';
+import type { LockedAttempt } from './locked-authentication.ts';
 import { verificationAttempt } from './lockout.ts';
 import { queueNotice } from './notice-queue.ts';
 import { recoveryCodeUsed } from './recovery-code-use.ts';
@@ -51,47 +52,54 @@ export async function verifyStepUp(
   widget: WidgetContext,
   proof: { code: string; method?: Method } | { recoveryCode: string },
   context: RequestContext,
+  /** Begun by authentication, the user's and the session's rows locked. */
+  opened: LockedAttempt<unknown>,
 ) {
   const ref = sessionRef(widget);
   const validUntil = new Date(Date.now() + STEP_UP_TTL_SECONDS * 1000);
-  const result = await verificationAttempt(deps.db, { ...ref, context }, async (trx, methods) => {
-    const active = assertEnabled(methods);
-    const method =
-      'code' in proof
-        ? chooseMethod(widget, active, {
-            requested:
-              proof.method ?? (offeredMethods(widget, active).includes('sms') ? 'sms' : 'totp'),
-          })
-        : undefined;
-    const outcome =
-      'recoveryCode' in proof
-        ? await consumeRecoveryCode(trx, deps.keys, ref, proof.recoveryCode)
-        : method === 'totp' && active.totp
-          ? await checkTotp(trx, deps, ref, active.totp, proof.code)
-          : await checkCode(trx, deps.keys, ref, sequenceOf('step-up'), proof.code);
-    if (!outcome.ok) return outcome;
-    // The user's row is locked (verificationAttempt); the session's comes second.
-    await lockSession(trx, ref);
-    await setStepUpUntil(trx, ref, validUntil);
-    const newRecoveryCodes =
-      'recoveryCode' in proof
-        ? await recoveryCodeUsed(
-            trx,
-            deps.keys,
-            widget,
-            context,
-            (outcome.value as { remaining: number }).remaining,
-          )
-        : undefined;
-    if ('recoveryCode' in proof) await queueNotice(trx, widget, 'recovery_code.used', context);
-    await recordEvent(trx, {
-      ...ref,
-      type: 'step_up.verified',
-      context,
-      details: { via: 'code' in proof ? 'code' : 'recovery-code', ...(method ? { method } : {}) },
-    });
-    return { ok: true, value: { newRecoveryCodes } };
-  });
+  const result = await verificationAttempt(
+    deps.db,
+    { ...ref, context },
+    async (trx, methods) => {
+      const active = assertEnabled(methods);
+      const method =
+        'code' in proof
+          ? chooseMethod(widget, active, {
+              requested:
+                proof.method ?? (offeredMethods(widget, active).includes('sms') ? 'sms' : 'totp'),
+            })
+          : undefined;
+      const outcome =
+        'recoveryCode' in proof
+          ? await consumeRecoveryCode(trx, deps.keys, ref, proof.recoveryCode)
+          : method === 'totp' && active.totp
+            ? await checkTotp(trx, deps, ref, active.totp, proof.code)
+            : await checkCode(trx, deps.keys, ref, sequenceOf('step-up'), proof.code);
+      if (!outcome.ok) return outcome;
+      // Locked by authentication, after the user's: answered without a statement.
+      await lockSession(trx, ref);
+      await setStepUpUntil(trx, ref, validUntil);
+      const newRecoveryCodes =
+        'recoveryCode' in proof
+          ? await recoveryCodeUsed(
+              trx,
+              deps.keys,
+              widget,
+              context,
+              (outcome.value as { remaining: number }).remaining,
+            )
+          : undefined;
+      if ('recoveryCode' in proof) await queueNotice(trx, widget, 'recovery_code.used', context);
+      await recordEvent(trx, {
+        ...ref,
+        type: 'step_up.verified',
+        context,
+        details: { via: 'code' in proof ? 'code' : 'recovery-code', ...(method ? { method } : {}) },
+      });
+      return { ok: true, value: { newRecoveryCodes } };
+    },
+    opened,
+  );
   deps.notices.kick();
   return {
     validUntil: validUntil.toISOString(),

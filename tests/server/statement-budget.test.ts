@@ -27,8 +27,8 @@ const needsPostgres = DATABASE_URL
  */
 const BUDGET = {
   '/phone/verify': { statements: 8, roundTrips: 2 },
-  '/challenge/verify': { statements: 7, roundTrips: 4 },
-  '/step-up/verify': { statements: 8, roundTrips: 4 },
+  '/challenge/verify': { statements: 6, roundTrips: 3 },
+  '/step-up/verify': { statements: 7, roundTrips: 3 },
 };
 
 interface Tally {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { browserContext, setTrustCookie } from '../../plugins/trust-cookie.ts';
+import { lockedAttempt } from '../../plugins/widget-auth.ts';
 import {
   recoverChallenge,
   resendChallenge,
@@ -57,7 +58,11 @@ const trustBrowser = Type.Optional(
 
 const challengePurposes = ['sign-in', 'verify-email'] as const;
 const sending = { purposes: challengePurposes, rateLimit: false as const };
-const verifying = { purposes: challengePurposes, rateLimit: false as const };
+const verifying = {
+  purposes: challengePurposes,
+  rateLimit: false as const,
+  lockedAuthentication: { session: true },
+};
 const security = [{ widgetSession: [] }];
 const sendErrors = errorResponses(401, 403, 409, 422, 423, 429, 502, 503);
 const verifyErrors = errorResponses(400, 401, 403, 409, 410, 415, 422, 423, 429, 502, 503);
@@ -128,6 +133,7 @@ export const challengeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.body,
         request.widgetOrigin,
         browserContext(request),
+        lockedAttempt(request),
       );
       if (trust) setTrustCookie(reply, trust);
       return answer;
@@ -164,7 +170,11 @@ export const challengeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/challenge/recovery',
     {
-      config: { purposes: ['sign-in'] as const, rateLimit: false as const },
+      config: {
+        purposes: ['sign-in'] as const,
+        rateLimit: false as const,
+        lockedAuthentication: { session: true },
+      },
       onRequest: app.limitVerifies,
       schema: {
         tags: ['widget'],
@@ -183,6 +193,7 @@ export const challengeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.widget,
         request.body,
         browserContext(request),
+        lockedAttempt(request),
       );
       if (trust) setTrustCookie(reply, trust);
       return answer;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requestContext } from '../../plugins/request-context.ts';
+import { lockedAttempt } from '../../plugins/widget-auth.ts';
 import type { TakenCode } from '../../services/codes.ts';
 import {
   phoneCodeBehindLock,
@@ -8,7 +9,6 @@ import {
   startPhoneVerification,
   verifyPhone,
 } from '../../services/enrolment.ts';
-import type { LockedAttempt } from '../../services/locked-authentication.ts';
 import { CodeBody, CodeSent, errorResponses, StrictObject, takesNoBody } from '../schemas.ts';
 
 const PhoneBody = Type.Union(
@@ -44,7 +44,7 @@ const sending = { purposes: ['setup'] as const, rateLimit: false as const };
 const verifying = {
   purposes: ['setup'] as const,
   rateLimit: false as const,
-  behindLock: phoneCodeBehindLock,
+  lockedAuthentication: { behind: phoneCodeBehindLock },
 };
 const security = [{ widgetSession: [] }];
 
@@ -113,7 +113,7 @@ export const phoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.widget,
         request.body.code,
         requestContext(request),
-        request.lockedAttempt as LockedAttempt<TakenCode>,
+        lockedAttempt<TakenCode>(request),
       ),
   );
 };

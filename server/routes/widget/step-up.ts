@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requestContext } from '../../plugins/request-context.ts';
+import { lockedAttempt } from '../../plugins/widget-auth.ts';
 import { startStepUp, verifyStepUp } from '../../services/step-up.ts';
 import { CodeSent, errorResponses, StrictObject, takesNoBody } from '../schemas.ts';
 
@@ -32,7 +33,11 @@ const StepUpDone = Type.Object({
 });
 
 const sending = { purposes: ['setup'] as const, rateLimit: false as const };
-const verifying = { purposes: ['setup'] as const, rateLimit: false as const };
+const verifying = {
+  purposes: ['setup'] as const,
+  rateLimit: false as const,
+  lockedAuthentication: { session: true },
+};
 const security = [{ widgetSession: [] }];
 
 export const stepUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -71,6 +76,12 @@ export const stepUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      verifyStepUp(app.deps, request.widget, request.body, requestContext(request)),
+      verifyStepUp(
+        app.deps,
+        request.widget,
+        request.body,
+        requestContext(request),
+        lockedAttempt(request),
+      ),
   );
 };

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requestContext } from '../../plugins/request-context.ts';
+import { lockedAttempt } from '../../plugins/widget-auth.ts';
 import { confirmTotp, removeTotp, startTotpEnrolment } from '../../services/authenticator-app.ts';
 import { CodeBody, errorResponses, takesNoBody } from '../schemas.ts';
 
@@ -25,7 +26,11 @@ const Confirmed = Type.Union([
 ]);
 
 const config = { purposes: ['setup'] as const };
-const verifying = { purposes: ['setup'] as const, rateLimit: false as const };
+const verifying = {
+  purposes: ['setup'] as const,
+  rateLimit: false as const,
+  lockedAuthentication: {},
+};
 const security = [{ widgetSession: [] }];
 
 export const totpRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -60,7 +65,13 @@ export const totpRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      confirmTotp(app.deps, request.widget, request.body.code, requestContext(request)),
+      confirmTotp(
+        app.deps,
+        request.widget,
+        request.body.code,
+        requestContext(request),
+        lockedAttempt(request),
+      ),
   );
 
   app.delete(
