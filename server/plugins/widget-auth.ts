@@ -13,7 +13,7 @@ import { bearerToken } from './partner-auth.ts';
 declare module 'fastify' {
   interface FastifyRequest {
     widget: WidgetContext;
-    /** A verify's transaction, begun by authentication (see `behindLock`). */
+    /** A verify's transaction, begun by authentication (the route's `lockedAuthentication`). */
     lockedAttempt: LockedAttempt<unknown> | undefined;
     /** The caller's `Origin`, checked against the tenant's allowed origins. */
     widgetOrigin: string;

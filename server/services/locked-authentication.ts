@@ -83,9 +83,8 @@ async function rollBack(trx: ControlledTransaction<Database>) {
  * Authentication that begins a verification: the statement that reads the session, its user and
  * its tenant also locks the user's row (the lock every verification takes first) and, if asked,
  * the session's, and the user's methods and what `behind` sends go out after it, in the same
- * round trip. A verify then costs
- * that round trip and the one of its writes and commit. What authentication refuses is rolled back
- * here; what the caller refuses after (origin, purpose), with `abandon`.
+ * round trip. What authentication refuses is rolled back here; what the caller refuses after
+ * (origin, purpose), with `abandon`.
  */
 export async function authenticateLocked<Behind>(
   db: Kysely<Database>,

@@ -58,14 +58,14 @@ class LockedNow extends Error {
 
 /**
  * One verification attempt (a code or a recovery code) under the per-user lockout, in the one
- * transaction its authentication began by locking the user's row (locked-authentication.ts). A locked user is refused
- * even with the right answer; a failure is counted by an atomic increment and committed; a success
- * resets the count, and whatever `run` did commits with it, or not at all. `run` gets the user's
- * methods as they are under the lock.
+ * transaction its authentication began by locking the user's row (locked-authentication.ts). A
+ * locked user is refused even with the right answer; a failure is counted by an atomic increment
+ * and committed; a success resets the count, and whatever `run` did commits with it, or not at
+ * all. `run` gets the user's methods as they are under the lock.
  */
 export async function verificationAttempt<T, Behind = unknown>(
   db: Kysely<Database>,
-  who: UserRef & { sessionId?: string; context: RequestContext },
+  who: UserRef & { context: RequestContext },
   run: (
     trx: Transaction<Database>,
     active: ActiveMethods,
