@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, QueryCreator, Transaction } from 'kysely';
 import { writeWithNext } from '../db/pipeline.ts';
 import { statement } from '../db/statements.ts';
 import type { Database } from '../db/types.ts';
@@ -41,7 +41,13 @@ function eventRow(event: AuditEvent) {
   };
 }
 
-function announce(event: AuditEvent) {
+/** A security change's record: its event and, when an email goes, the notice queued about it. */
+export interface ChangeRecord {
+  event: AuditEvent;
+  notice?: NoticeRow;
+}
+
+export function announce(event: AuditEvent) {
   for (const observe of observers) observe({ type: event.type, details: event.details ?? {} });
 }
 
@@ -56,21 +62,35 @@ export async function recordEventWithNotice(
   event: AuditEvent,
   notice: NoticeRow,
 ) {
-  await writeWithNext(
-    trx,
-    insertEventWithNotice({
-      ...eventRow(event),
-      notice_tenant_id: notice.tenant_id,
-      notice_user_id: notice.user_id,
-      notice_type: notice.type,
-      notice_payload: notice.payload,
-    }),
-  );
+  await writeWithNext(trx, insertEventWithNotice({ ...eventRow(event), ...noticeColumns(notice) }));
   announce(event);
 }
 
 type EventRow = ReturnType<typeof eventRow>;
 type NoticeRow = ReturnType<typeof noticeRow>;
+type NoticeColumns = { [Column in keyof NoticeRow as `notice_${Column}`]: NoticeRow[Column] };
+/** A change record's values, for a statement that writes it (without a notice, nulls). */
+export type ChangeRecordRow = EventRow & {
+  [Column in keyof NoticeColumns]: NoticeColumns[Column] | null;
+};
+
+const noticeColumns = (notice: NoticeRow): NoticeColumns => ({
+  notice_tenant_id: notice.tenant_id,
+  notice_user_id: notice.user_id,
+  notice_type: notice.type,
+  notice_payload: notice.payload,
+});
+
+const NO_NOTICE = {
+  notice_tenant_id: null,
+  notice_user_id: null,
+  notice_type: null,
+  notice_payload: null,
+};
+
+export function changeRecordRow({ event, notice }: ChangeRecord): ChangeRecordRow {
+  return { ...eventRow(event), ...(notice ? noticeColumns(notice) : NO_NOTICE) };
+}
 
 const eventValues = (row: EventRow): EventRow => ({
   tenant_id: row.tenant_id,
@@ -85,18 +105,39 @@ const insertEvent = statement((db, row: EventRow) =>
   db.insertInto('audit_events').values(eventValues(row)),
 );
 
-const insertEventWithNotice = statement(
-  (db, row: EventRow & { [Column in keyof NoticeRow as `notice_${Column}`]: NoticeRow[Column] }) =>
-    db
-      .with('event', (db) => db.insertInto('audit_events').values(eventValues(row)))
-      .insertInto('outbound_notices')
-      .values({
-        tenant_id: row.notice_tenant_id,
-        user_id: row.notice_user_id,
-        type: row.notice_type,
-        payload: row.notice_payload,
-      }),
+const insertEventWithNotice = statement((db, row: EventRow & NoticeColumns) =>
+  db
+    .with('event', (db) => db.insertInto('audit_events').values(eventValues(row)))
+    .insertInto('outbound_notices')
+    .values(noticeValues(row)),
 );
+
+const noticeValues = (row: NoticeColumns) => ({
+  tenant_id: row.notice_tenant_id,
+  user_id: row.notice_user_id,
+  type: row.notice_type,
+  payload: row.notice_payload,
+});
+
+/**
+ * A change record as writes alongside the statement that makes the change (`db` gets them as
+ * CTEs that nothing reads, which PostgreSQL runs once the statement's own change is done): the
+ * change and its record then cost one statement. `notice`, a shape: the statement is built once
+ * with it and once without.
+ */
+export function withChangeRecord(
+  db: QueryCreator<Database>,
+  row: ChangeRecordRow,
+  notice: 'with notice' | 'without notice',
+) {
+  const withEvent = db.with('event', (db) =>
+    db.insertInto('audit_events').values(eventValues(row)),
+  );
+  if (notice === 'without notice') return withEvent;
+  return withEvent.with('notice', (db) =>
+    db.insertInto('outbound_notices').values(noticeValues(row as EventRow & NoticeColumns)),
+  );
+}
 
 /** A page of events, newest first, of one user or (with `type`) of one kind across the tenant. */
 export async function listEvents(

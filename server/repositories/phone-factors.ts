@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, QueryCreator, Transaction } from 'kysely';
 import { writeWithNext } from '../db/pipeline.ts';
-import { statement } from '../db/statements.ts';
+import { statement, statementPer } from '../db/statements.ts';
 import type { Database, PhoneFactor } from '../db/types.ts';
+import {
+  announce,
+  type ChangeRecord,
+  type ChangeRecordRow,
+  changeRecordRow,
+  withChangeRecord,
+} from './audit-events.ts';
+import { type StoredSet, upsertSet } from './recovery-codes.ts';
 import type { UserRef } from './refs.ts';
 
 export async function activePhone(
@@ -80,18 +88,46 @@ const insertPhone = statement((db, phone: PhoneFactor) =>
  * The update reads `others`, so the old active row is deleted before the new one turns active:
  * a deleting CTE that nothing reads runs after the main statement, and the new active phone would
  * meet the old one in the one-active-phone unique index.
+ *
+ * When the phone turns two-factor on, `turningOn` goes in the same statement: the first set of
+ * recovery codes and the change's record (its event, and its notice), written once the phone is
+ * active. Nothing in it reads what another part writes.
  */
 export async function activatePhone(
   trx: Transaction<Database>,
   ref: UserRef,
   id: string,
   onSince: Date,
+  turningOn?: { set: StoredSet; record: ChangeRecord },
 ) {
-  await writeWithNext(trx, activate({ ...ref, id, now: new Date(), onSince }));
+  const values = { ...ref, id, now: new Date(), onSince };
+  if (!turningOn) return writeWithNext(trx, activate(values));
+  const { set, record } = turningOn;
+  const shape = record.notice ? 'with notice' : 'without notice';
+  await writeWithNext(
+    trx,
+    activateTurningOn(shape, { ...values, ...set, ...changeRecordRow(record) }),
+  );
+  announce(record.event);
 }
 
-const activate = statement((db, values: UserRef & { id: string; now: Date; onSince: Date }) =>
-  db
+type ActivationValues = UserRef & { id: string; now: Date; onSince: Date };
+
+const activate = statement((db, values: ActivationValues) => activation(db, values));
+
+// The CTEs written alongside are read by nothing: the statement is typed as without them.
+const alongside = (db: unknown) => db as QueryCreator<Database>;
+
+const activateTurningOn = statementPer(
+  (notice: 'with notice' | 'without notice') =>
+    (db, values: ActivationValues & StoredSet & ChangeRecordRow) => {
+      const withSet = alongside(db.with('code_set', (db) => upsertSet(db, values)));
+      return activation(alongside(withChangeRecord(withSet, values, notice)), values);
+    },
+);
+
+function activation(db: QueryCreator<Database>, values: ActivationValues) {
+  return db
     .with('others', (db) =>
       db
         .deleteFrom('phone_factors')
@@ -114,8 +150,8 @@ const activate = statement((db, values: UserRef & { id: string; now: Date; onSin
     }))
     .where('id', '=', values.id)
     .where('user_id', '=', values.userId)
-    .where('tenant_id', '=', values.tenantId),
-);
+    .where('tenant_id', '=', values.tenantId);
+}
 
 /** Removes one number, or (without `id`) every number of the user. */
 export async function deletePhones(db: Kysely<Database>, ref: UserRef, id?: string) {

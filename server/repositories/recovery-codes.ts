@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type QueryCreator, sql, type Transaction } from 'kysely';
 import { writeWithNext } from '../db/pipeline.ts';
 import { statement } from '../db/statements.ts';
 import type { Database } from '../db/types.ts';
@@ -18,7 +18,7 @@ function userSet(db: Kysely<Database>, ref: UserRef) {
 export async function replaceRecoveryCodes(
   trx: Transaction<Database>,
   ref: UserRef,
-  set: { hashes: string[]; sealed: string | null },
+  set: StoredSet,
 ) {
   await writeWithNext(
     trx,
@@ -26,27 +26,37 @@ export async function replaceRecoveryCodes(
   );
 }
 
-const replaceSet = statement(
-  (db, values: UserRef & { hashes: string[]; sealed: string | null; now: Date }) =>
-    db
-      .insertInto('recovery_code_sets')
-      .values({
-        tenant_id: values.tenantId,
-        user_id: values.userId,
-        code_hashes: values.hashes,
-        codes_sealed: values.sealed,
-        created_at: values.now,
-      })
-      .onConflict((conflict) =>
-        conflict.column('user_id').doUpdateSet((eb) => ({
-          code_hashes: eb.ref('excluded.code_hashes'),
-          codes_sealed: eb.ref('excluded.codes_sealed'),
-          codes_encrypted: null,
-          used_positions: sql<number[]>`'{}'`,
-          created_at: eb.ref('excluded.created_at'),
-        })),
-      ),
-);
+/** A new set as it is stored: the codes' hashes, in their order, and the codes sealed, if kept. */
+export interface StoredSet {
+  hashes: string[];
+  sealed: string | null;
+}
+
+type SetValues = UserRef & StoredSet & { now: Date };
+
+const replaceSet = statement((db, values: SetValues) => upsertSet(db, values));
+
+/** The user's set replaced by a new one: for this module's statement, and for `activatePhone`'s. */
+export function upsertSet(db: QueryCreator<Database>, values: SetValues) {
+  return db
+    .insertInto('recovery_code_sets')
+    .values({
+      tenant_id: values.tenantId,
+      user_id: values.userId,
+      code_hashes: values.hashes,
+      codes_sealed: values.sealed,
+      created_at: values.now,
+    })
+    .onConflict((conflict) =>
+      conflict.column('user_id').doUpdateSet((eb) => ({
+        code_hashes: eb.ref('excluded.code_hashes'),
+        codes_sealed: eb.ref('excluded.codes_sealed'),
+        codes_encrypted: null,
+        used_positions: sql<number[]>`'{}'`,
+        created_at: eb.ref('excluded.created_at'),
+      })),
+    );
+}
 
 export async function deleteRecoveryCodes(db: Kysely<Database>, ref: UserRef) {
   await db

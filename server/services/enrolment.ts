@@ -19,9 +19,9 @@ import { deliverCode, phoneCodeAnswer } from './code-delivery.ts';
 import { checkCode, currentCode, sequenceOf, type TakenCode, takeCodeBehindLock } from './codes.ts';
 import type { LockedAttempt } from './locked-authentication.ts';
 import { verificationAttempt } from './lockout.ts';
-import { recordChange } from './notice-queue.ts';
+import { changeRecord, recordChange } from './notice-queue.ts';
 import type { PhoneInput } from './phone-numbers.ts';
-import { issueRecoveryCodes } from './recovery-codes.ts';
+import { newRecoveryCodeSet } from './recovery-codes.ts';
 import { recordSendRefusal } from './send-limits.ts';
 import { sessionRef, type WidgetContext } from './sessions.ts';
 import { requireStepUp } from './step-up.ts';
@@ -194,9 +194,10 @@ export async function verifyPhone(
       }
       // Beside the app, two-factor has been on since the app was confirmed.
       const onSince = active.totp?.confirmedAt ?? new Date();
-      await activatePhone(trx, ref, verified.phone_factor_id as string, onSince);
+      const phoneId = verified.phone_factor_id as string;
       const change = { context, maskedPhone: verified.phone_masked };
       if (verified.purpose === 'change-phone') {
+        await activatePhone(trx, ref, phoneId, onSince);
         await deleteTrustedBrowsers(trx, ref);
         await recordChange(trx, widget, { type: 'phone.changed', ...change });
         return { ok: true, value: { phoneChanged: true } };
@@ -204,12 +205,15 @@ export async function verifyPhone(
       if (active.totp) {
         // A phone beside the app: a second method, behind the same fresh step-up as its start.
         requireStepUp(widget);
+        await activatePhone(trx, ref, phoneId, onSince);
         await recordChange(trx, widget, { type: 'phone.added', ...change });
         return { ok: true, value: { methodAdded: 'sms' } };
       }
-      const recoveryCodes = await issueRecoveryCodes(trx, deps.keys, tenant, ref.userId);
-      await recordChange(trx, widget, { type: 'two_factor.enabled', ...change });
-      return { ok: true, value: { enabled: true, recoveryCodes } };
+      // Two-factor turns on: the phone, the first recovery codes and the record, one statement.
+      const set = newRecoveryCodeSet(deps.keys, tenant, ref.userId);
+      const record = changeRecord(widget, { type: 'two_factor.enabled', ...change });
+      await activatePhone(trx, ref, phoneId, onSince, { set: set.stored, record });
+      return { ok: true, value: { enabled: true, recoveryCodes: set.shown } };
     },
     opened,
   );

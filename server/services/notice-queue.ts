@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/types.ts';
 import type { Deps } from '../deps.ts';
 import {
+  type ChangeRecord,
   type RequestContext,
   recordEvent,
   recordEventWithNotice,
@@ -58,22 +59,30 @@ export async function queueNotice(
   );
 }
 
+interface Change {
+  type: NotificationType;
+  context: RequestContext;
+  details?: Record<string, unknown>;
+  maskedPhone?: string | null;
+}
+
 /** A security change: its audit event and, as `queueNotice` would, its email, in one statement. */
 export async function recordChange(
   trx: Transaction<Database>,
   recipient: Recipient,
-  change: {
-    type: NotificationType;
-    context: RequestContext;
-    details?: Record<string, unknown>;
-    maskedPhone?: string | null;
-  },
+  change: Change,
 ) {
+  const { event, notice } = changeRecord(recipient, change);
+  if (!notice) return recordEvent(trx, event);
+  await recordEventWithNotice(trx, event, notice);
+}
+
+/** What `recordChange` writes, for a statement that writes it with the change itself. */
+export function changeRecord(recipient: Recipient, change: Change): ChangeRecord {
   const ref = { tenantId: recipient.tenant.id, userId: recipient.user.id };
   const event = { ...ref, type: change.type, context: change.context, details: change.details };
   const payload = noticePayload(recipient, change.context, change.maskedPhone);
-  if (!payload) return recordEvent(trx, event);
-  await recordEventWithNotice(trx, event, noticeRow(ref, change.type, payload));
+  return payload ? { event, notice: noticeRow(ref, change.type, payload) } : { event };
 }
 
 /** How long a claimed notice is this worker's before another may try it. */

@@ -9,6 +9,7 @@ import {
   findRecoveryCodes,
   markRecoveryCodeUsed,
   replaceRecoveryCodes,
+  type StoredSet,
 } from '../repositories/recovery-codes.ts';
 import type { UserRef } from '../repositories/refs.ts';
 import { RECOVERY_CODE_LENGTH } from '../security-constants.ts';
@@ -78,17 +79,27 @@ export async function issueRecoveryCodes(
   tenant: Pick<TenantContext, 'id' | 'settings'>,
   userId: string,
 ): Promise<string[]> {
+  const { shown, stored } = newRecoveryCodeSet(keys, tenant, userId);
+  await replaceRecoveryCodes(trx, { tenantId: tenant.id, userId }, stored);
+  return shown;
+}
+
+/** A new set, of the tenant's size and viewability: as shown once, and as stored. */
+export function newRecoveryCodeSet(
+  keys: ServerKeys,
+  tenant: Pick<TenantContext, 'id' | 'settings'>,
+  userId: string,
+): { shown: string[]; stored: StoredSet } {
   // The settings this request read with its session, never a cached copy: a tenant that has turned
   // viewing off gets no encrypted copies from any request after.
   const { settings } = tenant;
   const codes = Array.from({ length: settings.recoveryCodeCount }, generateRecoveryCode);
-  const viewable = settings.recoveryCodesViewable;
   const ref = { tenantId: tenant.id, userId };
-  await replaceRecoveryCodes(trx, ref, {
+  const stored = {
     hashes: codes.map((code) => hashRecoveryCode(keys.codes, userId, code)),
-    sealed: viewable ? sealRecoveryCodes(keys, codes, ref) : null,
-  });
-  return codes.map(formatRecoveryCode);
+    sealed: settings.recoveryCodesViewable ? sealRecoveryCodes(keys, codes, ref) : null,
+  };
+  return { shown: codes.map(formatRecoveryCode), stored };
 }
 
 /**

@@ -1,7 +1,7 @@
 // The enrolment journey through the HTTP API alone, codes read from the dev outbox.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeEachDatabase, mintSession } from '../helpers/build-app.ts';
+import { describeEachDatabase, makeTenant, mintSession } from '../helpers/build-app.ts';
 import {
   enrol,
   FRENCH_MOBILE,
@@ -198,5 +198,44 @@ describeEachDatabase('SMS enrolment', ({ build }) => {
     const after = await status();
     assert.equal(after.twoFactor.phone.masked, '+33 •• •• •• 32');
     assert.equal(after.twoFactor.enabledAt, enabledAt);
+  });
+
+  // Turning two-factor on writes the phone, the codes and the record in one statement, built
+  // with a notice and without one: both shapes, each written whole.
+  test('turning on with and without an address: the codes, the event, and a notice only to an address', async (t) => {
+    const app = await build(t);
+    const tenant = await makeTenant(app);
+    for (const email of ['patient@mail.example', undefined]) {
+      const userId = email ? 'with-address' : 'without-address';
+      const token = await mintSession(app, tenant, { userId, purpose: 'setup', email });
+      const widget = widgetClient(app, token, tenant.origin);
+      const codes = await enrol(app, widget);
+      assert.equal(codes.length, 10);
+      const user = await app.db
+        .selectFrom('users')
+        .select('id')
+        .where('tenant_id', '=', tenant.tenantId)
+        .where('external_id', '=', userId)
+        .executeTakeFirstOrThrow();
+      const set = await app.db
+        .selectFrom('recovery_code_sets')
+        .select(['code_hashes', 'codes_sealed'])
+        .where('user_id', '=', user.id)
+        .executeTakeFirstOrThrow();
+      assert.equal(set.code_hashes.length, 10);
+      assert.ok(set.codes_sealed, 'viewable codes are sealed');
+      const events = await app.db
+        .selectFrom('audit_events')
+        .select('type')
+        .where('tenant_id', '=', tenant.tenantId)
+        .where('user_id', '=', user.id)
+        .execute();
+      assert.ok(events.some((event) => event.type === 'two_factor.enabled'));
+      await app.notices.drain();
+      const sent = app.outbox
+        .list()
+        .filter((message) => message.channel === 'email' && message.to === email);
+      assert.equal(sent.length, email ? 1 : 0, `${userId}: a notice only to an address`);
+    }
   });
 });
