@@ -101,13 +101,14 @@ const eventValues = (row: EventRow): EventRow => ({
   details: row.details,
 });
 
-const insertEvent = statement((db, row: EventRow) =>
-  db.insertInto('audit_events').values(eventValues(row)),
-);
+const eventInsert = (db: QueryCreator<Database>, row: EventRow) =>
+  db.insertInto('audit_events').values(eventValues(row));
+
+const insertEvent = statement((db, row: EventRow) => eventInsert(db, row));
 
 const insertEventWithNotice = statement((db, row: EventRow & NoticeColumns) =>
   db
-    .with('event', (db) => db.insertInto('audit_events').values(eventValues(row)))
+    .with('event', (db) => eventInsert(db, row))
     .insertInto('outbound_notices')
     .values(noticeValues(row)),
 );
@@ -130,9 +131,7 @@ export function withChangeRecord(
   row: ChangeRecordRow,
   notice: 'with notice' | 'without notice',
 ) {
-  const withEvent = db.with('event', (db) =>
-    db.insertInto('audit_events').values(eventValues(row)),
-  );
+  const withEvent = db.with('event', (db) => eventInsert(db, row));
   if (notice === 'without notice') return withEvent;
   return withEvent.with('notice', (db) =>
     db.insertInto('outbound_notices').values(noticeValues(row as EventRow & NoticeColumns)),
