@@ -108,3 +108,13 @@ export async function mintSession(
     throw new Error(`mint failed: ${response.statusCode} ${response.body}`);
   return response.json().token;
 }
+
+/** A user's row, by the partner's id for them. */
+export async function userRow(app: FastifyInstance, tenantId: string, externalId: string) {
+  return app.db
+    .selectFrom('users')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('external_id', '=', externalId)
+    .executeTakeFirstOrThrow();
+}

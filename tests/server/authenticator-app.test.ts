@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { appCode, enrolApp, grantStepUp, partnerStatus } from '../helpers/authenticator-app.ts';
-import { describeEachDatabase, makeTenant, mintSession } from '../helpers/build-app.ts';
+import { describeEachDatabase, makeTenant, mintSession, userRow } from '../helpers/build-app.ts';
 import { enrol, setupSession, stepUp, widgetClient } from '../helpers/widget-client.ts';
 
 describeEachDatabase('authenticator app: enrolment', ({ build }) => {
@@ -89,12 +89,7 @@ describeEachDatabase('authenticator app: enrolment', ({ build }) => {
     });
     assert.equal(wrong.json().error.code, 'invalid_code');
     assert.equal(wrong.json().error.attemptsRemaining, 9, 'only the wrong code counted');
-    const user = await app.db
-      .selectFrom('users')
-      .select('failed_attempts')
-      .where('tenant_id', '=', tenant.tenantId)
-      .where('external_id', '=', userId)
-      .executeTakeFirstOrThrow();
+    const user = await userRow(app, tenant.tenantId, userId);
     assert.equal(user.failed_attempts, 1);
   });
 

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { describeEachDatabase, makeTenant, mintSession } from '../helpers/build-app.ts';
+import { describeEachDatabase, makeTenant, mintSession, userRow } from '../helpers/build-app.ts';
 import {
   FRENCH_MOBILE,
   latestSmsCode,
@@ -117,12 +117,7 @@ describeEachDatabase('code attacks', ({ build }) => {
     const app = await build(t);
     const { tenant, widget, userId } = await setupSession(app);
     const code = await startEnrolment(app, widget);
-    const user = await app.db
-      .selectFrom('users')
-      .select('id')
-      .where('tenant_id', '=', tenant.tenantId)
-      .where('external_id', '=', userId)
-      .executeTakeFirstOrThrow();
+    const user = await userRow(app, tenant.tenantId, userId);
     await app.db
       .updateTable('users')
       .set({ failed_attempts: 19, locked_until: null })

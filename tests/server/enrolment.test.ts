@@ -1,7 +1,7 @@
 // The enrolment journey through the HTTP API alone, codes read from the dev outbox.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeEachDatabase, makeTenant, mintSession } from '../helpers/build-app.ts';
+import { describeEachDatabase, makeTenant, mintSession, userRow } from '../helpers/build-app.ts';
 import {
   enrol,
   FRENCH_MOBILE,
@@ -211,12 +211,7 @@ describeEachDatabase('SMS enrolment', ({ build }) => {
       const widget = widgetClient(app, token, tenant.origin);
       const codes = await enrol(app, widget);
       assert.equal(codes.length, 10);
-      const user = await app.db
-        .selectFrom('users')
-        .select('id')
-        .where('tenant_id', '=', tenant.tenantId)
-        .where('external_id', '=', userId)
-        .executeTakeFirstOrThrow();
+      const user = await userRow(app, tenant.tenantId, userId);
       const set = await app.db
         .selectFrom('recovery_code_sets')
         .select(['code_hashes', 'codes_sealed'])

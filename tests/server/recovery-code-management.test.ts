@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { updateTenant } from '../../server/services/tenants.ts';
-import { describeEachDatabase } from '../helpers/build-app.ts';
+import { describeEachDatabase, userRow } from '../helpers/build-app.ts';
 import { ofType, recoveryRows, userStatus } from '../helpers/partner-views.ts';
 import { enrol, setupSession, stepUp } from '../helpers/widget-client.ts';
 
@@ -144,12 +144,7 @@ describeEachDatabase('recovery code management', ({ build }) => {
       'one event per use, newest first',
     );
     assert.equal((await userStatus(app, tenant, userId)).recoveryCodesRemaining, 7);
-    const failures = await app.db
-      .selectFrom('users')
-      .select('failed_attempts')
-      .where('tenant_id', '=', tenant.tenantId)
-      .where('external_id', '=', userId)
-      .executeTakeFirstOrThrow();
+    const failures = await userRow(app, tenant.tenantId, userId);
     // The patient's own used code is named as used, not counted: it is no guess.
     assert.equal(failures.failed_attempts, 0, 'a reused code is not counted as a failure');
   });
