@@ -51,6 +51,9 @@ export function postgresDialect(
   const pool = new pg.Pool({
     connectionString,
     max: settings.DATABASE_POOL_SIZE,
+    // A fixed-size pool: a connection once opened stays (pg would close it after 10 s idle), so a
+    // burst after a quiet spell does not wait for new connections and their statements' planning.
+    min: settings.DATABASE_POOL_SIZE,
     types,
     connectionTimeoutMillis: settings.DATABASE_CONNECT_TIMEOUT_MS,
     statement_timeout: settings.DATABASE_STATEMENT_TIMEOUT_MS,
