@@ -33,6 +33,12 @@ export const DEFAULT_POOL_SETTINGS: PoolSettings = {
 
 /** Beyond the server's own statement timeout: how long a reply may take before the link is dead. */
 const REPLY_MARGIN_MS = 1000;
+/**
+ * Idle this long, a connection sends TCP keep-alive probes (Node then probes each second, ten
+ * times): the pool keeps idle connections, so a firewall or load balancer must not forget them,
+ * and one that died silently is found and replaced within about 20 s, not by a request's timeout.
+ */
+export const KEEPALIVE_IDLE_MS = 10_000;
 
 /**
  * `pg` with int8 parsed to number, as PGlite does, so both drivers return the same rows; every
@@ -60,6 +66,7 @@ export function postgresDialect(
     idle_in_transaction_session_timeout: settings.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     query_timeout: settings.DATABASE_STATEMENT_TIMEOUT_MS + REPLY_MARGIN_MS,
     keepAlive: true,
+    keepAliveInitialDelayMillis: KEEPALIVE_IDLE_MS,
     // Several statements in one round trip (pipeline.ts); each still has its own answer.
     pipeline: true,
   } as pg.PoolConfig);

@@ -3,7 +3,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { DEFAULT_POOL_SETTINGS, postgresDialect } from '../../server/db/connect.ts';
@@ -101,24 +100,5 @@ test(
     await sql`deallocate all`.execute(db);
     await assert.rejects(read, (error) => spoilsPreparedStatements(error));
     assert.equal((await read()).rows[0]?.n, 42);
-  },
-);
-
-test(
-  'a connection outlives a quiet spell, with the statements it prepared',
-  needsPostgres,
-  async (t) => {
-    const db = oneConnection(t, DATABASE_URL as string);
-    const backend = async () =>
-      (await sql<{ pid: number }>`select pg_backend_pid() as pid, ${1}::int as n`.execute(db))
-        .rows[0]?.pid;
-    const before = await backend();
-    // Longer than pg's default idle timeout (10 s), after which it would close the connection.
-    await sleep(10_500);
-    assert.equal(await backend(), before, 'the same connection');
-    const { rows } = await sql<{ runs: number }>`
-      select coalesce(sum(generic_plans + custom_plans), 0)::int as runs from pg_prepared_statements
-      where statement like 'select pg_backend_pid()%'`.execute(db);
-    assert.equal(rows[0]?.runs, 2, 'prepared once, run twice');
   },
 );
