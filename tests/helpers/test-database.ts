@@ -3,10 +3,18 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { Kysely } from 'kysely';
 import pg from 'pg';
-import { type DatabaseHandle, openPostgres, wrapPGlite } from '../../server/db/connect.ts';
+import {
+  type DatabaseHandle,
+  DEFAULT_POOL_SETTINGS,
+  openPostgres,
+  postgresDialect,
+  wrapPGlite,
+} from '../../server/db/connect.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { migrations } from '../../server/db/migrations/index.ts';
+import type { Database } from '../../server/db/types.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -91,4 +99,13 @@ async function postgresDatabase(url: string): Promise<DatabaseHandle> {
 export async function openTestDatabase(kind: DatabaseKind): Promise<DatabaseHandle> {
   if (kind === 'postgres') return postgresDatabase(process.env.DATABASE_URL as string);
   return wrapPGlite(await PGlite.create({ loadDataDir: await pgliteTemplate() }));
+}
+
+/** A pool of one PostgreSQL connection, so every statement runs in the same session. */
+export function oneConnection(t: { after(fn: () => Promise<void>): void }, url: string) {
+  const db = new Kysely<Database>({
+    dialect: postgresDialect(url, { ...DEFAULT_POOL_SETTINGS, DATABASE_POOL_SIZE: 1 }),
+  });
+  t.after(() => db.destroy());
+  return db;
 }

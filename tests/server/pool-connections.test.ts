@@ -5,13 +5,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Kysely, sql } from 'kysely';
-import {
-  DEFAULT_POOL_SETTINGS,
-  KEEPALIVE_IDLE_MS,
-  postgresDialect,
-} from '../../server/db/connect.ts';
-import type { Database } from '../../server/db/types.ts';
+import { sql } from 'kysely';
+import { KEEPALIVE_IDLE_MS } from '../../server/db/connect.ts';
+import { oneConnection } from '../helpers/test-database.ts';
 
 const { DATABASE_URL } = process.env;
 const needsPostgres = DATABASE_URL
@@ -20,23 +16,11 @@ const needsPostgres = DATABASE_URL
 const needsLinux =
   process.platform === 'linux' ? {} : { skip: "reads the kernel's TCP timers in /proc/net/tcp" };
 
-/** A pool of one connection, so every statement runs in the same session. */
-function oneConnection(t: { after(fn: () => Promise<void>): void }) {
-  const db = new Kysely<Database>({
-    dialect: postgresDialect(DATABASE_URL as string, {
-      ...DEFAULT_POOL_SETTINGS,
-      DATABASE_POOL_SIZE: 1,
-    }),
-  });
-  t.after(() => db.destroy());
-  return db;
-}
-
 test(
   'a connection outlives a quiet spell, with the statements it prepared',
   needsPostgres,
   async (t) => {
-    const db = oneConnection(t);
+    const db = oneConnection(t, DATABASE_URL as string);
     const backend = async () =>
       (await sql<{ pid: number }>`select pg_backend_pid() as pid, ${1}::int as n`.execute(db))
         .rows[0]?.pid;
@@ -71,7 +55,7 @@ test('an idle connection sends keep-alive probes after 10 s, not the system defa
   ...needsPostgres,
   ...needsLinux,
 }, async (t) => {
-  const db = oneConnection(t);
+  const db = oneConnection(t, DATABASE_URL as string);
   const { rows } = await sql<{ port: number }>`select inet_client_port() as port`.execute(db);
   const port = rows[0]?.port;
   assert.ok(port, 'a TCP connection (DATABASE_URL names a host, not a socket)');

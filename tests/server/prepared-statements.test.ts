@@ -3,31 +3,20 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
-import { Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import pg from 'pg';
-import { DEFAULT_POOL_SETTINGS, postgresDialect } from '../../server/db/connect.ts';
 import { preparedQuery } from '../../server/db/prepared-statements.ts';
-import type { Database } from '../../server/db/types.ts';
 import {
   isDatabaseUnavailable,
   isStalePlan,
   spoilsPreparedStatements,
 } from '../../server/db/unavailable.ts';
-import { createPostgresDatabase } from '../helpers/test-database.ts';
+import { createPostgresDatabase, oneConnection } from '../helpers/test-database.ts';
 
 const { DATABASE_URL } = process.env;
 const needsPostgres = DATABASE_URL
   ? {}
   : { skip: 'needs PostgreSQL (DATABASE_URL): prepared statements are its own' };
-
-/** A pool of one connection, so every statement runs in the same session. */
-function oneConnection(t: { after(fn: () => Promise<void>): void }, url: string) {
-  const db = new Kysely<Database>({
-    dialect: postgresDialect(url, { ...DEFAULT_POOL_SETTINGS, DATABASE_POOL_SIZE: 1 }),
-  });
-  t.after(() => db.destroy());
-  return db;
-}
 
 test('a statement with values is named by its text; one without stays a plain query', () => {
   const first = preparedQuery('select $1::int as n', [1]);
@@ -63,14 +52,11 @@ test(
   needsPostgres,
   async (t) => {
     const created = await createPostgresDatabase(DATABASE_URL as string);
-    const db = new Kysely<Database>({
-      dialect: postgresDialect(created.url, { ...DEFAULT_POOL_SETTINGS, DATABASE_POOL_SIZE: 1 }),
-    });
+    const db = oneConnection(t, created.url);
     // Another instance, running a migration.
     const other = new pg.Client({ connectionString: created.url });
     await other.connect();
     t.after(async () => {
-      await db.destroy();
       await other.end();
       await created.drop();
     });
