@@ -36,7 +36,8 @@ const REPLY_MARGIN_MS = 1000;
 /**
  * Idle this long, a connection sends TCP keep-alive probes (Node then probes each second, ten
  * times): the pool keeps idle connections, so a firewall or load balancer must not forget them,
- * and one that died silently is found and replaced within about 20 s, not by a request's timeout.
+ * and one that died silently is dropped within about 20 s (the next request that needs it opens a
+ * new one), not found by a request's timeout.
  */
 export const KEEPALIVE_IDLE_MS = 10_000;
 
