@@ -1,14 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 
-/** How many checkouts a lease serves: the request's authentication, then the work that follows it. */
-const TURNS = 2;
-
 /**
  * One pool connection for a request's first two checkouts, so a widget request's authentication
  * and the transaction after it queue for the pool once, not twice (under load each wait in the
  * pool's queue is the longest part of a request). Then the connection goes back: a request never
- * holds one across a provider call or past its answer.
+ * holds one across a provider call or past its answer. A request whose authentication begins the
+ * transaction its work goes on with (services/locked-authentication.ts) has one checkout to
+ * serve, not two.
  *
  * A checkout while the leased connection is busy (work in parallel within the request), after its
  * turns, or after the request ended, takes a connection from the pool as before.
@@ -20,11 +19,14 @@ export class ConnectionLease {
   #ended = false;
   #broken = false;
 
+  /** `checkouts`: how many it serves (the request's authentication, the work after it). */
+  constructor(private readonly checkouts: 1 | 2 = 2) {}
+
   /** The leased connection and how to give it back, or undefined when this checkout is not its. */
   async take(
     connect: () => Promise<pg.PoolClient>,
   ): Promise<{ client: pg.PoolClient; done(broken: boolean): void } | undefined> {
-    if (this.#busy || this.#ended || this.#turns >= TURNS) return undefined;
+    if (this.#busy || this.#ended || this.#turns >= this.checkouts) return undefined;
     this.#busy = true;
     this.#client ??= connect();
     let client: pg.PoolClient;
@@ -42,7 +44,7 @@ export class ConnectionLease {
         this.#busy = false;
         this.#turns += 1;
         if (broken) this.#broken = true;
-        if (this.#broken || this.#ended || this.#turns >= TURNS) this.#giveBack();
+        if (this.#broken || this.#ended || this.#turns >= this.checkouts) this.#giveBack();
       },
     };
   }

@@ -89,10 +89,11 @@ export async function widgetAuth(app: FastifyInstance) {
   });
 
   // Once the body is in (a slow upload holds no connection), the session is read on the lease
-  // that the route's own work then uses: one pool checkout for both (db/connection-lease.ts).
+  // that the route's own work then uses: one pool checkout for both (db/connection-lease.ts). A
+  // route whose work goes on in authentication's transaction needs the lease for that one alone.
   app.addHook('preValidation', (request, reply, done) => {
     if (request.method === 'OPTIONS') return done();
-    const lease = new ConnectionLease();
+    const lease = new ConnectionLease(request.routeOptions.config.lockedAuthentication ? 1 : 2);
     reply.raw.once('close', () => lease.end());
     withLease(lease, () => {
       authenticate(request, reply).then(() => done(), done);

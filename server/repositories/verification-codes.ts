@@ -51,14 +51,40 @@ export function liveCodeAfterNext(
   return readAfterNext(db, latestUnspent([false, ...purposes], { ...ref }), (rows) => rows[0]);
 }
 
+/**
+ * The same read (any code, sent or not), for the session behind a token's hash: sent right behind
+ * authentication's statement, which locks the user's row, in its round trip (a send's reservation,
+ * services/locked-authentication.ts).
+ */
+export function sessionLiveCodeAfterNext(
+  trx: Transaction<Database>,
+  tokenHash: string,
+  purposes: readonly string[],
+) {
+  return readAfterNext(trx, latestUnspentOfSession(purposes, { tokenHash }), (rows) => rows[0]);
+}
+
+function latestUnspentShape(
+  db: Kysely<Database>,
+  ref: Keyed<SessionRef>,
+  purposes: readonly string[],
+  sentOnly: boolean,
+) {
+  let query = db.selectFrom('verification_codes').selectAll().where(unspent(ref, purposes));
+  if (sentOnly) query = query.where('sent_at', 'is not', null);
+  return query.orderBy('created_at', 'desc').limit(1);
+}
+
 /** Shaped by whether only sent codes count, then the purposes. */
 const latestUnspent = statementPer(
   ([sentOnly, ...purposes]: [boolean, ...string[]]) =>
-    (db, ref: SessionRef) => {
-      let query = db.selectFrom('verification_codes').selectAll().where(unspent(ref, purposes));
-      if (sentOnly) query = query.where('sent_at', 'is not', null);
-      return query.orderBy('created_at', 'desc').limit(1);
-    },
+    (db, ref: SessionRef) =>
+      latestUnspentShape(db, ref, purposes, sentOnly),
+);
+
+const latestUnspentOfSession = statementPer(
+  (purposes: readonly string[]) => (db, values: { tokenHash: string }) =>
+    latestUnspentShape(db, sessionOfToken(db, values.tokenHash), purposes, false),
 );
 
 /**

@@ -1,14 +1,16 @@
+import type { Kysely } from 'kysely';
 import { blindIndex } from '../crypto/encryption.ts';
 import { unseal } from '../crypto/sealed-fields.ts';
-import type { PhoneFactor } from '../db/types.ts';
+import type { Database, PhoneFactor } from '../db/types.ts';
 import { type Deps, SHARED_LIMITS_RETRY_AFTER_SECONDS } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
 import { withUserLocked, withUserLockedHeld } from '../repositories/locks.ts';
 import { abandonCode, markCodeSent } from '../repositories/verification-codes.ts';
 import { CODE_DIGITS, CODE_TTL_SECONDS_MAX } from '../security-constants.ts';
-import { type CodePurpose, type ReserveScope, reserveCode } from './codes.ts';
+import { type CodePurpose, type LiveBehind, type ReserveScope, reserveCode } from './codes.ts';
 import { codeEmail } from './email-templates/index.ts';
+import type { LockedAttempt } from './locked-authentication.ts';
 import {
   admitSend,
   ipKey,
@@ -49,6 +51,19 @@ function sendFacts(
       country: destination.phone.country,
     },
   };
+}
+
+/**
+ * Writes what a send refused before its reservation: in the transaction its authentication began,
+ * if it began one, which then ends (a second connection taken while that one is held could wait
+ * on itself under load); otherwise on its own.
+ */
+export function beforeReservation(
+  deps: Deps,
+  opened: LockedAttempt<unknown> | undefined,
+  write: (db: Kysely<Database>) => Promise<void>,
+) {
+  return opened ? opened.continue((trx) => write(trx)) : write(deps.db);
 }
 
 /** `jane@example.com` → `j•••@example.com`. */
@@ -107,6 +122,8 @@ export async function deliverCode(
     destination: Destination;
     context: RequestContext;
     guard?: ReserveScope['guard'];
+    /** The reservation's transaction, begun by authentication (`liveCodeBehindLock`). */
+    opened?: LockedAttempt<LiveBehind>;
   },
 ): Promise<SentCode> {
   const { tenant, user } = widget;
@@ -125,9 +142,11 @@ export async function deliverCode(
     !allowed.includes(destination.phone.country)
   ) {
     // The allow-list may have narrowed since this number was enrolled.
-    await recordSendRefusal(deps.db, tenant.id, user.id, 'country', input.context, {
-      country: destination.phone.country,
-    });
+    await beforeReservation(deps, input.opened, (db) =>
+      recordSendRefusal(db, tenant.id, user.id, 'country', input.context, {
+        country: destination.phone.country,
+      }),
+    );
     throw new AppError('country_not_allowed');
   }
   const ttlSeconds = Math.min(tenant.settings.codeLifetimeMinutes * 60, CODE_TTL_SECONDS_MAX);
@@ -142,16 +161,21 @@ export async function deliverCode(
       : destination.email;
   const facts = sendFacts(deps, user.id, destination, to, input.context);
   // One transaction reserves the code and counts the send, or refuses and leaves neither.
-  const reserved = await reserveCode(deps.db, deps.keys.codes, {
-    ...ref,
-    purpose: input.purpose,
-    sequence: input.sequence,
-    channel: destination.channel,
-    phoneFactorId: destination.channel === 'sms' ? destination.phone.id : null,
-    ttlSeconds,
-    guard: input.guard,
-    admit: (trx) => admitSend(trx, tenant, facts),
-  }).catch(async (failure) => {
+  const reserved = await reserveCode(
+    deps.db,
+    deps.keys.codes,
+    {
+      ...ref,
+      purpose: input.purpose,
+      sequence: input.sequence,
+      channel: destination.channel,
+      phoneFactorId: destination.channel === 'sms' ? destination.phone.id : null,
+      ttlSeconds,
+      guard: input.guard,
+      admit: (trx) => admitSend(trx, tenant, facts),
+    },
+    input.opened,
+  ).catch(async (failure) => {
     const error = sendRefusal(failure) ?? failure;
     if (error instanceof AppError && error.code === 'rate_limited') {
       const limit = refusedLimit(error);

@@ -13,6 +13,7 @@ import {
   insertCode,
   liveCode,
   liveCodeAfterNext,
+  sessionLiveCodeAfterNext,
   spentCodes,
   takeLiveCode,
   takeSessionCodeAfterNext,
@@ -26,7 +27,7 @@ import {
   CODE_TTL_SECONDS_MAX,
   RESEND_FIRST_WAIT_SECONDS,
 } from '../security-constants.ts';
-import type { BehindLock } from './locked-authentication.ts';
+import type { BehindLock, LockedAttempt } from './locked-authentication.ts';
 import { type AttemptOutcome, lockedError } from './lockout.ts';
 
 export const codePurposes = [
@@ -129,6 +130,8 @@ export async function reserveCode(
   db: Kysely<Database>,
   key: Buffer,
   scope: SessionRef & ReserveScope,
+  /** Begun by authentication, with `liveCodeBehindLock` of the same sequence. */
+  opened?: LockedAttempt<LiveBehind>,
 ) {
   const reserve = async (
     trx: Transaction<Database>,
@@ -176,6 +179,9 @@ export async function reserveCode(
     await scope.admit?.(trx);
     return { ...row, purpose, code, sequence: scope.sequence };
   };
+  if (opened) {
+    return opened.continue((trx, user, active, { live }) => reserve(trx, user, { active, live }));
+  }
   // The sequence's live code is read right behind the lock; the user's methods too when a guard
   // reads them (a resend goes without).
   const read = async (trx: Transaction<Database>) => {
@@ -184,6 +190,20 @@ export async function reserveCode(
     return { active: await active, live: await live };
   };
   return withUserLockedReading(db, scope, read, reserve);
+}
+
+/** What a send's authentication reads behind the user's lock: its sequence's live code, if any. */
+export interface LiveBehind {
+  live: VerificationCode | undefined;
+}
+
+/**
+ * The first read of `reserveCode`, for a send whose sequence is known before the session is read:
+ * sent in authentication's round trip, behind the user's lock (locked-authentication.ts).
+ */
+export function liveCodeBehindLock(sequence: readonly string[]): BehindLock<LiveBehind> {
+  return (trx, tokenHash) =>
+    sessionLiveCodeAfterNext(trx, tokenHash, sequence).then((live) => ({ live }));
 }
 
 /** The sent, live code of a sequence in this session, if any (for resends). */

@@ -15,8 +15,16 @@ import { deleteTrustedBrowsers } from '../repositories/trusted-browsers.ts';
 import { spentCodes } from '../repositories/verification-codes.ts';
 import { sessionExists } from '../repositories/widget-sessions.ts';
 import { assertMethodAllowed } from './authenticator-app.ts';
-import { deliverCode, phoneCodeAnswer } from './code-delivery.ts';
-import { checkCode, currentCode, sequenceOf, type TakenCode, takeCodeBehindLock } from './codes.ts';
+import { beforeReservation, deliverCode, phoneCodeAnswer } from './code-delivery.ts';
+import {
+  checkCode,
+  currentCode,
+  type LiveBehind,
+  liveCodeBehindLock,
+  sequenceOf,
+  type TakenCode,
+  takeCodeBehindLock,
+} from './codes.ts';
 import type { LockedAttempt } from './locked-authentication.ts';
 import { verificationAttempt } from './lockout.ts';
 import { changeRecord, recordChange } from './notice-queue.ts';
@@ -49,6 +57,8 @@ export async function startPhoneVerification(
   input: PhoneInput,
   origin: string,
   context: RequestContext,
+  /** Begun by authentication, with `phoneSendBehindLock` (plugins/widget-auth.ts). */
+  opened?: LockedAttempt<LiveBehind>,
 ) {
   const { tenant, user } = widget;
   const ref = sessionRef(widget);
@@ -58,10 +68,12 @@ export async function startPhoneVerification(
     assertPhoneAllowed(parsed, tenant.settings.allowedCountries);
   } catch (error) {
     const limit = (error as AppError).code === 'country_not_allowed' ? 'country' : 'number-type';
-    await recordSendRefusal(deps.db, tenant.id, user.id, limit, context, {
-      country: parsed.country,
-      type: parsed.type ?? null,
-    });
+    await beforeReservation(deps, opened, (db) =>
+      recordSendRefusal(db, tenant.id, user.id, limit, context, {
+        country: parsed.country,
+        type: parsed.type ?? null,
+      }),
+    );
     throw error;
   }
   const index = blindIndex(deps.keys.blindIndex, parsed.e164);
@@ -84,6 +96,7 @@ export async function startPhoneVerification(
     sequence,
     destination: { channel: 'sms', phone: pending, partnerOrigin: origin },
     context,
+    opened,
     guard: async (_session, trx, { phone: current, totp }) => {
       // Adding a phone turns a method on; changing the one there is not adding one.
       if (!current) assertMethodAllowed(widget, 'sms');
@@ -132,6 +145,9 @@ export async function resendPhoneCode(
 
 /** The code's sequence is known before the session is read: its take goes out with that read. */
 export const phoneCodeBehindLock = takeCodeBehindLock(sequence);
+
+/** The same for a send to a new number: its live code is read with the session. */
+export const phoneSendBehindLock = liveCodeBehindLock(sequence);
 
 /**
  * Verifies the phone code. Enrolment turns two-factor on with a new set of recovery codes (shown

@@ -2,9 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requestContext } from '../../plugins/request-context.ts';
 import { lockedAttempt } from '../../plugins/widget-auth.ts';
-import type { TakenCode } from '../../services/codes.ts';
+import type { LiveBehind, TakenCode } from '../../services/codes.ts';
 import {
   phoneCodeBehindLock,
+  phoneSendBehindLock,
   resendPhoneCode,
   startPhoneVerification,
   verifyPhone,
@@ -41,6 +42,10 @@ const Verified = Type.Union([
 ]);
 
 const sending = { purposes: ['setup'] as const, rateLimit: false as const };
+const sendingToNewNumber = {
+  ...sending,
+  lockedAuthentication: { session: true, behind: phoneSendBehindLock },
+};
 const verifying = {
   purposes: ['setup'] as const,
   rateLimit: false as const,
@@ -52,7 +57,7 @@ export const phoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/phone',
     {
-      config: sending,
+      config: sendingToNewNumber,
       onRequest: app.limitSends,
       schema: {
         tags: ['widget'],
@@ -73,6 +78,7 @@ export const phoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.body,
         request.widgetOrigin,
         requestContext(request),
+        lockedAttempt<LiveBehind>(request),
       ),
   );
 
