@@ -1,7 +1,8 @@
 // Guards what one verify and one send cost the database: the statements they send (BEGIN and
 // COMMIT included), the round trips those take (statements sent together, in one write, are one),
 // and the pool checkouts, counted on the driver itself (pg's Pool.connect and Client.query) for a
-// successful enrolment, sign-in and step-up verify, and an enrolment send, authentication included.
+// successful enrolment, sign-in and step-up verify, and an enrolment send, authentication included;
+// and that a request gives its connection back before a provider call and however it ends.
 // A deterministic count, not a timing. PostgreSQL only: checkouts are the pg pool's.
 import assert from 'node:assert/strict';
 import { Socket } from 'node:net';
@@ -186,4 +187,37 @@ test('the connection a request leases goes back, however the request ends', {
     'no request waited out the pool: every lease went back',
   );
   assert.equal(answers.length, 19);
+});
+
+test('a send holds no connection while its provider answers', {
+  ...needsPostgres,
+  timeout: 60_000,
+}, async (t) => {
+  // One connection in all: held across the provider call, it would keep every other request out.
+  const { app } = await appOnOwnPostgres(t, {
+    pool: { DATABASE_POOL_SIZE: 1, DATABASE_CONNECT_TIMEOUT_MS: 3000 },
+  });
+  const { widget } = await setupSession(app);
+  const other = await setupSession(app, {}, 'other-patient');
+  let answer!: () => void;
+  const answered = new Promise<void>((resolve) => {
+    answer = resolve;
+  });
+  let called!: () => void;
+  const calling = new Promise<void>((resolve) => {
+    called = resolve;
+  });
+  const sender = app.deps.smsSender;
+  const send = sender.send.bind(sender);
+  sender.send = async (message) => {
+    called();
+    await answered;
+    return send(message);
+  };
+  const sending = widget.post('/phone', { phone: FRENCH_MOBILE });
+  await calling;
+  const meanwhile = await other.widget.get('/session');
+  answer();
+  assert.equal(meanwhile.statusCode, 200, 'answered while the provider had the send');
+  assert.equal((await sending).statusCode, 200);
 });
