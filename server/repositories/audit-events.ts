@@ -124,18 +124,18 @@ const noticeValues = (row: NoticeColumns) => ({
  * A change record as writes alongside the statement that makes the change (`db` gets them as
  * CTEs that nothing reads, which PostgreSQL runs once the statement's own change is done): the
  * change and its record then cost one statement. `notice`, a shape: the statement is built once
- * with it and once without.
+ * with it and once without. Nothing reads them, so the statement is typed as without them.
  */
 export function withChangeRecord(
   db: QueryCreator<Database>,
   row: ChangeRecordRow,
   notice: 'with notice' | 'without notice',
-) {
+): QueryCreator<Database> {
   const withEvent = db.with('event', (db) => eventInsert(db, row));
-  if (notice === 'without notice') return withEvent;
+  if (notice === 'without notice') return withEvent as unknown as QueryCreator<Database>;
   return withEvent.with('notice', (db) =>
     db.insertInto('outbound_notices').values(noticeValues(row as EventRow & NoticeColumns)),
-  );
+  ) as unknown as QueryCreator<Database>;
 }
 
 /** A page of events, newest first, of one user or (with `type`) of one kind across the tenant. */

@@ -122,7 +122,7 @@ const activateTurningOn = statementPer(
   (notice: 'with notice' | 'without notice') =>
     (db, values: ActivationValues & StoredSet & ChangeRecordRow) => {
       const withSet = alongside(db.with('code_set', (db) => upsertSet(db, values)));
-      return activation(alongside(withChangeRecord(withSet, values, notice)), values);
+      return activation(withChangeRecord(withSet, values, notice), values);
     },
 );
 

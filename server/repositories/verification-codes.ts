@@ -3,6 +3,13 @@ import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import { readAfterNext, writeWithNext } from '../db/pipeline.ts';
 import { statement, statementPer } from '../db/statements.ts';
 import type { Database, VerificationCode } from '../db/types.ts';
+import {
+  type AuditEvent,
+  announce,
+  type ChangeRecordRow,
+  changeRecordRow,
+  withChangeRecord,
+} from './audit-events.ts';
 import type { Keyed, SessionRef, UserRef } from './refs.ts';
 import { sessionOfToken } from './widget-sessions.ts';
 
@@ -149,32 +156,38 @@ const insertCodeRow = statement((db, values: SessionRef & NewCode & { id: string
   }),
 );
 
-/** The code went out: it becomes verifiable and every earlier live code of its sequence stops. */
+/**
+ * The code went out: it becomes verifiable and every earlier live code of its sequence stops.
+ * `event` (the send's audit event) is written by the same statement.
+ */
 export async function markCodeSent(
   trx: Transaction<Database>,
   ref: SessionRef,
   id: string,
   purposes: readonly string[],
+  event: AuditEvent,
   now = new Date(),
 ) {
-  await writeWithNext(trx, markSent(purposes, { ...ref, id, now }));
+  await writeWithNext(trx, markSent(purposes, { ...ref, id, now, ...changeRecordRow({ event }) }));
+  announce(event);
 }
 
 const markSent = statementPer(
-  (purposes: readonly string[]) => (db, values: SessionRef & { id: string; now: Date }) =>
-    db
-      .with('earlier', (db) =>
-        db
-          .updateTable('verification_codes')
-          .set({ superseded_at: values.now })
-          .where(unspent(values, purposes))
-          .where('id', '!=', values.id),
-      )
-      .updateTable('verification_codes')
-      .set({ sent_at: values.now })
-      .where('id', '=', values.id)
-      .where('user_id', '=', values.userId)
-      .where('tenant_id', '=', values.tenantId),
+  (purposes: readonly string[]) =>
+    (db, values: SessionRef & { id: string; now: Date } & ChangeRecordRow) =>
+      withChangeRecord(db, values, 'without notice')
+        .with('earlier', (db) =>
+          db
+            .updateTable('verification_codes')
+            .set({ superseded_at: values.now })
+            .where(unspent(values, purposes))
+            .where('id', '!=', values.id),
+        )
+        .updateTable('verification_codes')
+        .set({ sent_at: values.now })
+        .where('id', '=', values.id)
+        .where('user_id', '=', values.userId)
+        .where('tenant_id', '=', values.tenantId),
 );
 
 /**

@@ -214,17 +214,16 @@ export async function deliverCode(
     throw error;
   }
   // The code went out: it becomes the live one and every earlier code of its sequence stops. The
-  // lock, the change and its audit event go out together, in one round trip.
-  await withUserLockedHeld(deps.db, owner, async (trx) => {
-    await markCodeSent(trx, ref, reserved.id, reserved.sequence);
-    await recordEvent(trx, {
+  // lock and the change with its audit event go out together, in one round trip.
+  await withUserLockedHeld(deps.db, owner, (trx) =>
+    markCodeSent(trx, ref, reserved.id, reserved.sequence, {
       tenantId: tenant.id,
       userId: user.id,
       type: `${destination.channel}.sent`,
       context: input.context,
       details: { ...auditDetails, send: reserved.send_number },
-    });
-  });
+    }),
+  );
   return {
     masked: destination.channel === 'sms' ? destination.phone.masked : maskEmail(destination.email),
     expiresAt: reserved.expires_at.toISOString(),
