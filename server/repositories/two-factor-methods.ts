@@ -56,6 +56,7 @@ function methodsOfUser(db: Kysely<Database>, ref: Keyed<UserRef>) {
       'p.masked as phone_masked',
       'p.country as phone_country',
       'p.phone_index as phone_index',
+      'p.phone_encrypted as phone_encrypted',
       'p.enabled_at as phone_enabled_at',
       'p.verified_at as phone_verified_at',
       't.id as totp_id',
@@ -76,6 +77,8 @@ function methodsOf(row: MethodsRow | undefined) {
         masked: row.phone_masked as string,
         country: row.phone_country as string,
         index: row.phone_index as string,
+        /** Sealed (crypto/sealed-fields.ts): what a code is sent to. */
+        encrypted: row.phone_encrypted as string,
         enabledAt: (row.phone_enabled_at ?? row.phone_verified_at) as Date | null,
       }
     : null;

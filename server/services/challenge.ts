@@ -2,13 +2,12 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import type { RequestContext } from '../repositories/audit-events.ts';
 import { withUserLocked } from '../repositories/locks.ts';
-import { activePhone } from '../repositories/phone-factors.ts';
-import { setChallengeMethod } from '../repositories/two-factor-methods.ts';
+import { type ActiveMethods, setChallengeMethod } from '../repositories/two-factor-methods.ts';
 import { setCompletedSteps } from '../repositories/widget-sessions.ts';
 import { CODE_DIGITS } from '../security-constants.ts';
 import { checkTotp } from './authenticator-app.ts';
 import { assertOpen, finish, mayTrust, openSession, trustThisBrowser } from './challenge-finish.ts';
-import { deliverCode, maskEmail, type SentCode } from './code-delivery.ts';
+import { deliverCode, maskEmail, type SendPhone, type SentCode } from './code-delivery.ts';
 import { type CodePurpose, checkCode, currentCode, sequenceOf } from './codes.ts';
 import type { LockedAttempt } from './locked-authentication.ts';
 import { verificationAttempt } from './lockout.ts';
@@ -18,12 +17,7 @@ import { consumeRecoveryCode } from './recovery-codes.ts';
 import { sessionRef, type WidgetContext } from './sessions.ts';
 import { appPending, chooseMethod, offeredMethods } from './sign-in-methods.ts';
 import { useTrustedBrowser } from './trusted-browsers.ts';
-import {
-  assertEnabled,
-  type Method,
-  requireActivePhone,
-  requireEnabled,
-} from './two-factor-state.ts';
+import { assertEnabled, type Method, requireEnabled } from './two-factor-state.ts';
 
 export type Step = 'email' | 'sms';
 
@@ -68,22 +62,40 @@ function pending(step: Step, sent: SentCode, methods?: Method[]) {
   };
 }
 
+/** The sign-in's second step, as read for it: the user's methods, and those it offers. */
+interface SecondStep {
+  active: ActiveMethods;
+  methods: Method[];
+}
+
+/** The active phone, from the user's methods (which read its sealed number too). */
+function activePhoneOf(widget: WidgetContext, second: SecondStep | undefined): SendPhone {
+  const phone = second?.active.phone;
+  if (!phone) throw new AppError('not_enabled');
+  const { tenantId, userId } = sessionRef(widget);
+  return {
+    id: phone.id,
+    tenant_id: tenantId,
+    user_id: userId,
+    phone_encrypted: phone.encrypted,
+    phone_index: phone.index,
+    country: phone.country,
+    masked: phone.masked,
+  };
+}
+
 async function sendStepCode(
   deps: Deps,
   widget: WidgetContext,
   step: Step,
   origin: string,
   context: RequestContext,
-  methods?: Method[],
+  second?: SecondStep,
 ) {
   const purpose = codePurpose(widget, step);
   const destination =
     step === 'sms'
-      ? {
-          channel: 'sms' as const,
-          phone: await requireActivePhone(deps.db, sessionRef(widget)),
-          partnerOrigin: origin,
-        }
+      ? { channel: 'sms' as const, phone: activePhoneOf(widget, second), partnerOrigin: origin }
       : {
           channel: 'email' as const,
           email: emailOf(widget),
@@ -99,24 +111,26 @@ async function sendStepCode(
       sequence: sequenceOf(purpose),
       destination,
       context,
-      // A verification may have finished the session or passed this step meanwhile.
-      guard: (session) => {
+      // A verification may have finished the session or passed this step meanwhile. The phone
+      // still active under the lock, as read with the user's methods, need not be read again.
+      guard: async (session, _trx, active) => {
         assertOpen(session);
         if (session.completed_steps.includes(step)) throw new AppError('already_verified');
-        return undefined;
+        const phone = destination.channel === 'sms' ? destination.phone : undefined;
+        if (!phone || active.phone?.id !== phone.id) return {};
+        return { phone: { id: phone.id, phone_index: active.phone.index } };
       },
     }),
-    methods,
+    second?.methods,
   );
 }
 
 /** The step's live code, if one was sent and still works: starting again must not send another. */
-async function livePending(deps: Deps, widget: WidgetContext, step: Step, methods?: Method[]) {
+async function livePending(deps: Deps, widget: WidgetContext, step: Step, second?: SecondStep) {
   const ref = sessionRef(widget);
   const code = await currentCode(deps.db, ref, sequenceOf(codePurpose(widget, step)));
   if (!code || code.expires_at <= new Date()) return undefined;
-  const phone = step === 'sms' ? await activePhone(deps.db, ref) : undefined;
-  const masked = step === 'sms' ? (phone?.masked ?? '') : maskEmail(emailOf(widget));
+  const masked = step === 'sms' ? (second?.active.phone?.masked ?? '') : maskEmail(emailOf(widget));
   return pending(
     step,
     {
@@ -125,7 +139,7 @@ async function livePending(deps: Deps, widget: WidgetContext, step: Step, method
       resendAt: code.resend_at.toISOString(),
       codeLength: CODE_DIGITS,
     },
-    methods,
+    second?.methods,
   );
 }
 
@@ -140,19 +154,21 @@ async function secondStep(
   origin: string,
   context: RequestContext,
   requested?: Method,
+  /** The user's methods, when the caller has just read them. */
+  read?: ActiveMethods,
 ) {
   const ref = sessionRef(widget);
-  const active = await requireEnabled(deps.db, ref);
+  const active = read ?? (await requireEnabled(deps.db, ref));
   const method = chooseMethod(widget, active, {
     requested,
     last: widget.session.challenge_method,
   });
-  const methods = offeredMethods(widget, active);
+  const second = { active, methods: offeredMethods(widget, active) };
   if (method !== widget.session.challenge_method) await setChallengeMethod(deps.db, ref, method);
-  if (method === 'totp') return appPending(methods);
+  if (method === 'totp') return appPending(second.methods);
   return (
-    (await livePending(deps, widget, 'sms', methods)) ??
-    sendStepCode(deps, widget, 'sms', origin, context, methods)
+    (await livePending(deps, widget, 'sms', second)) ??
+    sendStepCode(deps, widget, 'sms', origin, context, second)
   );
 }
 
@@ -168,8 +184,9 @@ export async function startChallenge(
 ) {
   assertOpen(widget.session);
   const ref = sessionRef(widget);
+  let active: ActiveMethods | undefined;
   if (widget.session.purpose === 'sign-in') {
-    await requireEnabled(deps.db, ref);
+    active = await requireEnabled(deps.db, ref);
     if (widget.tenant.settings.trustBrowserDays > 0 && context.trustCookie) {
       const resultToken = await withUserLocked(deps.db, ref, async (trx) => {
         const open = await openSession(trx, ref);
@@ -182,7 +199,7 @@ export async function startChallenge(
     }
   }
   const step = nextStep(widget, widget.session.completed_steps) as Step;
-  if (step === 'sms') return secondStep(deps, widget, origin, context);
+  if (step === 'sms') return secondStep(deps, widget, origin, context, undefined, active);
   return (
     (await livePending(deps, widget, step)) ?? sendStepCode(deps, widget, step, origin, context)
   );
@@ -219,7 +236,10 @@ export async function resendChallenge(
       message: 'The authenticator app needs no message: switch to the text message to get one.',
     });
   }
-  return sendStepCode(deps, widget, step, origin, context, offeredMethods(widget, active));
+  return sendStepCode(deps, widget, step, origin, context, {
+    active,
+    methods: offeredMethods(widget, active),
+  });
 }
 
 /** Verifies the current step's code: sends the next step's code, or finishes. */

@@ -30,8 +30,14 @@ export interface SentCode {
   codeLength: number;
 }
 
+/** What a text message needs of the number it goes to. */
+export type SendPhone = Pick<
+  PhoneFactor,
+  'id' | 'tenant_id' | 'user_id' | 'phone_encrypted' | 'phone_index' | 'country' | 'masked'
+>;
+
 type Destination =
-  | { channel: 'sms'; phone: PhoneFactor; partnerOrigin: string }
+  | { channel: 'sms'; phone: SendPhone; partnerOrigin: string }
   | { channel: 'email'; email: string; emailPurpose: 'sign-in' | 'verify-email' };
 
 function sendFacts(

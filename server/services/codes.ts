@@ -87,16 +87,22 @@ async function sameNumber(
   trx: Transaction<Database>,
   ref: SessionRef,
   code: VerificationCode,
-  phone: PhoneFactor | undefined,
+  phone: NumberRef | undefined,
 ) {
   if (!phone || !code.phone_factor_id || code.phone_factor_id === phone.id) return true;
   return (await findPhone(trx, ref, code.phone_factor_id))?.phone_index === phone.phone_index;
 }
 
-/** What a reservation's guard decided under the lock: the purpose, and the number it wrote. */
+/** A number as a reservation compares it: the row, and the number's blind index. */
+type NumberRef = Pick<PhoneFactor, 'id' | 'phone_index'>;
+
+/**
+ * What a reservation's guard decided under the lock: the purpose, and the number it wrote (or
+ * read there, with the user's methods), then not read again.
+ */
 export interface Guarded {
   purpose?: CodePurpose;
-  phone?: PhoneFactor;
+  phone?: NumberRef;
 }
 
 export interface ReserveScope {
@@ -143,7 +149,8 @@ export async function reserveCode(
     const session = await lockSession(trx, scope);
     const guarded = await scope.guard?.(session, trx, active as ActiveMethods);
     const purpose = guarded?.purpose ?? scope.purpose;
-    // A verification or a disable may just have removed this number, unless the guard wrote it.
+    // A verification or a disable may just have removed this number, unless the guard wrote it
+    // or found it under the lock.
     const phone =
       guarded?.phone ??
       (scope.phoneFactorId ? await findPhone(trx, scope, scope.phoneFactorId) : undefined);

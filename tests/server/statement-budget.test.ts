@@ -1,8 +1,9 @@
 // Guards what one verify and one send cost the database: the statements they send (BEGIN and
 // COMMIT included), the round trips those take (statements sent together, in one write, are one),
 // and the pool checkouts, counted on the driver itself (pg's Pool.connect and Client.query) for a
-// successful enrolment, sign-in and step-up verify, and an enrolment send, authentication included;
-// and that a request gives its connection back before a provider call and however it ends.
+// successful enrolment, sign-in and step-up verify, an enrolment send and a sign-in's text message,
+// authentication included; and that a request gives its connection back before a provider call
+// and however it ends.
 // A deterministic count, not a timing. PostgreSQL only: checkouts are the pg pool's.
 import assert from 'node:assert/strict';
 import { Socket } from 'node:net';
@@ -149,6 +150,29 @@ test(
     // for its answer before the commit, or each send would hold them for a round trip.
     assert.ok(send.roundTrips <= 3, `${send.roundTrips} round trips:\n${listing}`);
     t.diagnostic(`a send: ${costOf(send)}`);
+  },
+);
+
+test(
+  "a sign-in's text message: at most 15 statements in 7 round trips (the user's methods read once, the phone with them)",
+  needsPostgres,
+  async (t) => {
+    const { app } = await appOnOwnPostgres(t);
+    await app.notices.close();
+    const { tenant, widget, userId } = await setupSession(app);
+    assert.equal((await widget.post('/phone', { phone: FRENCH_MOBILE })).statusCode, 200);
+    const code = await latestSmsCode(app, FRENCH_MOBILE);
+    assert.equal((await widget.post('/phone/verify', { code })).statusCode, 200);
+    const signIn = await challengeSession(app, tenant, { userId });
+    const send = await tally(signIn, '/challenge', {});
+    const listing = send.statements.map((s, i) => `${i + 1}. ${s.slice(0, 100)}`).join('\n');
+    assert.equal(
+      send.statements.filter((s) => /^select \* from "phone_factors"/.test(s)).length,
+      0,
+    );
+    assert.ok(send.statements.length <= 15, `${send.statements.length} statements:\n${listing}`);
+    assert.ok(send.roundTrips <= 7, `${send.roundTrips} round trips:\n${listing}`);
+    t.diagnostic(`a sign-in's text message: ${costOf(send)}`);
   },
 );
 
