@@ -7,7 +7,7 @@ import { setCompletedSteps } from '../repositories/widget-sessions.ts';
 import { CODE_DIGITS } from '../security-constants.ts';
 import { checkTotp } from './authenticator-app.ts';
 import { assertOpen, finish, mayTrust, openSession, trustThisBrowser } from './challenge-finish.ts';
-import { deliverCode, maskEmail, type SendPhone, type SentCode } from './code-delivery.ts';
+import { deliverCode, maskEmail, type SentCode, stillActive } from './code-delivery.ts';
 import { type CodePurpose, checkCode, currentCode, sequenceOf } from './codes.ts';
 import type { LockedAttempt } from './locked-authentication.ts';
 import { verificationAttempt } from './lockout.ts';
@@ -17,7 +17,7 @@ import { consumeRecoveryCode } from './recovery-codes.ts';
 import { sessionRef, type WidgetContext } from './sessions.ts';
 import { appPending, chooseMethod, offeredMethods } from './sign-in-methods.ts';
 import { useTrustedBrowser } from './trusted-browsers.ts';
-import { assertEnabled, type Method, requireEnabled } from './two-factor-state.ts';
+import { activePhoneOf, assertEnabled, type Method, requireEnabled } from './two-factor-state.ts';
 
 export type Step = 'email' | 'sms';
 
@@ -68,22 +68,6 @@ interface SecondStep {
   methods: Method[];
 }
 
-/** The active phone, from the user's methods (which read its sealed number too). */
-function activePhoneOf(widget: WidgetContext, second: SecondStep | undefined): SendPhone {
-  const phone = second?.active.phone;
-  if (!phone) throw new AppError('not_enabled');
-  const { tenantId, userId } = sessionRef(widget);
-  return {
-    id: phone.id,
-    tenant_id: tenantId,
-    user_id: userId,
-    phone_encrypted: phone.encrypted,
-    phone_index: phone.index,
-    country: phone.country,
-    masked: phone.masked,
-  };
-}
-
 async function sendStepCode(
   deps: Deps,
   widget: WidgetContext,
@@ -95,7 +79,11 @@ async function sendStepCode(
   const purpose = codePurpose(widget, step);
   const destination =
     step === 'sms'
-      ? { channel: 'sms' as const, phone: activePhoneOf(widget, second), partnerOrigin: origin }
+      ? {
+          channel: 'sms' as const,
+          phone: activePhoneOf(sessionRef(widget), second?.active),
+          partnerOrigin: origin,
+        }
       : {
           channel: 'email' as const,
           email: emailOf(widget),
@@ -116,9 +104,7 @@ async function sendStepCode(
       guard: async (session, _trx, active) => {
         assertOpen(session);
         if (session.completed_steps.includes(step)) throw new AppError('already_verified');
-        const phone = destination.channel === 'sms' ? destination.phone : undefined;
-        if (!phone || active.phone?.id !== phone.id) return {};
-        return { phone: { id: phone.id, phone_index: active.phone.index } };
+        return destination.channel === 'sms' ? stillActive(destination.phone, active) : {};
       },
     }),
     second?.methods,

@@ -6,9 +6,16 @@ import { type Deps, SHARED_LIMITS_RETRY_AFTER_SECONDS } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
 import { withUserLocked, withUserLockedHeld } from '../repositories/locks.ts';
+import type { ActiveMethods } from '../repositories/two-factor-methods.ts';
 import { abandonCode, markCodeSent } from '../repositories/verification-codes.ts';
 import { CODE_DIGITS, CODE_TTL_SECONDS_MAX } from '../security-constants.ts';
-import { type CodePurpose, type LiveBehind, type ReserveScope, reserveCode } from './codes.ts';
+import {
+  type CodePurpose,
+  type Guarded,
+  type LiveBehind,
+  type ReserveScope,
+  reserveCode,
+} from './codes.ts';
 import { codeEmail } from './email-templates/index.ts';
 import type { LockedAttempt } from './locked-authentication.ts';
 import {
@@ -35,6 +42,15 @@ export type SendPhone = Pick<
   PhoneFactor,
   'id' | 'tenant_id' | 'user_id' | 'phone_encrypted' | 'phone_index' | 'country' | 'masked'
 >;
+
+/**
+ * A reservation's guard for a text message to the active phone: the phone, when it is still the
+ * active one under the lock (read there with the user's methods), is not read again.
+ */
+export function stillActive(phone: SendPhone, active: ActiveMethods): Guarded {
+  if (active.phone?.id !== phone.id) return {};
+  return { phone: { id: phone.id, phone_index: active.phone.index } };
+}
 
 type Destination =
   | { channel: 'sms'; phone: SendPhone; partnerOrigin: string }

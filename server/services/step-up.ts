@@ -6,7 +6,7 @@ import { activeMethods } from '../repositories/two-factor-methods.ts';
 import { setStepUpUntil } from '../repositories/widget-sessions.ts';
 import { STEP_UP_TTL_SECONDS } from '../security-constants.ts';
 import { checkTotp } from './authenticator-app.ts';
-import { deliverCode, phoneCodeAnswer } from './code-delivery.ts';
+import { deliverCode, phoneCodeAnswer, stillActive } from './code-delivery.ts';
 import { checkCode, sequenceOf } from './codes.ts';
 import type { LockedAttempt } from './locked-authentication.ts';
 import { verificationAttempt } from './lockout.ts';
@@ -15,7 +15,7 @@ import { recoveryCodeUsed } from './recovery-code-use.ts';
 import { consumeRecoveryCode } from './recovery-codes.ts';
 import { sessionRef, type WidgetContext } from './sessions.ts';
 import { chooseMethod, offeredMethods } from './sign-in-methods.ts';
-import { assertEnabled, type Method, requireActivePhone } from './two-factor-state.ts';
+import { activePhoneOf, assertEnabled, type Method } from './two-factor-state.ts';
 
 /** Disable, change phone, view and regenerate need a step-up verified in this session, still fresh. */
 export function requireStepUp(widget: Pick<WidgetContext, 'session'>) {
@@ -30,14 +30,16 @@ export async function startStepUp(
   context: RequestContext,
 ) {
   const ref = sessionRef(widget);
-  const phone = await requireActivePhone(deps.db, ref);
+  const active = await activeMethods(deps.db, ref);
+  const phone = activePhoneOf(ref, active);
   // Offered only while the tenant allows text messages, or while the phone is all the user has.
-  chooseMethod(widget, await activeMethods(deps.db, ref), { requested: 'sms' });
+  chooseMethod(widget, active, { requested: 'sms' });
   const sent = await deliverCode(deps, widget, {
     purpose: 'step-up',
     sequence: sequenceOf('step-up'),
     destination: { channel: 'sms', phone, partnerOrigin: origin },
     context,
+    guard: async (_session, _trx, locked) => stillActive(phone, locked),
   });
   return phoneCodeAnswer(sent);
 }

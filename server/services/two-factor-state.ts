@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { AppError } from '../errors.ts';
-import { activePhone } from '../repositories/phone-factors.ts';
 import { countUnusedRecoveryCodes } from '../repositories/recovery-codes.ts';
 import type { UserRef } from '../repositories/refs.ts';
 import { type ActiveMethods, activeMethods } from '../repositories/two-factor-methods.ts';
+import type { SendPhone } from './code-delivery.ts';
 
 export const methodNames = ['sms', 'totp'] as const;
 export type Method = (typeof methodNames)[number];
@@ -50,10 +50,19 @@ export async function twoFactorState(db: Kysely<Database>, ref: UserRef | undefi
   };
 }
 
-export async function requireActivePhone(db: Kysely<Database>, ref: UserRef) {
-  const phone = await activePhone(db, ref);
+/** The active phone as a text message needs it, from the user's methods; `not_enabled` without. */
+export function activePhoneOf(ref: UserRef, active: ActiveMethods | undefined): SendPhone {
+  const phone = active?.phone;
   if (!phone) throw new AppError('not_enabled');
-  return phone;
+  return {
+    id: phone.id,
+    tenant_id: ref.tenantId,
+    user_id: ref.userId,
+    phone_encrypted: phone.encrypted,
+    phone_index: phone.index,
+    country: phone.country,
+    masked: phone.masked,
+  };
 }
 
 /** The user's methods, refusing with `not_enabled` when two-factor is off. */
