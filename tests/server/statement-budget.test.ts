@@ -24,13 +24,19 @@ const needsPostgres = DATABASE_URL
   : { skip: "needs PostgreSQL (DATABASE_URL): the checkouts counted are the pg pool's" };
 
 /**
- * Per request, a successful verify with its authentication: statements, and round trips. No
- * request takes a second checkout.
+ * Per request, successful, with its authentication: statements, round trips, and pool checkouts.
+ * A verify takes one checkout; a send takes a second for the record that its code went out, after
+ * the provider call.
  */
 const BUDGET = {
-  '/phone/verify': { statements: 6, roundTrips: 2 },
-  '/challenge/verify': { statements: 6, roundTrips: 3 },
-  '/step-up/verify': { statements: 7, roundTrips: 3 },
+  '/phone/verify': { statements: 6, roundTrips: 2, checkouts: 1 },
+  '/challenge/verify': { statements: 6, roundTrips: 3, checkouts: 1 },
+  '/step-up/verify': { statements: 7, roundTrips: 3, checkouts: 1 },
+  // To a new number: the count goes out with the commit, the audit event with the change.
+  '/phone': { statements: 12, roundTrips: 3, checkouts: 2 },
+  // A sign-in's and a step-up's: the user's methods read once, the phone with them.
+  '/challenge': { statements: 15, roundTrips: 7, checkouts: 5 },
+  '/step-up': { statements: 13, roundTrips: 5, checkouts: 3 },
 };
 
 interface Tally {
@@ -79,10 +85,16 @@ async function tally(widget: WidgetClient, url: string, body: object) {
   }
 }
 
+const listingOf = (cost: Tally) =>
+  cost.statements.map((s, i) => `${i + 1}. ${s.slice(0, 100)}`).join('\n');
+
 function assertWithin(url: keyof typeof BUDGET, cost: Tally) {
-  const listing = cost.statements.map((s, i) => `${i + 1}. ${s.slice(0, 100)}`).join('\n');
+  const listing = listingOf(cost);
   const budget = BUDGET[url];
-  assert.equal(cost.checkouts, 1, `${url}: one pool checkout, not ${cost.checkouts}`);
+  assert.ok(
+    cost.checkouts >= 1 && cost.checkouts <= budget.checkouts,
+    `${url}: ${cost.checkouts} pool checkouts, budget ${budget.checkouts}`,
+  );
   assert.ok(
     cost.statements.length <= budget.statements,
     `${url}: ${cost.statements.length} statements, budget ${budget.statements}:\n${listing}`,
@@ -141,14 +153,11 @@ test(
     // Once before, so the allowed origins are cached, as for every later request.
     await widget.get('/session');
     const send = await tally(widget, '/phone', { phone: FRENCH_MOBILE });
-    const listing = send.statements.map((s, i) => `${i + 1}. ${s.slice(0, 100)}`).join('\n');
     const transactions = send.statements.filter((s) => s.trim().toLowerCase() === 'begin');
-    assert.equal(transactions.length, 2, listing);
-    assert.ok(send.checkouts <= 2, `${send.checkouts} checkouts`);
-    assert.ok(send.statements.length <= 12, `${send.statements.length} statements:\n${listing}`);
+    assert.equal(transactions.length, 2, listingOf(send));
     // The send counters every send of a tenant shares are locked by the count: nothing may wait
     // for its answer before the commit, or each send would hold them for a round trip.
-    assert.ok(send.roundTrips <= 3, `${send.roundTrips} round trips:\n${listing}`);
+    assertWithin('/phone', send);
     t.diagnostic(`a send: ${costOf(send)}`);
   },
 );
@@ -165,20 +174,12 @@ test(
     assert.equal((await widget.post('/phone/verify', { code })).statusCode, 200);
     const signIn = await challengeSession(app, tenant, { userId });
     const send = await tally(signIn, '/challenge', {});
-    const listing = send.statements.map((s, i) => `${i + 1}. ${s.slice(0, 100)}`).join('\n');
-    assert.equal(
-      send.statements.filter((s) => /^select \* from "phone_factors"/.test(s)).length,
-      0,
-    );
-    assert.ok(send.statements.length <= 15, `${send.statements.length} statements:\n${listing}`);
-    assert.ok(send.roundTrips <= 7, `${send.roundTrips} round trips:\n${listing}`);
+    const phoneReads = send.statements.filter((s) => /^select \* from "phone_factors"/.test(s));
+    assert.deepEqual(phoneReads, [], listingOf(send));
+    assertWithin('/challenge', send);
     // A step-up's, to the same phone: the methods read once, and the phone under the lock with them.
     const stepUp = await tally(widget, '/step-up', {});
-    const stepUpListing = stepUp.statements
-      .map((s, i) => `${i + 1}. ${s.slice(0, 100)}`)
-      .join('\n');
-    assert.ok(stepUp.statements.length <= 13, `${stepUp.statements.length}:\n${stepUpListing}`);
-    assert.ok(stepUp.roundTrips <= 5, `${stepUp.roundTrips} round trips:\n${stepUpListing}`);
+    assertWithin('/step-up', stepUp);
     t.diagnostic(`a sign-in's text message: ${costOf(send)}; a step-up's: ${costOf(stepUp)}`);
   },
 );
