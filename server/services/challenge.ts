@@ -139,12 +139,12 @@ async function secondStep(
   widget: WidgetContext,
   origin: string,
   context: RequestContext,
-  requested?: Method,
-  /** The user's methods, when the caller has just read them. */
-  read?: ActiveMethods,
+  /** The method asked for, if any; the user's methods, when the caller has just read them. */
+  given: { requested?: Method; active?: ActiveMethods } = {},
 ) {
+  const { requested } = given;
   const ref = sessionRef(widget);
-  const active = read ?? (await requireEnabled(deps.db, ref));
+  const active = given.active ?? (await requireEnabled(deps.db, ref));
   const method = chooseMethod(widget, active, {
     requested,
     last: widget.session.challenge_method,
@@ -185,7 +185,7 @@ export async function startChallenge(
     }
   }
   const step = nextStep(widget, widget.session.completed_steps) as Step;
-  if (step === 'sms') return secondStep(deps, widget, origin, context, undefined, active);
+  if (step === 'sms') return secondStep(deps, widget, origin, context, { active });
   return (
     (await livePending(deps, widget, step)) ?? sendStepCode(deps, widget, step, origin, context)
   );
@@ -203,7 +203,7 @@ export async function switchChallengeMethod(
   if (nextStep(widget, widget.session.completed_steps) !== 'sms') {
     throw new AppError('invalid_request', { message: 'Verify the code sent by email first.' });
   }
-  return secondStep(deps, widget, origin, context, method);
+  return secondStep(deps, widget, origin, context, { requested: method });
 }
 
 export async function resendChallenge(
