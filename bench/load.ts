@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { cpuSplit } from './cpu-split.ts';
 
 export const CONNECTIONS = 50;
 
@@ -16,6 +17,8 @@ export interface LoadResult {
   ok: number;
   total: number;
   statuses: Record<string, number>;
+  /** BENCH_CPU=1: CPU µs per request, by process. */
+  cpu?: Record<string, number>;
 }
 
 /** `amount` requests at 50 connections; `request(i)` builds the i-th (each its own code, etc.). */
@@ -29,24 +32,28 @@ export async function load(
   // and it notices the end of a run only at its next tick.
   let first = 0;
   let last = 0;
-  const result = await autocannon({
-    url: base,
-    connections: CONNECTIONS,
-    amount,
-    timeout: 30,
-    requests: [
-      {
-        setupRequest: (req) => {
-          first ||= performance.now();
-          const { path, method, headers = {}, body } = request(next++);
-          return { ...req, path, method, headers, body };
-        },
-        onResponse: () => {
-          last = performance.now();
-        },
-      },
-    ],
-  });
+  const { result, cpu } = await cpuSplit(
+    () => next,
+    () =>
+      autocannon({
+        url: base,
+        connections: CONNECTIONS,
+        amount,
+        timeout: 30,
+        requests: [
+          {
+            setupRequest: (req) => {
+              first ||= performance.now();
+              const { path, method, headers = {}, body } = request(next++);
+              return { ...req, path, method, headers, body };
+            },
+            onResponse: () => {
+              last = performance.now();
+            },
+          },
+        ],
+      }),
+  );
   const seconds = (last - first) / 1000;
   const statuses: Record<string, number> = {};
   for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) {
@@ -59,5 +66,6 @@ export async function load(
     ok: result['2xx'],
     total: result.requests.total,
     statuses,
+    cpu,
   };
 }

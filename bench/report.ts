@@ -23,7 +23,7 @@ for (const verify of ['verify, enrolment', 'verify, sign-in']) {
     [`${verify} p99 ÷ one-query floor p99`, (r) => p99(r, verify) / p99(r, ONE_QUERY), ''],
   );
 }
-for (const send of ['send, window ≈0', 'send, window 100k']) {
+for (const send of ['send, window ≈0', 'send, window 100k', 'send, sign-in']) {
   RATIOS.push(
     [`${send} ÷ write floor (req/s)`, (r) => rps(r, send) / rps(r, WRITE), '≥ 0.25'],
     [`${send} ÷ one-query floor (req/s)`, (r) => rps(r, send) / rps(r, ONE_QUERY), ''],
@@ -54,6 +54,22 @@ export function printRound(index: number, round: Round) {
     console.log(
       `| ${name} | ${fixed(r.rps, 0)} | ${r.p50} | ${r.p99} | ${r.ok} / ${r.total} | ${other} |`,
     );
+  }
+  printCpu(round);
+}
+
+/** BENCH_CPU=1: each target's CPU µs per request, by process. */
+function printCpu(round: Round) {
+  const labels = [
+    ...new Set(round.order.flatMap((name) => Object.keys(round.results[name]?.cpu ?? {}))),
+  ];
+  if (labels.length === 0) return;
+  console.log(`\nCPU µs per request\n| target | ${labels.join(' | ')} | all |`);
+  console.log(`|---|${labels.map(() => '---:|').join('')}---:|`);
+  for (const name of round.order) {
+    const cpu = round.results[name]?.cpu ?? {};
+    const all = Object.values(cpu).reduce((sum, us) => sum + us, 0);
+    console.log(`| ${name} | ${labels.map((label) => cpu[label] ?? 0).join(' | ')} | ${all} |`);
   }
 }
 

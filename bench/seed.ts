@@ -6,6 +6,8 @@ import { seal } from '../server/crypto/sealed-fields.ts';
 import { sha256 } from '../server/crypto/tokens.ts';
 import { hashCode } from '../server/services/codes.ts';
 
+export type SeedKind = 'enrol' | 'sign-in' | 'send' | 'sign-in send';
+
 export interface PreparedSession {
   token: string;
   code: string;
@@ -19,13 +21,14 @@ export const frenchMobile = (n: number) => `+336${String(10_000_000 + n).padStar
 /**
  * Sessions as the server leaves them after a code was sent, written by SQL with the server's own
  * keys (hashes, blind index, sealed number): setup sessions with a pending number and its enrol
- * code, sign-in sessions of enrolled users with their SMS code, or bare setup sessions to send from.
+ * code, sign-in sessions of enrolled users with their SMS code, bare setup sessions to send from,
+ * or sign-in sessions of enrolled users before their first code (`sign-in send`).
  */
 export async function seedSessions(
   client: pg.Client,
   keys: ServerKeys,
   tenantId: string,
-  kind: 'enrol' | 'sign-in' | 'send',
+  kind: SeedKind,
   count: number,
   offset: number,
 ): Promise<PreparedSession[]> {
@@ -51,6 +54,7 @@ export async function seedSessions(
       externalId: `${kind}-${offset + i}`,
     };
   });
+  const signIn = kind === 'sign-in' || kind === 'sign-in send';
   const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((row) => row[key]);
   await client.query(
     `insert into users (id, tenant_id, external_id, email)
@@ -62,7 +66,7 @@ export async function seedSessions(
      select s, $1, u, $2, h, 'en', $3 from unnest($4::uuid[], $5::uuid[], $6::text[]) as t(s, u, h)`,
     [
       tenantId,
-      kind === 'sign-in' ? 'sign-in' : 'setup',
+      signIn ? 'sign-in' : 'setup',
       new Date(now + 15 * 60_000),
       column('sessionId'),
       column('userId'),
@@ -70,7 +74,7 @@ export async function seedSessions(
     ],
   );
   if (kind === 'send') return rows.map((row) => ({ token: row.token, code: '' }));
-  const active = kind === 'sign-in';
+  const active = signIn;
   await client.query(
     `insert into phone_factors (id, tenant_id, user_id, status, phone_encrypted, phone_index, country,
        masked, verified_at, enabled_at)
@@ -87,6 +91,7 @@ export async function seedSessions(
       column('masked'),
     ],
   );
+  if (kind === 'sign-in send') return rows.map((row) => ({ token: row.token, code: '' }));
   await client.query(
     `insert into verification_codes (tenant_id, user_id, session_id, purpose, channel,
        phone_factor_id, code_hash, send_number, expires_at, resend_at, sent_at)

@@ -54,6 +54,18 @@ export const send =
     body: JSON.stringify({ phone: frenchMobile(numbers + i) }),
   });
 
+/** A sign-in's first text message, to an enrolled patient's number (the request has no body). */
+export const sendSignIn =
+  (sessions: PreparedSession[], origin: string, clients: number) =>
+  (i: number): LoadRequest => {
+    const { 'content-type': _, ...headers } = widget(
+      sessions[i] as PreparedSession,
+      clients + i,
+      origin,
+    );
+    return { path: '/v1/widget/challenge', method: 'POST', headers };
+  };
+
 export const mintSession =
   (secretKey: string, users: number) =>
   (i: number): LoadRequest => ({

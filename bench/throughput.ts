@@ -11,7 +11,7 @@ import { startProcess } from './child-process.ts';
 import { type LoadRequest, type LoadResult, load } from './load.ts';
 import { untilQuiet } from './quiet.ts';
 import { printRound, printSummary, type Round } from './report.ts';
-import { seedSendWindow, seedSessions } from './seed.ts';
+import { type SeedKind, seedSendWindow, seedSessions } from './seed.ts';
 import { startServer } from './server-process.ts';
 import * as target from './targets.ts';
 
@@ -42,12 +42,13 @@ interface Setup {
 async function prepareRound(setup: Setup, amount: number, round: number) {
   const { client, keys, tenants } = setup;
   const offset = (round + 1) * 1_000_000;
-  const seed = (tenant: keyof Setup['tenants'], kind: 'enrol' | 'sign-in' | 'send', n: number) =>
+  const seed = (tenant: keyof Setup['tenants'], kind: SeedKind, n: number) =>
     seedSessions(client, keys, tenants[tenant].tenantId, kind, amount, offset + n * 100_000);
   const enrol = await seed('verify', 'enrol', 0);
   const signIn = await seed('verify', 'sign-in', 1);
   const send0 = await seed('send0', 'send', 2);
   const send100k = await seed('send100k', 'send', 3);
+  const signInSend = await seed('send0', 'sign-in send', 4);
   await client.query('analyze');
   const peerPrepared = await fetch(
     `${setup.peer}/__bench/prepare?count=${amount}&users=${PEER_USERS}`,
@@ -62,6 +63,11 @@ async function prepareRound(setup: Setup, amount: number, round: number) {
       'send, window 100k',
       setup.server,
       target.send(send100k, tenants.send100k.origin, offset + 300_000),
+    ],
+    [
+      'send, sign-in',
+      setup.server,
+      target.sendSignIn(signInSend, tenants.send0.origin, offset + 400_000),
     ],
     ['session mint', setup.server, target.mintSession(tenants.verify.secretKey, offset)],
     ['better-auth verify-otp', setup.peer, target.peerVerify(peerPrepared, setup.peer)],
