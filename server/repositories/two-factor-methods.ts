@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { readAfterNext } from '../db/pipeline.ts';
+import { readAfterNext, writeWithNext } from '../db/pipeline.ts';
 import { type RowOf, statement } from '../db/statements.ts';
 import type { Database } from '../db/types.ts';
 import type { Keyed, SessionRef, UserRef } from './refs.ts';
@@ -95,17 +95,23 @@ function methodsOf(row: MethodsRow | undefined) {
 
 export type ActiveMethods = Awaited<ReturnType<typeof activeMethods>>;
 
-/** Remembers the method the sign-in's second step asks for now, for a verify that names none. */
+const challengeMethodUpdate = statement((db, values: SessionRef & { method: 'sms' | 'totp' }) =>
+  db
+    .updateTable('widget_sessions')
+    .set({ challenge_method: values.method })
+    .where('id', '=', values.sessionId)
+    .where('user_id', '=', values.userId)
+    .where('tenant_id', '=', values.tenantId),
+);
+
+/**
+ * Remembers the method the sign-in's second step asks for now, for a verify that names none. In a
+ * transaction it goes out with the next statement (db/pipeline.ts); outside one, at once.
+ */
 export async function setChallengeMethod(
   db: Kysely<Database>,
   ref: SessionRef,
   method: 'sms' | 'totp',
 ) {
-  await db
-    .updateTable('widget_sessions')
-    .set({ challenge_method: method })
-    .where('id', '=', ref.sessionId)
-    .where('user_id', '=', ref.userId)
-    .where('tenant_id', '=', ref.tenantId)
-    .execute();
+  await writeWithNext(db, challengeMethodUpdate({ ...ref, method }));
 }

@@ -1,14 +1,22 @@
+import type { Kysely } from 'kysely';
+import type { Database, VerificationCode } from '../db/types.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import type { RequestContext } from '../repositories/audit-events.ts';
-import { withUserLocked } from '../repositories/locks.ts';
 import { type ActiveMethods, setChallengeMethod } from '../repositories/two-factor-methods.ts';
 import { setCompletedSteps } from '../repositories/widget-sessions.ts';
 import { CODE_DIGITS } from '../security-constants.ts';
 import { checkTotp } from './authenticator-app.ts';
 import { assertOpen, finish, mayTrust, openSession, trustThisBrowser } from './challenge-finish.ts';
 import { deliverCode, maskEmail, type SentCode, stillActive } from './code-delivery.ts';
-import { type CodePurpose, checkCode, currentCode, sequenceOf } from './codes.ts';
+import {
+  type CodePurpose,
+  checkCode,
+  currentCode,
+  type LiveBehind,
+  liveCodeBehindLock,
+  sequenceOf,
+} from './codes.ts';
 import type { LockedAttempt } from './locked-authentication.ts';
 import { verificationAttempt } from './lockout.ts';
 import { queueNotice } from './notice-queue.ts';
@@ -75,6 +83,10 @@ async function sendStepCode(
   origin: string,
   context: RequestContext,
   second?: SecondStep,
+  /** The reservation's transaction, begun by authentication (`challengeSendBehindLock`). */
+  opened?: LockedAttempt<LiveBehind>,
+  /** Remembers the method chosen, in the reservation. */
+  remember?: Remember,
 ) {
   const purpose = codePurpose(widget, step);
   const destination =
@@ -99,9 +111,11 @@ async function sendStepCode(
       sequence: sequenceOf(purpose),
       destination,
       context,
+      opened,
       // A verification may have finished the session or passed this step meanwhile. The phone
       // still active under the lock, as read with the user's methods, need not be read again.
-      guard: async (session, _trx, active) => {
+      guard: async (session, trx, active) => {
+        await remember?.(trx);
         assertOpen(session);
         if (session.completed_steps.includes(step)) throw new AppError('already_verified');
         return destination.channel === 'sms' ? stillActive(destination.phone, active) : {};
@@ -115,6 +129,16 @@ async function sendStepCode(
 async function livePending(deps: Deps, widget: WidgetContext, step: Step, second?: SecondStep) {
   const ref = sessionRef(widget);
   const code = await currentCode(deps.db, ref, sequenceOf(codePurpose(widget, step)));
+  return pendingOfLive(widget, step, code, second);
+}
+
+/** The pending answer for `code`, the step's newest sent code, if it still works. */
+function pendingOfLive(
+  widget: WidgetContext,
+  step: Step,
+  code: VerificationCode | undefined,
+  second?: SecondStep,
+) {
   if (!code || code.expires_at <= new Date()) return undefined;
   const masked = step === 'sms' ? (second?.active.phone?.masked ?? '') : maskEmail(emailOf(widget));
   return pending(
@@ -129,10 +153,20 @@ async function livePending(deps: Deps, widget: WidgetContext, step: Step, second
   );
 }
 
+/** Writes the method the second step chose, for a verify that names none. */
+type Remember = (db: Kysely<Database>) => Promise<void>;
+
+/** Ends a transaction authentication began that sends nothing: with what it remembers, if anything. */
+function endAttempt(opened: LockedAttempt<LiveBehind>, remember: Remember | undefined) {
+  return remember ? opened.continue((trx) => remember(trx)) : opened.abandon();
+}
+
 /**
  * The second step's pending answer for `method` (the one asked for, else the one last answered,
  * else the preferred one): the app's asks for its code and sends nothing; the phone's sends a code
- * unless one is live. The method is remembered for a verify that names none.
+ * unless one is live. The method is remembered for a verify that names none. In a transaction
+ * authentication began (`opened`), the live code is the one read there, and the code is reserved
+ * there.
  */
 async function secondStep(
   deps: Deps,
@@ -140,9 +174,9 @@ async function secondStep(
   origin: string,
   context: RequestContext,
   /** The method asked for, if any; the user's methods, when the caller has just read them. */
-  given: { requested?: Method; active?: ActiveMethods } = {},
+  given: { requested?: Method; active?: ActiveMethods; opened?: LockedAttempt<LiveBehind> } = {},
 ) {
-  const { requested } = given;
+  const { requested, opened } = given;
   const ref = sessionRef(widget);
   const active = given.active ?? (await requireEnabled(deps.db, ref));
   const method = chooseMethod(widget, active, {
@@ -150,7 +184,22 @@ async function secondStep(
     last: widget.session.challenge_method,
   });
   const second = { active, methods: offeredMethods(widget, active) };
-  if (method !== widget.session.challenge_method) await setChallengeMethod(deps.db, ref, method);
+  const remember: Remember | undefined =
+    method === widget.session.challenge_method
+      ? undefined
+      : (db) => setChallengeMethod(db, ref, method);
+  if (opened) {
+    const pending =
+      method === 'totp'
+        ? appPending(second.methods)
+        : pendingOfLive(widget, 'sms', opened.read.behind.live, second);
+    if (pending) {
+      await endAttempt(opened, remember);
+      return pending;
+    }
+    return sendStepCode(deps, widget, 'sms', origin, context, second, opened, remember);
+  }
+  await remember?.(deps.db);
   if (method === 'totp') return appPending(second.methods);
   return (
     (await livePending(deps, widget, 'sms', second)) ??
@@ -159,22 +208,45 @@ async function secondStep(
 }
 
 /**
+ * Whether the newest unspent code read behind the lock answers for `step`: none, or the step's
+ * own, sent. A send under way, or another step's code, is left to the reads of the path without
+ * the lock (the step's newest sent code, then the reservation's own reads).
+ */
+function liveServesStep(widget: WidgetContext, step: Step, live: VerificationCode | undefined) {
+  if (!live) return true;
+  const sequence: readonly string[] = sequenceOf(codePurpose(widget, step));
+  return live.sent_at !== null && sequence.includes(live.purpose);
+}
+
+/** What POST /challenge reads behind the user's lock: the newest unspent code of any step. */
+export const challengeSendBehindLock = liveCodeBehindLock([
+  ...sequenceOf('sign-in-email'),
+  ...sequenceOf('verify-email'),
+  ...sequenceOf('sign-in-sms'),
+]);
+
+/**
  * Starts (or picks up) the challenge: a trusted browser is verified at once; otherwise the current
- * step's code is sent, unless one is already live.
+ * step's code is sent, unless one is already live. Authentication began the transaction, the
+ * user's and the session's rows locked and the user's methods and newest code read: the answer
+ * or the code's reservation goes on in it.
  */
 export async function startChallenge(
   deps: Deps,
   widget: WidgetContext,
   origin: string,
   context: BrowserContext,
+  /** Begun by authentication, with `challengeSendBehindLock` (plugins/widget-auth.ts). */
+  opened: LockedAttempt<LiveBehind>,
 ) {
   assertOpen(widget.session);
   const ref = sessionRef(widget);
-  let active: ActiveMethods | undefined;
+  const { active, behind } = opened.read;
+  let attempt: LockedAttempt<LiveBehind> | undefined = opened;
   if (widget.session.purpose === 'sign-in') {
-    active = await requireEnabled(deps.db, ref);
+    assertEnabled(active);
     if (widget.tenant.settings.trustBrowserDays > 0 && context.trustCookie) {
-      const resultToken = await withUserLocked(deps.db, ref, async (trx) => {
+      const resultToken = await opened.continue(async (trx) => {
         const open = await openSession(trx, ref);
         if (!(await useTrustedBrowser(trx, ref, context.trustCookie))) return undefined;
         return finish(trx, widget, open, [], 'trusted-browser');
@@ -182,13 +254,27 @@ export async function startChallenge(
       if (resultToken) {
         return { status: 'verified' as const, resultToken, via: 'trusted-browser' as const };
       }
+      // Ended: what follows reads and reserves on its own.
+      attempt = undefined;
     }
   }
   const step = nextStep(widget, widget.session.completed_steps) as Step;
-  if (step === 'sms') return secondStep(deps, widget, origin, context, { active });
-  return (
-    (await livePending(deps, widget, step)) ?? sendStepCode(deps, widget, step, origin, context)
-  );
+  if (attempt && !liveServesStep(widget, step, behind.live)) {
+    await attempt.abandon();
+    attempt = undefined;
+  }
+  if (step === 'sms') return secondStep(deps, widget, origin, context, { active, opened: attempt });
+  if (!attempt) {
+    return (
+      (await livePending(deps, widget, step)) ?? sendStepCode(deps, widget, step, origin, context)
+    );
+  }
+  const pending = pendingOfLive(widget, step, behind.live);
+  if (pending) {
+    await attempt.abandon();
+    return pending;
+  }
+  return sendStepCode(deps, widget, step, origin, context, undefined, attempt);
 }
 
 /** "Use another method": the second step asked by `method` instead (sign-in, second step only). */

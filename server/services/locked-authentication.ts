@@ -40,6 +40,14 @@ export class LockedAttempt<Behind> {
     private readonly locked: Locked<Behind>,
   ) {}
 
+  /**
+   * What authentication read under the lock, for a route that chooses how to go on before it does
+   * (or ends the transaction without going on).
+   */
+  get read(): { active: ActiveMethods; behind: Behind } {
+    return { active: this.locked.active, behind: this.locked.behind };
+  }
+
   /** Runs `work` in the transaction and commits what it did, or rolls back if it throws. */
   async continue<T>(
     work: (

@@ -119,6 +119,26 @@ describeEachDatabase('concurrency', ({ build, kind }) => {
   );
 
   test(
+    '10 parallel starts of one sign-in: one text message goes out, the others answer its code or its wait',
+    race,
+    async (t) => {
+      const app = await build(t, {}, { httpLimits: ROOMY_HTTP });
+      const { tenant, widget, userId } = await setupSession(app, ROOMY_SETTINGS);
+      await enrol(app, widget);
+      const signIn = await challengeSession(app, tenant, { userId });
+      const sentBefore = await countEvents(app, tenant.tenantId, 'sms.sent');
+      // Each start reads the newest code behind the user's lock: one sent, or one under way.
+      const starts = await Promise.all(Array.from({ length: 10 }, () => signIn.post('/challenge')));
+      assertNo5xx(starts, 1);
+      assert.equal((await countEvents(app, tenant.tenantId, 'sms.sent')) - sentBefore, 1);
+      const pending = starts.filter((r) => r.statusCode === 200);
+      assert.ok(pending.length >= 1, starts.map((r) => r.body).join('\n'));
+      assert.equal(new Set(pending.map((r) => r.json().expiresAt)).size, 1, 'one code answered');
+      assert.ok(starts.every((r) => r.statusCode === 200 || errorCode(r) === 'rate_limited'));
+    },
+  );
+
+  test(
     '10 parallel resends of one sign-in code: exactly one goes out, the rest wait its resend time',
     race,
     async (t) => {

@@ -3,12 +3,14 @@ import { Type } from 'typebox';
 import { browserContext, setTrustCookie } from '../../plugins/trust-cookie.ts';
 import { lockedAttempt } from '../../plugins/widget-auth.ts';
 import {
+  challengeSendBehindLock,
   recoverChallenge,
   resendChallenge,
   startChallenge,
   switchChallengeMethod,
   verifyChallenge,
 } from '../../services/challenge.ts';
+import type { LiveBehind } from '../../services/codes.ts';
 import { errorResponses, MethodName, StrictObject, takesNoBody } from '../schemas.ts';
 
 const Pending = Type.Object({
@@ -58,6 +60,11 @@ const trustBrowser = Type.Optional(
 
 const challengePurposes = ['sign-in', 'verify-email'] as const;
 const sending = { purposes: challengePurposes, rateLimit: false as const };
+/** The start reads and reserves in the transaction its authentication begins. */
+const starting = {
+  ...sending,
+  lockedAuthentication: { session: true, behind: challengeSendBehindLock },
+};
 const verifying = {
   purposes: challengePurposes,
   rateLimit: false as const,
@@ -72,7 +79,7 @@ export const challengeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/challenge',
     {
       preValidation: takesNoBody,
-      config: sending,
+      config: starting,
       onRequest: app.limitSends,
       schema: {
         tags: ['widget'],
@@ -83,7 +90,13 @@ export const challengeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      startChallenge(app.deps, request.widget, request.widgetOrigin, browserContext(request)),
+      startChallenge(
+        app.deps,
+        request.widget,
+        request.widgetOrigin,
+        browserContext(request),
+        lockedAttempt<LiveBehind>(request),
+      ),
   );
 
   app.post(
