@@ -2,12 +2,11 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { type RequestContext, recordEvent } from '../repositories/audit-events.ts';
 import { lockSession } from '../repositories/locks.ts';
-import { activeMethods } from '../repositories/two-factor-methods.ts';
 import { setStepUpUntil } from '../repositories/widget-sessions.ts';
 import { STEP_UP_TTL_SECONDS } from '../security-constants.ts';
 import { checkTotp } from './authenticator-app.ts';
 import { deliverCode, phoneCodeAnswer, stillActive } from './code-delivery.ts';
-import { checkCode, sequenceOf } from './codes.ts';
+import { checkCode, type LiveBehind, liveCodeBehindLock, sequenceOf } from './codes.ts';
 import type { LockedAttempt } from './locked-authentication.ts';
 import { verificationAttempt } from './lockout.ts';
 import { queueNotice } from './notice-queue.ts';
@@ -16,6 +15,11 @@ import { consumeRecoveryCode } from './recovery-codes.ts';
 import { sessionRef, type WidgetContext } from './sessions.ts';
 import { chooseMethod, offeredMethods } from './sign-in-methods.ts';
 import { activePhoneOf, assertEnabled, type Method } from './two-factor-state.ts';
+
+const sequence = sequenceOf('step-up');
+
+/** A step-up's send reads the session's live step-up code behind the user's lock. */
+export const stepUpSendBehindLock = liveCodeBehindLock(sequence);
 
 /** Disable, change phone, view and regenerate need a step-up verified in this session, still fresh. */
 export function requireStepUp(widget: Pick<WidgetContext, 'session'>) {
@@ -28,17 +32,21 @@ export async function startStepUp(
   widget: WidgetContext,
   origin: string,
   context: RequestContext,
+  /** Begun by authentication, with `stepUpSendBehindLock` (plugins/widget-auth.ts). */
+  opened: LockedAttempt<LiveBehind>,
 ) {
   const ref = sessionRef(widget);
-  const active = await activeMethods(deps.db, ref);
+  // The user's methods as they are under the lock: the phone is the one still active.
+  const { active } = opened.read;
   const phone = activePhoneOf(ref, active);
   // Offered only while the tenant allows text messages, or while the phone is all the user has.
   chooseMethod(widget, active, { requested: 'sms' });
   const sent = await deliverCode(deps, widget, {
     purpose: 'step-up',
-    sequence: sequenceOf('step-up'),
+    sequence,
     destination: { channel: 'sms', phone, partnerOrigin: origin },
     context,
+    opened,
     guard: async (_session, _trx, locked) => stillActive(phone, locked),
   });
   return phoneCodeAnswer(sent);
@@ -76,7 +84,7 @@ export async function verifyStepUp(
           ? await consumeRecoveryCode(trx, deps.keys, ref, proof.recoveryCode)
           : method === 'totp' && active.totp
             ? await checkTotp(trx, deps, ref, active.totp, proof.code)
-            : await checkCode(trx, deps.keys, ref, sequenceOf('step-up'), proof.code);
+            : await checkCode(trx, deps.keys, ref, sequence, proof.code);
       if (!outcome.ok) return outcome;
       // Locked by authentication, after the user's: answered without a statement.
       await lockSession(trx, ref);

@@ -139,6 +139,26 @@ describeEachDatabase('concurrency', ({ build, kind }) => {
   );
 
   test(
+    '10 parallel step-ups: one text message goes out, the others wait its resend time',
+    race,
+    async (t) => {
+      const app = await build(t, {}, { httpLimits: ROOMY_HTTP });
+      const { tenant, widget } = await setupSession(app, ROOMY_SETTINGS);
+      await enrol(app, widget);
+      const sentBefore = await countEvents(app, tenant.tenantId, 'sms.sent');
+      // Each send reads the session's live step-up code behind the user's lock.
+      const sends = await Promise.all(Array.from({ length: 10 }, () => widget.post('/step-up')));
+      assertNo5xx(sends, 1);
+      assert.equal((await countEvents(app, tenant.tenantId, 'sms.sent')) - sentBefore, 1);
+      assert.deepEqual(
+        sends.map((r) => r.statusCode).sort(),
+        [200, ...Array<number>(9).fill(429)],
+        sends.map((r) => r.body).join('\n'),
+      );
+    },
+  );
+
+  test(
     '10 parallel resends of one sign-in code: exactly one goes out, the rest wait its resend time',
     race,
     async (t) => {

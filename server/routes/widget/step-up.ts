@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requestContext } from '../../plugins/request-context.ts';
 import { lockedAttempt } from '../../plugins/widget-auth.ts';
-import { startStepUp, verifyStepUp } from '../../services/step-up.ts';
+import type { LiveBehind } from '../../services/codes.ts';
+import { startStepUp, stepUpSendBehindLock, verifyStepUp } from '../../services/step-up.ts';
 import { CodeSent, errorResponses, StrictObject, takesNoBody } from '../schemas.ts';
 
 const StepUpProof = Type.Union([
@@ -32,7 +33,12 @@ const StepUpDone = Type.Object({
   ),
 });
 
-const sending = { purposes: ['setup'] as const, rateLimit: false as const };
+/** The send reads and reserves in the transaction its authentication begins. */
+const sending = {
+  purposes: ['setup'] as const,
+  rateLimit: false as const,
+  lockedAuthentication: { session: true, behind: stepUpSendBehindLock },
+};
 const verifying = {
   purposes: ['setup'] as const,
   rateLimit: false as const,
@@ -55,7 +61,13 @@ export const stepUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      startStepUp(app.deps, request.widget, request.widgetOrigin, requestContext(request)),
+      startStepUp(
+        app.deps,
+        request.widget,
+        request.widgetOrigin,
+        requestContext(request),
+        lockedAttempt<LiveBehind>(request),
+      ),
   );
 
   app.post(
