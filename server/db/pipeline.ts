@@ -1,4 +1,4 @@
-import { type Compilable, CompiledQuery } from 'kysely';
+import type { Compilable, CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { preparedQuery } from './prepared-statements.ts';
 
@@ -29,20 +29,6 @@ type Rows = unknown[] & { [LATER]?: Promise<unknown[]> };
 export async function writeWithNext(db: Executor, query: Compilable): Promise<void> {
   const compiled = query.compile();
   await db.executeQuery({ ...compiled, sql: WITH_NEXT + compiled.sql });
-}
-
-const NO_FLUSH_WAIT = { compile: () => CompiledQuery.raw('set local synchronous_commit = off') };
-
-/**
- * This transaction's commit answers once its record is written, without waiting for the disk's
- * flush (`synchronous_commit = off`, for this transaction alone); the setting goes out with the
- * next statement. A crash of PostgreSQL in the fraction of a second after (at most three times
- * `wal_writer_delay`) can lose such a commit, and only such commits: any later commit that waits
- * for the flush makes it durable too, and the database is never left with part of one. Only for a
- * record whose loss leaves a state the server already answers (docs/security.md).
- */
-export function commitWithoutFlushWait(db: Executor): Promise<void> {
-  return writeWithNext(db, NO_FLUSH_WAIT);
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import { blindIndex } from '../crypto/encryption.ts';
 import { unseal } from '../crypto/sealed-fields.ts';
-import { commitWithoutFlushWait } from '../db/pipeline.ts';
 import type { Database, PhoneFactor } from '../db/types.ts';
 import { type Deps, SHARED_LIMITS_RETRY_AFTER_SECONDS } from '../deps.ts';
 import { AppError } from '../errors.ts';
@@ -237,20 +236,16 @@ export async function deliverCode(
     throw error;
   }
   // The code went out: it becomes the live one and every earlier code of its sequence stops. The
-  // lock and the change with its audit event go out together, in one round trip. Its commit does
-  // not wait for the disk: lost in a crash of PostgreSQL, the code stays never sent (it verifies
-  // nothing, as after a crash of the server here), and the send stays counted and logged by its
-  // reservation, which did wait.
-  await withUserLockedHeld(deps.db, owner, async (trx) => {
-    await commitWithoutFlushWait(trx);
-    await markCodeSent(trx, ref, reserved.id, reserved.sequence, {
+  // lock and the change with its audit event go out together, in one round trip.
+  await withUserLockedHeld(deps.db, owner, (trx) =>
+    markCodeSent(trx, ref, reserved.id, reserved.sequence, {
       tenantId: tenant.id,
       userId: user.id,
       type: `${destination.channel}.sent`,
       context: input.context,
       details: { ...auditDetails, send: reserved.send_number },
-    });
-  });
+    }),
+  );
   return {
     masked: destination.channel === 'sms' ? destination.phone.masked : maskEmail(destination.email),
     expiresAt: reserved.expires_at.toISOString(),
