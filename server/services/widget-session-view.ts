@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
-import { challengeSteps } from './challenge.ts';
+import { challengeSteps } from './challenge-steps.ts';
 import { sessionRef, type WidgetContext } from './sessions.ts';
 import { twoFactorState } from './two-factor-state.ts';
 

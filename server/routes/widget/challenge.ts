@@ -3,13 +3,13 @@ import { Type } from 'typebox';
 import { browserContext, setTrustCookie } from '../../plugins/trust-cookie.ts';
 import { lockedAttempt } from '../../plugins/widget-auth.ts';
 import {
-  challengeSendBehindLock,
   recoverChallenge,
   resendChallenge,
   startChallenge,
   switchChallengeMethod,
   verifyChallenge,
 } from '../../services/challenge.ts';
+import { challengeSendBehindLock } from '../../services/challenge-steps.ts';
 import type { LiveBehind } from '../../services/codes.ts';
 import { errorResponses, MethodName, StrictObject, takesNoBody } from '../schemas.ts';
 
