@@ -8,6 +8,16 @@ import type { LightMyRequestResponse } from 'fastify';
 import { describeEachDatabase, makeTenant, type TestApp } from '../helpers/build-app.ts';
 import { waitForLockWait } from '../helpers/postgres-app.ts';
 import {
+  assertNo5xx,
+  countEvents,
+  errorCode,
+  PGLITE_SKIP,
+  ROOMY_HTTP,
+  ROOMY_SETTINGS,
+  skipResendWait,
+  wrong,
+} from '../helpers/races.ts';
+import {
   challengeSession,
   enrol,
   FRENCH_MOBILE,
@@ -16,52 +26,6 @@ import {
   setupSession,
   stepUp,
 } from '../helpers/widget-client.ts';
-
-const PGLITE_SKIP =
-  'PGlite runs one transaction at a time, so a race proves nothing there: this runs on PostgreSQL';
-
-/** Room for many rounds: the limits themselves are tested elsewhere. */
-const ROOMY_SETTINGS = {
-  smsPerNumberPer10Minutes: 10_000,
-  smsPerPrefixPerHour: 10_000,
-  smsPerCountryPerHour: 10_000,
-  codesPerUserPerHour: 10_000,
-  codesPerIpPerHour: 10_000,
-};
-const ROOMY_HTTP = { sendsPerMinute: 10_000, verifiesPerMinute: 10_000, perMinute: 10_000 };
-
-const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
-
-function errorCode(response: LightMyRequestResponse) {
-  return response.statusCode >= 400 ? response.json().error.code : null;
-}
-
-function assertNo5xx(responses: LightMyRequestResponse[], round: number) {
-  const failed = responses.filter((r) => r.statusCode >= 500);
-  assert.deepEqual(
-    failed.map((r) => `${r.statusCode} ${r.body}`),
-    [],
-    `round ${round}: no request may fail on our side`,
-  );
-}
-
-async function skipResendWait(app: TestApp, tenantId: string) {
-  await app.db
-    .updateTable('verification_codes')
-    .set({ resend_at: new Date(Date.now() - 1000) })
-    .where('tenant_id', '=', tenantId)
-    .execute();
-}
-
-async function countEvents(app: TestApp, tenantId: string, type: string) {
-  const row = await app.db
-    .selectFrom('audit_events')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('tenant_id', '=', tenantId)
-    .where('type', '=', type)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
 
 async function userRow(app: TestApp, tenantId: string) {
   return app.db
@@ -115,70 +79,6 @@ describeEachDatabase('concurrency', ({ build, kind }) => {
         'a replaced code is the patient’s own, never a failure',
       );
       t.diagnostic(`${replaced} of 40 rounds: a resend replaced the code first`);
-    },
-  );
-
-  test(
-    '10 parallel starts of one sign-in: one text message goes out, the others answer its code or its wait',
-    race,
-    async (t) => {
-      const app = await build(t, {}, { httpLimits: ROOMY_HTTP });
-      const { tenant, widget, userId } = await setupSession(app, ROOMY_SETTINGS);
-      await enrol(app, widget);
-      const signIn = await challengeSession(app, tenant, { userId });
-      const sentBefore = await countEvents(app, tenant.tenantId, 'sms.sent');
-      // Each start reads the newest code behind the user's lock: one sent, or one under way.
-      const starts = await Promise.all(Array.from({ length: 10 }, () => signIn.post('/challenge')));
-      assertNo5xx(starts, 1);
-      assert.equal((await countEvents(app, tenant.tenantId, 'sms.sent')) - sentBefore, 1);
-      const pending = starts.filter((r) => r.statusCode === 200);
-      assert.ok(pending.length >= 1, starts.map((r) => r.body).join('\n'));
-      assert.equal(new Set(pending.map((r) => r.json().expiresAt)).size, 1, 'one code answered');
-      assert.ok(starts.every((r) => r.statusCode === 200 || errorCode(r) === 'rate_limited'));
-    },
-  );
-
-  test(
-    '10 parallel step-ups: one text message goes out, the others wait its resend time',
-    race,
-    async (t) => {
-      const app = await build(t, {}, { httpLimits: ROOMY_HTTP });
-      const { tenant, widget } = await setupSession(app, ROOMY_SETTINGS);
-      await enrol(app, widget);
-      const sentBefore = await countEvents(app, tenant.tenantId, 'sms.sent');
-      // Each send reads the session's live step-up code behind the user's lock.
-      const sends = await Promise.all(Array.from({ length: 10 }, () => widget.post('/step-up')));
-      assertNo5xx(sends, 1);
-      assert.equal((await countEvents(app, tenant.tenantId, 'sms.sent')) - sentBefore, 1);
-      assert.deepEqual(
-        sends.map((r) => r.statusCode).sort(),
-        [200, ...Array<number>(9).fill(429)],
-        sends.map((r) => r.body).join('\n'),
-      );
-    },
-  );
-
-  test(
-    '10 parallel resends of one sign-in code: exactly one goes out, the rest wait its resend time',
-    race,
-    async (t) => {
-      const app = await build(t, {}, { httpLimits: ROOMY_HTTP });
-      const { tenant, widget, userId } = await setupSession(app, ROOMY_SETTINGS);
-      await enrol(app, widget);
-      const signIn = await challengeSession(app, tenant, { userId });
-      assert.equal((await signIn.post('/challenge')).statusCode, 200);
-      await skipResendWait(app, tenant.tenantId);
-      // Each reservation reads the live code under the user's lock, so it sees the one before it.
-      const resends = await Promise.all(
-        Array.from({ length: 10 }, () => signIn.post('/challenge/resend')),
-      );
-      assertNo5xx(resends, 1);
-      assert.deepEqual(
-        resends.map((r) => r.statusCode).sort(),
-        [200, ...Array<number>(9).fill(429)],
-        resends.map((r) => r.body).join('\n'),
-      );
-      assert.ok(resends.every((r) => r.statusCode === 200 || errorCode(r) === 'rate_limited'));
     },
   );
 
