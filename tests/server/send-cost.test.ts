@@ -45,6 +45,8 @@ test(
     const { app, client, queries } = await appOnOwnPostgres(t, {
       httpLimits: { sendsPerMinute: 10_000, perMinute: 10_000 },
     });
+    // The notice worker polls on its own clock: stopped, its claims cannot land among a send's.
+    await app.notices.close();
     const tenant = await makeTenant(app, ROOMY);
 
     /** The statements of one enrolment send, from a new user's session. */
