@@ -71,12 +71,16 @@ export async function sendStepCode(
   step: Step,
   origin: string,
   context: RequestContext,
-  second?: SecondStep,
-  /** The reservation's transaction, begun by authentication (`challengeSendBehindLock`). */
-  opened?: LockedAttempt<LiveBehind>,
-  /** Remembers the method chosen, in the reservation. */
-  remember?: Remember,
+  how: {
+    /** The second step, as read for it. */
+    second?: SecondStep;
+    /** The reservation's transaction, begun by authentication (`challengeSendBehindLock`). */
+    opened?: LockedAttempt<LiveBehind>;
+    /** Remembers the method chosen, in the reservation. */
+    remember?: Remember;
+  } = {},
 ) {
+  const { second, opened, remember } = how;
   const purpose = codePurpose(widget, step);
   const destination =
     step === 'sms'
@@ -191,13 +195,13 @@ export async function secondStep(
       await endAttempt(opened, remember);
       return pending;
     }
-    return sendStepCode(deps, widget, 'sms', origin, context, second, opened, remember);
+    return sendStepCode(deps, widget, 'sms', origin, context, { second, opened, remember });
   }
   await remember?.(deps.db);
   if (method === 'totp') return appPending(second.methods);
   return (
     (await livePending(deps, widget, 'sms', second)) ??
-    sendStepCode(deps, widget, 'sms', origin, context, second)
+    sendStepCode(deps, widget, 'sms', origin, context, { second })
   );
 }
 

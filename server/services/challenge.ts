@@ -79,7 +79,7 @@ export async function startChallenge(
     await attempt.abandon();
     return pending;
   }
-  return sendStepCode(deps, widget, step, origin, context, undefined, attempt);
+  return sendStepCode(deps, widget, step, origin, context, { opened: attempt });
 }
 
 /** "Use another method": the second step asked by `method` instead (sign-in, second step only). */
@@ -114,8 +114,7 @@ export async function resendChallenge(
     });
   }
   return sendStepCode(deps, widget, step, origin, context, {
-    active,
-    methods: offeredMethods(widget, active),
+    second: { active, methods: offeredMethods(widget, active) },
   });
 }
 
