@@ -2,7 +2,7 @@
 // the others get its code or its resend wait, since each send reads the session's live code behind
 // the user's lock. The races run on PostgreSQL only, and are reported as skipped on PGlite.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { type TestContext, test } from 'node:test';
 import { describeEachDatabase } from '../helpers/build-app.ts';
 import {
   assertOneSentRestWait,
@@ -18,16 +18,22 @@ import { challengeSession, enrol, setupSession } from '../helpers/widget-client.
 describeEachDatabase('parallel sends', ({ build, kind }) => {
   const race = kind === 'pglite' ? { skip: PGLITE_SKIP } : {};
 
+  /** A patient with two-factor on by text message, their setup session and a sign-in session. */
+  async function enrolledPatient(t: TestContext) {
+    const app = await build(t, {}, { httpLimits: ROOMY_HTTP });
+    const { tenant, widget, userId } = await setupSession(app, ROOMY_SETTINGS);
+    await enrol(app, widget);
+    const signIn = await challengeSession(app, tenant, { userId });
+    return { app, tenantId: tenant.tenantId, widget, signIn };
+  }
+
   test(
     '10 parallel starts of one sign-in: one text message goes out, the others answer its code or its wait',
     race,
     async (t) => {
-      const app = await build(t, {}, { httpLimits: ROOMY_HTTP });
-      const { tenant, widget, userId } = await setupSession(app, ROOMY_SETTINGS);
-      await enrol(app, widget);
-      const signIn = await challengeSession(app, tenant, { userId });
+      const { app, tenantId, signIn } = await enrolledPatient(t);
       // Each start reads the newest code behind the user's lock: one sent, or one under way.
-      const { responses: starts, sent } = await sendsAtOnce(app, tenant.tenantId, 10, () =>
+      const { responses: starts, sent } = await sendsAtOnce(app, tenantId, 10, () =>
         signIn.post('/challenge'),
       );
       assert.equal(sent, 1);
@@ -42,11 +48,9 @@ describeEachDatabase('parallel sends', ({ build, kind }) => {
     '10 parallel step-ups: one text message goes out, the others wait its resend time',
     race,
     async (t) => {
-      const app = await build(t, {}, { httpLimits: ROOMY_HTTP });
-      const { tenant, widget } = await setupSession(app, ROOMY_SETTINGS);
-      await enrol(app, widget);
+      const { app, tenantId, widget } = await enrolledPatient(t);
       // Each send reads the session's live step-up code behind the user's lock.
-      const { responses, sent } = await sendsAtOnce(app, tenant.tenantId, 10, () =>
+      const { responses, sent } = await sendsAtOnce(app, tenantId, 10, () =>
         widget.post('/step-up'),
       );
       assert.equal(sent, 1);
@@ -58,14 +62,11 @@ describeEachDatabase('parallel sends', ({ build, kind }) => {
     '10 parallel resends of one sign-in code: exactly one goes out, the rest wait its resend time',
     race,
     async (t) => {
-      const app = await build(t, {}, { httpLimits: ROOMY_HTTP });
-      const { tenant, widget, userId } = await setupSession(app, ROOMY_SETTINGS);
-      await enrol(app, widget);
-      const signIn = await challengeSession(app, tenant, { userId });
+      const { app, tenantId, signIn } = await enrolledPatient(t);
       assert.equal((await signIn.post('/challenge')).statusCode, 200);
-      await skipResendWait(app, tenant.tenantId);
+      await skipResendWait(app, tenantId);
       // Each reservation reads the live code under the user's lock, so it sees the one before it.
-      const { responses, sent } = await sendsAtOnce(app, tenant.tenantId, 10, () =>
+      const { responses, sent } = await sendsAtOnce(app, tenantId, 10, () =>
         signIn.post('/challenge/resend'),
       );
       assert.equal(sent, 1);
