@@ -74,7 +74,6 @@ export async function seedSessions(
     ],
   );
   if (kind === 'send') return rows.map((row) => ({ token: row.token, code: '' }));
-  const active = signIn;
   await client.query(
     `insert into phone_factors (id, tenant_id, user_id, status, phone_encrypted, phone_index, country,
        masked, verified_at, enabled_at)
@@ -82,8 +81,8 @@ export async function seedSessions(
      from unnest($4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[]) as t(p, u, e, i, m)`,
     [
       tenantId,
-      active ? 'active' : 'pending',
-      active ? new Date(now - 86_400_000) : null,
+      signIn ? 'active' : 'pending',
+      signIn ? new Date(now - 86_400_000) : null,
       column('phoneId'),
       column('userId'),
       column('phoneEncrypted'),
